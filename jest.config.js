@@ -1,0 +1,35 @@
+/** Three projects keep fast unit specs apart from suites that need real servers. */
+const moduleNameMapper = {
+  '^@caseflow/sla$': '<rootDir>/libs/sla/src',
+  '^@caseflow/domain$': '<rootDir>/libs/domain/src',
+  '^@caseflow/event-store$': '<rootDir>/libs/event-store/src',
+  '^@caseflow/temporal$': '<rootDir>/libs/temporal/src',
+  '^@caseflow/workflows$': '<rootDir>/workflows',
+};
+const base = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true }] },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper,
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/bench/'],
+};
+module.exports = {
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,workflows,test}/**/*.spec.ts'] },
+    {
+      ...base,
+      displayName: 'int',
+      testMatch: ['<rootDir>/{apps,libs,workflows,test}/**/*.int-spec.ts'],
+      globalSetup: '<rootDir>/test/setup/int-global-setup.ts',
+      globalTeardown: '<rootDir>/test/setup/int-global-teardown.ts',
+    },
+    {
+      ...base,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/{apps,libs,workflows,test}/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/setup/e2e-global-setup.ts',
+      globalTeardown: '<rootDir>/test/setup/e2e-global-teardown.ts',
+    },
+  ],
+};
