@@ -1,6 +1,8 @@
 /**
  * The audit store's port. Positions are 1-based: the first event of a stream has position 1, so a
  * stream's last position equals its event count and `expectedPosition: 0` means "stream is empty".
+ *
+ * Nothing vendor-specific crosses this file: adapters translate their drivers' types and errors.
  */
 export interface EventMetadata {
   actor: string;
@@ -23,11 +25,18 @@ export interface NewEvent<TType extends string = string, TData = unknown> {
 export interface RecordedEvent<TType extends string = string, TData = unknown> extends NewEvent<TType, TData> {
   streamId: string;
   position: number;
+  /** Total order over the whole store. Increasing, not necessarily contiguous (gaps are allowed). */
   globalPosition: number;
+  /** When the store wrote it: ISO-8601 UTC with microseconds (PostgreSQL) or milliseconds. */
   recordedAt: string;
+  /** The schema version of `data` as returned: the current one after upcasting. */
   schemaVersion: number;
 }
 
+/**
+ * `number`: the stream's last position must equal it (0 = empty or absent);
+ * `'no_stream'`: the stream must be empty; `'any'`: no check.
+ */
 export type ExpectedPosition = number | 'any' | 'no_stream';
 
 export interface AppendOptions {
@@ -42,13 +51,73 @@ export interface AppendResult {
 }
 
 export interface ReadStreamOptions {
+  /** First position to return (inclusive); default 1. */
   from?: number;
+  /** Last position to return (inclusive); default the stream's end. */
   to?: number;
+  /** Only events recorded at or before this instant (ISO-8601): the stream "as of" then. */
   asOfRecorded?: string;
 }
 
+export interface ReadAllOptions {
+  /** First global position to return (inclusive); default the beginning. */
+  fromGlobalPosition?: number;
+  /** Only these event types. */
+  types?: readonly string[];
+  /** At most this many events; default no limit (page with it on large stores). */
+  limit?: number;
+}
+
+/** Where a subscription keeps its progress: the global position of the last handled event. */
+export interface CheckpointStore {
+  load(subscriptionId: string): Promise<number | undefined>;
+  save(subscriptionId: string, globalPosition: number): Promise<void>;
+}
+
+export interface SubscribeOptions {
+  /** Names the subscription's checkpoint; resuming with the same id continues after it. */
+  subscriptionId: string;
+  /** Called once per event in global order. The checkpoint moves only after it resolves. */
+  handler: (event: RecordedEvent) => Promise<void>;
+  types?: readonly string[];
+  /** Where progress is kept; default the adapter's own durable checkpoint store. */
+  checkpoints?: CheckpointStore;
+  /** Events fetched per round; default 500. */
+  batchSize?: number;
+  /** Delay between polls once caught up, in ms; default 100. */
+  pollIntervalMs?: number;
+}
+
+export interface Subscription {
+  readonly subscriptionId: string;
+  /** Resolves when the subscription is caught up with what was committed at or before the call. */
+  caughtUp(): Promise<void>;
+  /** Stops after the current event; resolves once stopped (checkpoint saved). */
+  stop(): Promise<void>;
+  /** Settles when the subscription ends: resolves on stop(), rejects when the handler or the store fails. */
+  readonly done: Promise<void>;
+}
+
+/** What an adapter can do; the contract suite runs what applies and reports what it left out. */
+export interface StoreCapabilities {
+  /** Several connections can write at once (false: one serialised connection, like PGlite). */
+  concurrentWriters: boolean;
+  /** A transaction can stay open across calls so another one commits before it (late commits). */
+  interleavedTransactions: boolean;
+  /** Global positions are contiguous (1, 2, 3 …) rather than merely increasing. */
+  contiguousGlobalPositions: boolean;
+  /** recordedAt can be compared to an instant (readStream asOfRecorded). */
+  asOfRecorded: boolean;
+  /** Group commit batches concurrent appends into one transaction. */
+  groupCommit: boolean;
+}
+
 export interface EventStore {
+  readonly name: string;
+  readonly capabilities: StoreCapabilities;
   append(streamId: string, events: NewEvent[], options?: AppendOptions): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  subscribe(options: SubscribeOptions): Subscription;
   close(): Promise<void>;
 }

@@ -1,0 +1,43 @@
+import type { ExpectedPosition } from './port';
+
+/** Base of the port's errors; `code` is stable and safe to map (e.g. to HTTP 409). */
+export class EventStoreError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** The stream's last position did not match the expected one. Nothing was written. */
+export class ConcurrencyError extends EventStoreError {
+  constructor(
+    readonly streamId: string,
+    readonly expectedPosition: ExpectedPosition,
+    readonly actualPosition: number,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      'EVENT_STORE_CONCURRENCY',
+      `Stream "${streamId}": expected position ${String(expectedPosition)}, actual ${actualPosition}`,
+      options,
+    );
+  }
+}
+
+/** The store could not be reached or answered too late; retrying may succeed. */
+export class StoreUnavailableError extends EventStoreError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('EVENT_STORE_UNAVAILABLE', message, options);
+  }
+}
+
+/** The call itself is wrong (bad argument, unknown schema version); retrying will not help. */
+export class InvalidEventError extends EventStoreError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('EVENT_STORE_INVALID', message, options);
+  }
+}

@@ -1,0 +1,378 @@
+import type { Database, Queryable } from '../database';
+import { ConcurrencyError, EventStoreError, InvalidEventError, StoreUnavailableError } from '../errors';
+import { runMigrations } from '../migrations';
+import type {
+  AppendOptions,
+  AppendResult,
+  CheckpointStore,
+  EventMetadata,
+  EventStore,
+  ExpectedPosition,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  StoreCapabilities,
+  SubscribeOptions,
+  Subscription,
+} from '../port';
+import { SchemaRegistry, type EventSchemas } from '../schemas';
+import { startPollingSubscription } from '../subscription';
+import { EVENT_STORE_MIGRATIONS, EVENT_STORE_NAMESPACE } from './schema';
+
+export interface PostgresEventStoreOptions {
+  /** Schema versions and upcasters per event type. */
+  schemas?: EventSchemas;
+  /** Group commit: concurrent appends are batched into one transaction (default true). */
+  groupCommit?: boolean;
+  /** Most appends per group-commit transaction; default 500. */
+  maxBatchAppends?: number;
+  /** Group-commit transactions in flight at once on the server (PGlite: always 1); default 2. */
+  flushers?: number;
+}
+
+/** Transaction-scoped advisory lock taken just before events get global positions, held to COMMIT. */
+const GLOBAL_ORDER_LOCK_KEY = 727_117_002;
+
+interface AppendRequest {
+  streamId: string;
+  events: NewEvent[];
+  expected: ExpectedPosition;
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
+}
+
+type Outcome = { ok: AppendResult } | { error: Error };
+
+interface EventRow {
+  global_position: string | number;
+  stream_id: string;
+  position: string | number;
+  event_id: string;
+  type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: EventMetadata;
+  recorded_at: string;
+}
+
+const SELECT_COLUMNS = `global_position, stream_id, position, event_id, type, schema_version, data, metadata,
+  to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS recorded_at`;
+
+/**
+ * The event store on PostgreSQL: the same SQL on a server (`pg` pool) and embedded (PGlite).
+ * See docs/event-store.md for the schema, the global order and the late-commit guard.
+ */
+export class PostgresEventStore implements EventStore {
+  readonly name: string;
+  readonly capabilities: StoreCapabilities;
+  private readonly registry: SchemaRegistry;
+  private readonly groupCommit: boolean;
+  private readonly maxBatch: number;
+  private readonly maxFlushers: number;
+  private queue: AppendRequest[] = [];
+  private flushing = 0;
+  private closed = false;
+  private readonly subscriptions = new Set<Subscription>();
+  readonly checkpoints: CheckpointStore;
+
+  /** Use `createEventStore(db)`, which runs the migrations first. */
+  constructor(
+    private readonly db: Database,
+    options: PostgresEventStoreOptions = {},
+  ) {
+    this.name = db.kind === 'pglite' ? 'PostgreSQL (PGlite, embedded)' : 'PostgreSQL (server)';
+    this.registry = new SchemaRegistry(options.schemas);
+    this.groupCommit = options.groupCommit ?? true;
+    this.maxBatch = options.maxBatchAppends ?? 500;
+    this.maxFlushers = db.concurrentConnections ? (options.flushers ?? 2) : 1;
+    this.capabilities = {
+      concurrentWriters: db.concurrentConnections,
+      interleavedTransactions: db.concurrentConnections,
+      contiguousGlobalPositions: false,
+      asOfRecorded: true,
+      groupCommit: this.groupCommit,
+    };
+    this.checkpoints = {
+      load: async (subscriptionId) => {
+        const { rows } = await this.run(() =>
+          this.db.query<{ global_position: string }>('SELECT global_position FROM es_checkpoints WHERE subscription_id = $1', [subscriptionId]),
+        );
+        return rows.length ? Number(rows[0].global_position) : undefined;
+      },
+      save: async (subscriptionId, globalPosition) => {
+        await this.run(() =>
+          this.db.query(
+            `INSERT INTO es_checkpoints (subscription_id, global_position) VALUES ($1, $2)
+             ON CONFLICT (subscription_id) DO UPDATE SET global_position = EXCLUDED.global_position, updated_at = now()`,
+            [subscriptionId, globalPosition],
+          ),
+        );
+      },
+    };
+  }
+
+  /** Runs the store's migrations (idempotent, safe from several processes at once). */
+  static async migrate(db: Database): Promise<void> {
+    await runMigrations(db, EVENT_STORE_MIGRATIONS, EVENT_STORE_NAMESPACE);
+  }
+
+  append(streamId: string, events: NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    if (this.closed) return Promise.reject(new EventStoreError('EVENT_STORE_CLOSED', 'Event store is closed'));
+    try {
+      validateAppend(streamId, events, options.expectedPosition);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.queue.push({ streamId, events, expected: options.expectedPosition ?? 'any', resolve, reject });
+      this.pump();
+    });
+  }
+
+  /**
+   * Appends inside a transaction the caller owns (e.g. together with another table's write); the
+   * events commit or roll back with it. Bypasses group commit. Throws ConcurrencyError on conflict.
+   */
+  async appendWithin(tx: Queryable, streamId: string, events: NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    validateAppend(streamId, events, options.expectedPosition);
+    const [outcome] = await this.applyBatch(tx, [{ streamId, events, expected: options.expectedPosition ?? 'any' }]);
+    if ('error' in outcome) throw outcome.error;
+    return outcome.ok;
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const from = options.from ?? 1;
+    const to = options.to ?? Number.MAX_SAFE_INTEGER;
+    if (options.asOfRecorded !== undefined && Number.isNaN(Date.parse(options.asOfRecorded))) {
+      throw new InvalidEventError(`asOfRecorded is not an ISO-8601 instant: ${options.asOfRecorded}`);
+    }
+    const { rows } = await this.run(() =>
+      this.db.query<EventRow>(
+        `SELECT ${SELECT_COLUMNS} FROM es_events
+         WHERE stream_id = $1 AND position >= $2 AND position <= $3
+           AND ($4::timestamptz IS NULL OR recorded_at <= $4::timestamptz)
+         ORDER BY position`,
+        [streamId, from, to, options.asOfRecorded ?? null],
+      ),
+    );
+    return rows.map((row) => this.toRecorded(row));
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.readAllRows(options.fromGlobalPosition ?? 1, options.limit ?? null, options.types, false);
+  }
+
+  subscribe(options: SubscribeOptions): Subscription {
+    const subscription = startPollingSubscription(
+      options,
+      (from, limit, types) => this.readAllRows(from, limit, types, true),
+      this.checkpoints,
+    );
+    this.subscriptions.add(subscription);
+    subscription.done.then(
+      () => this.subscriptions.delete(subscription),
+      () => this.subscriptions.delete(subscription),
+    );
+    return subscription;
+  }
+
+  /** Stops subscriptions and waits for queued appends. Does not close the Database (its owner does). */
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    while (this.queue.length || this.flushing) await new Promise((r) => setTimeout(r, 5));
+  }
+
+  /**
+   * `guarded`: only events whose writing transaction is older than every transaction still in
+   * flight (tx_id < xmin of a fresh snapshot). Global positions are handed out under a lock held
+   * to COMMIT, so they become visible in order; the guard keeps subscriptions safe even from a
+   * writer that skipped that lock (a manual INSERT, an older deployment), at the price of waiting
+   * for long transactions to end.
+   */
+  private async readAllRows(from: number, limit: number | null, types: readonly string[] | undefined, guarded: boolean): Promise<RecordedEvent[]> {
+    const { rows } = await this.run(() =>
+      this.db.query<EventRow>(
+        `SELECT ${SELECT_COLUMNS} FROM es_events
+         WHERE global_position >= $1
+           AND ($2::text[] IS NULL OR type = ANY($2::text[]))
+           ${guarded ? 'AND tx_id < pg_snapshot_xmin(pg_current_snapshot())' : ''}
+         ORDER BY global_position
+         LIMIT $3`,
+        [from, types ? [...types] : null, limit],
+      ),
+    );
+    return rows.map((row) => this.toRecorded(row));
+  }
+
+  private toRecorded(row: EventRow): RecordedEvent {
+    const { data, schemaVersion } = this.registry.upcast(row.type, row.schema_version, row.data, row.metadata);
+    return {
+      id: row.event_id,
+      type: row.type,
+      data,
+      metadata: row.metadata,
+      streamId: row.stream_id,
+      position: Number(row.position),
+      globalPosition: Number(row.global_position),
+      recordedAt: row.recorded_at,
+      schemaVersion,
+    };
+  }
+
+  // ---- group commit -------------------------------------------------------------------------
+
+  private pump(): void {
+    while (this.queue.length && this.flushing < this.maxFlushers) {
+      const batch = this.queue.splice(0, this.groupCommit ? this.maxBatch : 1);
+      this.flushing++;
+      void this.flush(batch).finally(() => {
+        this.flushing--;
+        this.pump();
+      });
+    }
+  }
+
+  private async flush(batch: AppendRequest[]): Promise<void> {
+    let outcomes: Outcome[];
+    try {
+      outcomes = await this.db.transaction((tx) => this.applyBatch(tx, batch));
+    } catch (error) {
+      if (batch.length === 1) {
+        batch[0].reject(translate(error));
+        return;
+      }
+      // One bad request (or a deadlock) must not fail its neighbours: retry them one by one.
+      await Promise.all(batch.map((request) => this.flush([request])));
+      return;
+    }
+    outcomes.forEach((outcome, i) => ('error' in outcome ? batch[i].reject(outcome.error) : batch[i].resolve(outcome.ok)));
+  }
+
+  /**
+   * Decides every request of a batch in order against the locked stream heads, then writes all
+   * accepted events with one INSERT. Requests that fail get their error; the others commit.
+   */
+  private async applyBatch(tx: Queryable, batch: Pick<AppendRequest, 'streamId' | 'events' | 'expected'>[]): Promise<Outcome[]> {
+    const streamIds = [...new Set(batch.map((r) => r.streamId))].sort();
+    // Creates missing heads and locks every head in a fixed order (no deadlocks between batches).
+    const heads = await tx.query<{ stream_id: string; last_position: string }>(
+      `INSERT INTO es_streams AS s (stream_id, last_position)
+       SELECT id, 0 FROM unnest($1::text[]) AS t(id) ORDER BY id
+       ON CONFLICT (stream_id) DO UPDATE SET last_position = s.last_position
+       RETURNING stream_id, last_position`,
+      [streamIds],
+    );
+    const last = new Map(heads.rows.map((h) => [h.stream_id, Number(h.last_position)]));
+    const keyStreams: string[] = [];
+    const keyIds: string[] = [];
+    for (const r of batch) {
+      for (const e of r.events) {
+        keyStreams.push(r.streamId);
+        keyIds.push(e.id);
+      }
+    }
+    const known = new Map<string, number>(); // `${streamId}\u0000${eventId}` → position
+    if (keyIds.length) {
+      const existing = await tx.query<{ stream_id: string; event_id: string; position: string }>(
+        `SELECT e.stream_id, e.event_id, e.position FROM es_events e
+         JOIN unnest($1::text[], $2::text[]) AS k(stream_id, event_id)
+           ON e.stream_id = k.stream_id AND e.event_id = k.event_id`,
+        [keyStreams, keyIds],
+      );
+      for (const row of existing.rows) known.set(`${row.stream_id}\u0000${row.event_id}`, Number(row.position));
+    }
+
+    const rows = { stream: [] as string[], position: [] as number[], id: [] as string[], type: [] as string[], version: [] as number[], data: [] as string[], metadata: [] as string[] };
+    const outcomes: Outcome[] = batch.map((r) => {
+      const current = last.get(r.streamId) ?? 0;
+      const fresh = r.events.filter((e) => !known.has(`${r.streamId}\u0000${e.id}`));
+      // Idempotency first: everything already in the stream is a no-op, whatever was expected.
+      if (fresh.length && !expectationHolds(r.expected, current)) {
+        return { error: new ConcurrencyError(r.streamId, r.expected, current) };
+      }
+      let next = current;
+      const positions = r.events.map((e) => {
+        const key = `${r.streamId}\u0000${e.id}`;
+        const seen = known.get(key);
+        if (seen !== undefined) return seen;
+        next += 1;
+        known.set(key, next);
+        rows.stream.push(r.streamId);
+        rows.position.push(next);
+        rows.id.push(e.id);
+        rows.type.push(e.type);
+        rows.version.push(this.registry.currentVersion(e.type));
+        rows.data.push(JSON.stringify(e.data ?? null));
+        rows.metadata.push(JSON.stringify(e.metadata));
+        return next;
+      });
+      last.set(r.streamId, next);
+      return { ok: { positions, lastPosition: next } };
+    });
+
+    if (rows.id.length) {
+      // From here to COMMIT the global order is ours: positions become visible in order.
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [GLOBAL_ORDER_LOCK_KEY]);
+      await tx.query(
+        `INSERT INTO es_events (stream_id, position, event_id, type, schema_version, data, metadata, recorded_at)
+         SELECT stream_id, position, event_id, type, schema_version, data, metadata, ts.now
+         FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[])
+              WITH ORDINALITY AS u(stream_id, position, event_id, type, schema_version, data, metadata, ord)
+         CROSS JOIN (SELECT clock_timestamp() AS now) ts
+         ORDER BY ord`,
+        [rows.stream, rows.position, rows.id, rows.type, rows.version, rows.data, rows.metadata],
+      );
+      const touched = [...last.entries()];
+      await tx.query(
+        `UPDATE es_streams s SET last_position = u.last_position
+         FROM unnest($1::text[], $2::bigint[]) AS u(stream_id, last_position)
+         WHERE s.stream_id = u.stream_id AND s.last_position <> u.last_position`,
+        [touched.map(([id]) => id), touched.map(([, p]) => p)],
+      );
+    }
+    return outcomes;
+  }
+
+  private async run<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      throw translate(error);
+    }
+  }
+}
+
+function expectationHolds(expected: ExpectedPosition, current: number): boolean {
+  if (expected === 'any') return true;
+  if (expected === 'no_stream') return current === 0;
+  return expected === current;
+}
+
+function validateAppend(streamId: string, events: NewEvent[], expected: ExpectedPosition | undefined): void {
+  if (typeof streamId !== 'string' || streamId.length === 0) throw new InvalidEventError('streamId must be a non-empty string');
+  if (!Array.isArray(events)) throw new InvalidEventError('events must be an array');
+  if (expected !== undefined && expected !== 'any' && expected !== 'no_stream' && !(Number.isInteger(expected) && expected >= 0)) {
+    throw new InvalidEventError(`expectedPosition must be 'any', 'no_stream' or an integer >= 0, got ${String(expected)}`);
+  }
+  for (const e of events) {
+    if (!e || typeof e.id !== 'string' || !e.id) throw new InvalidEventError(`Stream "${streamId}": every event needs a non-empty string id`);
+    if (typeof e.type !== 'string' || !e.type) throw new InvalidEventError(`Stream "${streamId}": event ${e.id} needs a type`);
+    if (!e.metadata || typeof e.metadata !== 'object') throw new InvalidEventError(`Stream "${streamId}": event ${e.id} needs metadata`);
+  }
+}
+
+const UNAVAILABLE_CODES = new Set(['57014', '57P01', '57P02', '57P03', '53300', '40001', '40P01', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
+
+/** Maps driver errors to the port's; leaves the port's own errors untouched. */
+function translate(error: unknown): Error {
+  if (error instanceof EventStoreError) return error;
+  const e = error as { code?: string; message?: string };
+  const code = typeof e?.code === 'string' ? e.code : '';
+  const message = e?.message ?? String(error);
+  if (UNAVAILABLE_CODES.has(code) || code.startsWith('08') || /timeout|terminated|Connection|closed/i.test(message)) {
+    return new StoreUnavailableError(`Event store unavailable: ${message}`, { cause: error });
+  }
+  return new EventStoreError('EVENT_STORE_FAILURE', `Event store failure: ${message}`, { cause: error });
+}

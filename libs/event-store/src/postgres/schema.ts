@@ -1,0 +1,62 @@
+import type { Migration } from '../migrations';
+
+/** Migration namespace of the event store in `caseflow_migrations`. */
+export const EVENT_STORE_NAMESPACE = 'event_store';
+
+/**
+ * Tables (all in the connection's search_path schema):
+ * - es_streams: one row per stream, its head; locked FOR UPDATE by appends (optimistic concurrency).
+ *   Issue 5 adds the head hash here.
+ * - es_events: the log. global_position is the total order, assigned from a sequence under a
+ *   transaction-scoped advisory lock held to COMMIT, so global order = commit order. tx_id is the
+ *   writing transaction (pg_current_xact_id) for the subscriptions' visibility guard. Issue 5 adds
+ *   content and previous-event hash columns in a later version.
+ * - es_checkpoints: subscription progress.
+ * UPDATE, DELETE and TRUNCATE on es_events are refused by triggers: the log is append-only.
+ */
+export const EVENT_STORE_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'streams, events, checkpoints',
+    sql: `
+      CREATE TABLE es_streams (
+        stream_id     text        PRIMARY KEY,
+        last_position bigint      NOT NULL DEFAULT 0 CHECK (last_position >= 0)
+      );
+
+      CREATE SEQUENCE es_global_position_seq AS bigint START 1;
+
+      CREATE TABLE es_events (
+        global_position bigint      PRIMARY KEY DEFAULT nextval('es_global_position_seq'),
+        stream_id       text        NOT NULL,
+        position        bigint      NOT NULL CHECK (position >= 1),
+        event_id        text        NOT NULL,
+        type            text        NOT NULL,
+        schema_version  integer     NOT NULL CHECK (schema_version >= 1),
+        data            jsonb       NOT NULL,
+        metadata        jsonb       NOT NULL,
+        recorded_at     timestamptz NOT NULL,
+        tx_id           xid8        NOT NULL DEFAULT pg_current_xact_id(),
+        CONSTRAINT es_events_stream_position UNIQUE (stream_id, position),
+        CONSTRAINT es_events_stream_event_id UNIQUE (stream_id, event_id)
+      );
+      ALTER SEQUENCE es_global_position_seq OWNED BY es_events.global_position;
+      CREATE INDEX es_events_type_global ON es_events (type, global_position);
+
+      CREATE TABLE es_checkpoints (
+        subscription_id text        PRIMARY KEY,
+        global_position bigint      NOT NULL,
+        updated_at      timestamptz NOT NULL DEFAULT now()
+      );
+
+      CREATE FUNCTION es_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION 'es_events is append-only (% refused)', TG_OP USING ERRCODE = 'insufficient_privilege';
+      END $$;
+      CREATE TRIGGER es_events_no_update_delete BEFORE UPDATE OR DELETE ON es_events
+        FOR EACH ROW EXECUTE FUNCTION es_events_append_only();
+      CREATE TRIGGER es_events_no_truncate BEFORE TRUNCATE ON es_events
+        FOR EACH STATEMENT EXECUTE FUNCTION es_events_append_only();
+    `,
+  },
+];

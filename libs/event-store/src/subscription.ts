@@ -1,0 +1,99 @@
+import type { CheckpointStore, RecordedEvent, SubscribeOptions, Subscription } from './port';
+
+/** Reads the next events at or after `fromGlobalPosition` that are safe to hand out in order. */
+export type SafeReader = (fromGlobalPosition: number, limit: number, types: readonly string[] | undefined) => Promise<RecordedEvent[]>;
+
+/**
+ * A catch-up-then-live subscription by polling: reads batches after the checkpoint, hands each
+ * event to the handler in global order, saves the checkpoint after every batch (and on stop or a
+ * handler failure), then waits `pollIntervalMs` whenever it is caught up. Delivery is at least
+ * once: after a hard crash, the events since the last saved checkpoint are delivered again.
+ */
+export function startPollingSubscription(
+  options: SubscribeOptions,
+  read: SafeReader,
+  defaultCheckpoints: CheckpointStore,
+): Subscription {
+  const checkpoints = options.checkpoints ?? defaultCheckpoints;
+  const batchSize = options.batchSize ?? 500;
+  const pollIntervalMs = options.pollIntervalMs ?? 100;
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  let round = 0;
+  let waiters: { afterRound: number; resolve: () => void; reject: (e: unknown) => void }[] = [];
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wake = undefined;
+        resolve();
+      }
+      wake = done;
+    });
+
+  const loop = async (): Promise<void> => {
+    const saved = await checkpoints.load(options.subscriptionId);
+    let last = saved ?? 0;
+    let savedPosition = saved;
+    const save = async () => {
+      if (savedPosition !== last) {
+        await checkpoints.save(options.subscriptionId, last);
+        savedPosition = last;
+      }
+    };
+    try {
+      while (!stopped) {
+        const thisRound = ++round;
+        const batch = await read(last + 1, batchSize, options.types);
+        for (const event of batch) {
+          if (stopped) break;
+          await options.handler(event);
+          last = event.globalPosition;
+        }
+        await save();
+        if (batch.length < batchSize) {
+          const ready = waiters.filter((w) => w.afterRound < thisRound);
+          waiters = waiters.filter((w) => w.afterRound >= thisRound);
+          ready.forEach((w) => w.resolve());
+          if (!stopped) await sleep(pollIntervalMs);
+        }
+      }
+    } catch (error) {
+      await save().catch(() => undefined);
+      throw error;
+    }
+  };
+
+  const done = loop();
+  done.then(
+    () => waiters.forEach((w) => w.reject(new Error(`Subscription ${options.subscriptionId} stopped`))),
+    (error: unknown) => waiters.forEach((w) => w.reject(error)),
+  );
+  return {
+    subscriptionId: options.subscriptionId,
+    done,
+    caughtUp: () =>
+      new Promise<void>((resolve, reject) => {
+        waiters.push({ afterRound: round, resolve, reject });
+        wake?.();
+      }),
+    async stop() {
+      stopped = true;
+      wake?.();
+      await done.catch(() => undefined);
+    },
+  };
+}
+
+/** Checkpoints in process memory: for tests and throwaway projections. */
+export class InMemoryCheckpointStore implements CheckpointStore {
+  private readonly positions = new Map<string, number>();
+  async load(subscriptionId: string): Promise<number | undefined> {
+    return this.positions.get(subscriptionId);
+  }
+  async save(subscriptionId: string, globalPosition: number): Promise<void> {
+    this.positions.set(subscriptionId, globalPosition);
+  }
+}
