@@ -1,0 +1,45 @@
+import { Module, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { PersistenceModule, type DatabaseConfig } from '../../../libs/persistence/src';
+import { TemporalClientModule, type TemporalConfig } from '../../../libs/temporal/src';
+import { WorkerModule } from '../../worker/src/worker.module';
+import type { WorkerHostOptions } from '../../worker/src/worker-host.options';
+import { HealthController } from './health/health.controller';
+import { DomainErrorFilter } from './http/domain-error.filter';
+import { validationPipe } from './http/validation';
+import { TicketsModule } from './tickets/tickets.module';
+
+export interface GatewayOptions {
+  database: DatabaseConfig;
+  temporal: TemporalConfig;
+  /** Run the Temporal worker in this process too (required with the embedded single-connection store). */
+  worker?: Omit<WorkerHostOptions, 'temporal'>;
+  logger?: false;
+}
+
+export const OPENAPI_PATH = 'docs';
+
+export async function createGatewayApp(options: GatewayOptions): Promise<INestApplication> {
+  const imports: Array<DynamicModule | Type> = [
+    PersistenceModule.register(options.database),
+    TemporalClientModule.register(options.temporal),
+    TicketsModule,
+  ];
+  if (options.worker) imports.push(WorkerModule.register({ ...options.worker, temporal: options.temporal }));
+
+  @Module({ imports, controllers: [HealthController] })
+  class GatewayAppModule {}
+
+  const app = await NestFactory.create(GatewayAppModule, options.logger === false ? { logger: false } : {});
+  app.useGlobalPipes(validationPipe);
+  app.useGlobalFilters(new DomainErrorFilter());
+  app.enableShutdownHooks();
+  const openApi = new DocumentBuilder()
+    .setTitle('Caseflow gateway')
+    .setDescription('Support cases as durable Temporal workflows, every step an audited event.')
+    .setVersion('1')
+    .build();
+  SwaggerModule.setup(OPENAPI_PATH, app, () => SwaggerModule.createDocument(app, openApi));
+  return app;
+}

@@ -1,0 +1,18 @@
+import { ArgumentsHost, Catch, HttpStatus, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import { DomainError, type DomainErrorCode } from '../../../../libs/domain/src';
+
+/** The one place where domain error codes become HTTP statuses. */
+const STATUS_BY_CODE: Record<DomainErrorCode, HttpStatus> = {
+  TICKET_NOT_FOUND: HttpStatus.NOT_FOUND,
+  TICKET_ALREADY_EXISTS: HttpStatus.CONFLICT,
+  STORE_CONFLICT: HttpStatus.CONFLICT,
+};
+
+@Catch(DomainError)
+export class DomainErrorFilter implements ExceptionFilter {
+  catch(error: DomainError, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    response.status(STATUS_BY_CODE[error.code]).json({ code: error.code, message: error.message, ...error.details });
+  }
+}

@@ -1,0 +1,31 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ApplicationFailure } from '@temporalio/common';
+import { ConcurrencyError, type EventStore } from '../../../../libs/event-store/src';
+import { ticketStreamId } from '../../../../libs/domain/src';
+import { EVENT_STORE } from '../../../../libs/persistence/src';
+import type { AppendTicketEventInput, TicketActivities } from '../../../../workflows/activity-types';
+
+/**
+ * Appends one ticket event. Idempotent: the event id comes from the workflow, so a retry after a
+ * lost reply finds the event already in the stream and returns its position.
+ */
+@Injectable()
+export class TicketEventsActivities implements TicketActivities {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async appendTicketEvent(input: AppendTicketEventInput): Promise<{ position: number }> {
+    try {
+      const result = await this.store.append(
+        ticketStreamId(input.ticketNumber),
+        [{ id: input.eventId, type: input.event.type, data: input.event.data, metadata: { ...input.metadata } }],
+        { expectedPosition: input.expectedPosition },
+      );
+      return { position: result.positions[0] };
+    } catch (error) {
+      if (error instanceof ConcurrencyError) {
+        throw ApplicationFailure.nonRetryable(error.message, 'ConcurrencyError');
+      }
+      throw error;
+    }
+  }
+}

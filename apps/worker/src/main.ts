@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { databaseConfigFromEnv, isSingleProcessDatabase, PersistenceModule } from '../../../libs/persistence/src';
+import { temporalConfigFromEnv } from '../../../libs/temporal/src/temporal.config';
+import { WorkerModule } from './worker.module';
+
+async function main(): Promise<void> {
+  const database = databaseConfigFromEnv();
+  if (isSingleProcessDatabase(database)) {
+    throw new Error('the embedded store (pglite) runs worker and gateway in one process: start the gateway, or set CASEFLOW_STORE=postgres');
+  }
+  @Module({ imports: [PersistenceModule.register(database), WorkerModule.register({ temporal: temporalConfigFromEnv() })] })
+  class WorkerAppModule {}
+  const app = await NestFactory.createApplicationContext(WorkerAppModule);
+  app.enableShutdownHooks();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,13 @@
+/** A business rule said no. `code` is stable: clients and controllers switch on it, never on text. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export type DomainErrorCode = 'TICKET_NOT_FOUND' | 'TICKET_ALREADY_EXISTS' | 'STORE_CONFLICT';

@@ -1,0 +1,3 @@
+export * from './events';
+export * from './ticket-state';
+export * from './errors';

@@ -1,0 +1,3 @@
+export * from './persistence.config';
+export * from './persistence.tokens';
+export * from './persistence.module';

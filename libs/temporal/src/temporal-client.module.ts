@@ -1,0 +1,36 @@
+import { Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import type { TemporalConfig } from './temporal.config';
+import { TEMPORAL_CLIENT, TEMPORAL_CONFIG } from './temporal.tokens';
+
+const CONNECT_TIMEOUT_MS = 10_000;
+
+@Injectable()
+class TemporalConnectionCloser implements OnApplicationShutdown {
+  constructor(@Inject(TEMPORAL_CLIENT) private readonly client: Client) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.client.connection.close();
+  }
+}
+
+@Module({})
+export class TemporalClientModule {
+  static register(config: TemporalConfig): DynamicModule {
+    return {
+      module: TemporalClientModule,
+      global: true,
+      providers: [
+        { provide: TEMPORAL_CONFIG, useValue: config },
+        {
+          provide: TEMPORAL_CLIENT,
+          useFactory: async (): Promise<Client> => {
+            const connection = await Connection.connect({ address: config.address, connectTimeout: CONNECT_TIMEOUT_MS });
+            return new Client({ connection, namespace: config.namespace });
+          },
+        },
+        TemporalConnectionCloser,
+      ],
+      exports: [TEMPORAL_CONFIG, TEMPORAL_CLIENT],
+    };
+  }
+}

@@ -1,0 +1,5 @@
+import { loadToolEnv } from '../support/tool-env';
+
+export default async function intGlobalSetup(): Promise<void> {
+  loadToolEnv();
+}

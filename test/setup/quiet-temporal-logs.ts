@@ -1,0 +1,8 @@
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+
+// The worker's INFO lines drown jest's report; warnings and errors still show.
+try {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+} catch {
+  // Already installed by an earlier spec file in this process.
+}
