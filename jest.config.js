@@ -20,8 +20,7 @@ module.exports = {
     {
       ...base,
       displayName: 'int',
-      testTimeout: 60_000,
-      setupFiles: ['<rootDir>/test/setup/quiet-temporal-logs.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/setup/server-suite.ts'],
       testMatch: ['<rootDir>/{apps,libs,workflows,test}/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/test/setup/int-global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/int-global-teardown.ts',
@@ -29,8 +28,7 @@ module.exports = {
     {
       ...base,
       displayName: 'e2e',
-      testTimeout: 60_000,
-      setupFiles: ['<rootDir>/test/setup/quiet-temporal-logs.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/setup/server-suite.ts'],
       testMatch: ['<rootDir>/{apps,libs,workflows,test}/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/setup/e2e-global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/e2e-global-teardown.ts',

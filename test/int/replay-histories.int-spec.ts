@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 
 const historiesDir = path.join(__dirname, '..', 'histories');
@@ -12,7 +13,7 @@ describe('recorded workflow histories replay on the current code', () => {
   });
 
   it.each(histories)('%s', async (file) => {
-    const history = JSON.parse(fs.readFileSync(path.join(historiesDir, file), 'utf8'));
+    const history = historyFromJSON(JSON.parse(fs.readFileSync(path.join(historiesDir, file), 'utf8')));
     await Worker.runReplayHistory({ workflowsPath: require.resolve('../../workflows') }, history, file);
   });
 });

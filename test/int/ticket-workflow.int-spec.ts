@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import { TicketEventsActivities } from '../../apps/worker/src/activities';
 import { bindActivities } from '../../apps/worker/src/bind-activities';
@@ -83,7 +84,7 @@ describe('ticket workflow on the time-skipping server, events in PostgreSQL', ()
 
       if (process.env.CASEFLOW_RECORD_HISTORIES === 'true') {
         const history = await handle.fetchHistory();
-        fs.writeFileSync(path.join(__dirname, '..', 'histories', 'ticket-opened.json'), JSON.stringify(history, null, 1));
+        fs.writeFileSync(path.join(__dirname, '..', 'histories', 'ticket-opened.json'), historyToJSON(history));
       }
       await handle.terminate('test done');
     });

@@ -6,3 +6,6 @@ try {
 } catch {
   // Already installed by an earlier spec file in this process.
 }
+
+// Suites against real servers start them, bundle workflows and wait on them.
+jest.setTimeout(60_000);
