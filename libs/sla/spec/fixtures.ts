@@ -1,4 +1,16 @@
-import { BusinessCalendar, CalendarDefinition, loadCalendar, toEpochSeconds, toIsoString } from '../src';
+import {
+  BusinessCalendar,
+  CalendarDefinition,
+  Classification,
+  loadCalendar,
+  SlaContext,
+  SlaEvent,
+  SlaPolicy,
+  SlaPreset,
+  slaClocksAsOf,
+  toEpochSeconds,
+  toIsoString,
+} from '../src';
 import { compileCalendarForYears } from '../src/compile';
 
 const cache = new Map<string, BusinessCalendar>();
@@ -39,3 +51,23 @@ export const splitShiftOffice: CalendarDefinition = {
     sun: [['00:00', '03:00']],
   },
 };
+
+
+export function presetContext(preset: SlaPreset): SlaContext {
+  return { policies: preset.policies, calendars: preset.calendars.map((definition) => calendarFor(definition)) };
+}
+
+/** Clocks for a ticket opened at `openedAt` under `policy` with these later events. */
+export function clocksFor(
+  context: SlaContext,
+  policy: SlaPolicy,
+  classification: Classification,
+  openedAt: string,
+  later: SlaEvent[],
+  asOf: string,
+) {
+  const events: SlaEvent[] = [{ type: 'opened', at: openedAt, policy: { id: policy.id, version: policy.version }, classification }, ...later];
+  const clocks = slaClocksAsOf(events, asOf, context);
+  if (!clocks) throw new Error('no clocks');
+  return clocks;
+}

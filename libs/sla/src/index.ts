@@ -5,3 +5,6 @@
 export * from './errors';
 export * from './time/instant';
 export * from './calendar';
+export * from './policy';
+export * from './clock';
+export * from './presets';
