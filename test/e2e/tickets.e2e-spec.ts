@@ -1,0 +1,123 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { promisify } from 'node:util';
+import type { INestApplication } from '@nestjs/common';
+import { createGatewayApp } from '../../apps/gateway/src/gateway.app';
+import { createEventStore, openDatabase, type Database, type EventStore } from '../../libs/event-store/src';
+import { createScratchDatabase } from '../support/postgres';
+import { requiredTool } from '../support/tools';
+
+const run = promisify(execFile);
+
+/** The gateway over real HTTP, a worker in the same process, the Go-built Temporal dev server, PostgreSQL. */
+describe('tickets over HTTP', () => {
+  const temporalAddress = process.env.CASEFLOW_E2E_TEMPORAL_ADDRESS as string;
+  const customerId = `e2e-${randomUUID().slice(0, 8)}`;
+  let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
+  let app: INestApplication;
+  let baseUrl: string;
+  let readDb: Database;
+  let store: EventStore;
+
+  beforeAll(async () => {
+    if (!temporalAddress) throw new Error('the e2e global setup did not start the Temporal dev server');
+    scratch = await createScratchDatabase('cf_e2e');
+    app = await createGatewayApp({
+      database: { kind: 'postgres', connectionString: scratch.url },
+      temporal: { address: temporalAddress, namespace: 'default', taskQueue: `e2e-${randomUUID()}` },
+      worker: {},
+      logger: false,
+    });
+    await app.listen(0, '127.0.0.1');
+    baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    readDb = await openDatabase({ kind: 'postgres', connectionString: scratch.url });
+    store = await createEventStore(readDb);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await readDb?.close();
+    await scratch?.drop();
+  });
+
+  const post = (body: unknown): Promise<Response> =>
+    fetch(`${baseUrl}/v1/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+  const validTicket = {
+    customerId,
+    requester: 'anna@example.com',
+    title: 'Sessions drop after the 7.1 upgrade',
+    description: 'Every session ends after five minutes.',
+    severity: 'S2',
+  };
+
+  async function eventually<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const value = await probe();
+      if (value !== undefined) return value;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`timed out waiting for ${what}`);
+  }
+
+  it('opens a ticket, reads it back, records one TicketOpened and is found by its customer attribute', async () => {
+    const created = await post(validTicket);
+    expect(created.status).toBe(201);
+    const { number } = (await created.json()) as { number: string };
+    expect(number).toMatch(/^CF-\d{4}-\d{6}$/);
+
+    const view = await eventually(async () => {
+      const body = (await (await fetch(`${baseUrl}/v1/tickets/${number}`)).json()) as Record<string, unknown>;
+      return body.phase === 'opening' ? undefined : body;
+    }, 'the ticket to be recorded');
+    expect(view).toMatchObject({ number, customerId, severity: 'S2', phase: 'identify', requester: 'anna@example.com' });
+    expect(Date.parse(view.openedAt as string)).not.toBeNaN();
+
+    const events = await store.readStream(`ticket-${number}`);
+    expect(events.map((event) => event.type)).toEqual(['TicketOpened']);
+    expect(events[0].data).toMatchObject({ number, customerId, severity: 'S2' });
+
+    const listed = await eventually(async () => {
+      const { stdout } = await run(
+        requiredTool('CASEFLOW_TEMPORAL_CLI'),
+        ['workflow', 'list', '--address', temporalAddress, '--query', `CaseflowCustomer="${customerId}"`, '--output', 'json'],
+        { timeout: 10_000 },
+      );
+      const rows = JSON.parse(stdout || '[]') as Array<{ execution: { workflowId: string } }>;
+      return rows.length > 0 ? rows : undefined;
+    }, 'temporal workflow list to find the ticket');
+    expect(listed.map((row) => row.execution.workflowId)).toEqual([number]);
+  });
+
+  it('numbers tickets uniquely and in order', async () => {
+    const numbers = await Promise.all([1, 2, 3].map(async () => ((await (await post(validTicket)).json()) as { number: string }).number));
+    const sequences = numbers.map((n) => Number(n.split('-')[2])).sort((a, b) => a - b);
+    expect(new Set(numbers).size).toBe(3);
+    expect(sequences[2] - sequences[0]).toBe(2);
+  });
+
+  it('answers 400 naming each bad field and the rule it broke', async () => {
+    const response = await post({ customerId: 'Not A Slug', requester: 'not-an-email', description: 'x', severity: 'S9', extra: 1 });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { code: string; errors: Array<{ field: string; rules: Record<string, string> }> };
+    expect(body.code).toBe('VALIDATION_FAILED');
+    expect(body.errors.map((e) => e.field).sort()).toEqual(['customerId', 'extra', 'requester', 'severity', 'title']);
+    expect(body.errors.find((e) => e.field === 'severity')?.rules).toHaveProperty('isIn');
+  });
+
+  it('answers 404 with a clear body for an unknown ticket', async () => {
+    for (const id of ['CF-1999-000001', 'no-such-ticket']) {
+      const response = await fetch(`${baseUrl}/v1/tickets/${id}`);
+      expect(response.status).toBe(404);
+      expect(await response.json()).toEqual({ code: 'TICKET_NOT_FOUND', message: `no ticket ${id}`, number: id });
+    }
+  });
+
+  it('serves the OpenAPI page', async () => {
+    const response = await fetch(`${baseUrl}/docs-json`);
+    expect(response.status).toBe(200);
+    const spec = (await response.json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/v1/tickets', '/v1/tickets/{number}']));
+  });
+});
