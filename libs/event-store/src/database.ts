@@ -49,6 +49,12 @@ export interface PGliteDatabaseConfig {
   /** A directory to persist to; undefined = in-memory. */
   dataDir?: string;
   schema?: string;
+  /**
+   * 'worker' (default): PGlite runs in a worker thread, so a heavy query never blocks this event
+   * loop (and PGlite's own dynamic imports work under test runners' module sandboxes).
+   * 'inline': in this thread, a little faster per query.
+   */
+  thread?: 'worker' | 'inline';
 }
 
 export type DatabaseConfig = PostgresDatabaseConfig | PGliteDatabaseConfig;
@@ -143,6 +149,7 @@ async function openPostgres(config: PostgresDatabaseConfig): Promise<Database> {
 }
 
 async function openPGlite(config: PGliteDatabaseConfig): Promise<Database> {
+  if ((config.thread ?? 'worker') === 'worker') return openPGliteWorker(config);
   const schema = config.schema === undefined ? undefined : checkSchemaName(config.schema);
   // Loaded lazily: the WASM module is large and server deployments never need it.
   const { PGlite: PGliteClass } = await import('@electric-sql/pglite');
@@ -167,6 +174,111 @@ async function openPGlite(config: PGliteDatabaseConfig): Promise<Database> {
     transaction: <T>(fn: (tx: Queryable) => Promise<T>): Promise<T> => pg.transaction((tx) => fn(wrap(tx))),
     async close(): Promise<void> {
       await pg.close();
+    },
+  };
+}
+
+/** Runs in the worker thread: hosts PGlite and answers query/exec/close messages. */
+const PGLITE_WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { PGlite } = require(workerData.pgliteModule);
+const ready = PGlite.create(workerData.dataDir);
+parentPort.on('message', async (msg) => {
+  try {
+    const db = await ready;
+    let result;
+    if (msg.op === 'query') {
+      const r = await db.query(msg.sql, msg.params);
+      result = { rows: r.rows, rowCount: r.affectedRows || 0 };
+    } else if (msg.op === 'exec') {
+      await db.exec(msg.sql);
+    } else if (msg.op === 'close') {
+      await db.close();
+    }
+    parentPort.postMessage({ id: msg.id, result });
+  } catch (e) {
+    parentPort.postMessage({ id: msg.id, error: { message: String(e && e.message || e), code: e && e.code, detail: e && e.detail } });
+  }
+});
+`;
+
+type WorkerReply = { id: number; result?: QueryResult<unknown>; error?: { message: string; code?: string; detail?: string } };
+
+async function openPGliteWorker(config: PGliteDatabaseConfig): Promise<Database> {
+  const schema = config.schema === undefined ? undefined : checkSchemaName(config.schema);
+  const { Worker } = await import('node:worker_threads');
+  const worker = new Worker(PGLITE_WORKER_SOURCE, {
+    eval: true,
+    workerData: { pgliteModule: require.resolve('@electric-sql/pglite'), dataDir: config.dataDir },
+  });
+  const pending = new Map<number, { resolve: (r: QueryResult<unknown>) => void; reject: (e: Error) => void }>();
+  let nextId = 0;
+  let dead: Error | undefined;
+  const failAll = (error: Error) => {
+    dead = error;
+    pending.forEach((p) => p.reject(error));
+    pending.clear();
+  };
+  worker.on('message', (reply: WorkerReply) => {
+    const p = pending.get(reply.id);
+    if (!p) return;
+    pending.delete(reply.id);
+    if (reply.error) p.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code, detail: reply.error.detail }));
+    else p.resolve(reply.result ?? { rows: [], rowCount: 0 });
+  });
+  worker.on('error', (error) => failAll(error));
+  worker.on('exit', (code) => failAll(new Error(`PGlite worker exited (code ${code})`)));
+
+  const send = (op: 'query' | 'exec' | 'close', sql?: string, params?: readonly unknown[]) =>
+    new Promise<QueryResult<unknown>>((resolve, reject) => {
+      if (dead) return reject(dead);
+      const id = ++nextId;
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ id, op, sql, params });
+    });
+
+  // One connection: a transaction owns it until COMMIT, other statements queue behind.
+  let tail: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = tail.then(fn, fn);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+  const direct: Queryable = {
+    query: async <T>(sql: string, params?: readonly unknown[]) => (await send('query', sql, params ?? [])) as QueryResult<T>,
+    exec: async (sql: string) => void (await send('exec', sql)),
+  };
+
+  try {
+    await direct.query('SELECT 1');
+    if (schema) await direct.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema}, public;`);
+  } catch (error) {
+    await worker.terminate();
+    throw new Error(`PGlite failed to start: ${(error as Error).message}`, { cause: error });
+  }
+
+  return {
+    kind: 'pglite',
+    concurrentConnections: false,
+    query: <T>(sql: string, params?: readonly unknown[]) => exclusive(() => direct.query<T>(sql, params)),
+    exec: (sql: string) => exclusive(() => direct.exec(sql)),
+    transaction: <T>(fn: (tx: Queryable) => Promise<T>) =>
+      exclusive(async () => {
+        await direct.exec('BEGIN');
+        try {
+          const result = await fn(direct);
+          await direct.exec('COMMIT');
+          return result;
+        } catch (error) {
+          await direct.exec('ROLLBACK').catch(() => undefined);
+          throw error;
+        }
+      }),
+    async close(): Promise<void> {
+      await exclusive(async () => {
+        await send('close').catch(() => undefined);
+        await worker.terminate();
+      });
     },
   };
 }

@@ -39,3 +39,5 @@ export async function createEventStore(db: Database, options: PostgresEventStore
   await PostgresEventStore.migrate(db);
   return new PostgresEventStore(db, options);
 }
+export { KurrentEventStore, createKurrentEventStore } from './kurrentdb/kurrentdb-event-store';
+export type { KurrentEventStoreOptions } from './kurrentdb/kurrentdb-event-store';
