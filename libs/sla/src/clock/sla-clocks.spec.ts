@@ -76,6 +76,14 @@ describe('SLA clocks', () => {
     expect(reopened.resolution).toMatchObject({ status: 'running', elapsedSeconds: 3 * 3600 });
   });
 
+  it('keeps the policy version the ticket opened under until an explicit re-evaluation', () => {
+    const v2: SlaPolicy = { ...policy, version: 2, matcher: { kind: 'fixed', targets: { firstResponse: { span: businessHours(1), calendar: 'test-budapest' } } } };
+    const both = { ...context, policies: [policy, v2] };
+    const under = (later: SlaEvent[]) => clocksFor(both, policy, {}, opened, later, '2025-03-12T08:30:00Z').firstResponse?.dueAt;
+    expect(under([])).toBe('2025-03-12T12:00:00Z');
+    expect(under([{ type: 'policyReevaluated', at: '2025-03-12T08:20:00Z', policy: { id: 'test', version: 2 } }])).toBe('2025-03-12T09:00:00Z');
+  });
+
   it('says when to look again', () => {
     expect(clocks([], '2025-03-12T09:00:00Z').nextChangeAt).toBe('2025-03-12T11:00:00Z');
   });
