@@ -1,0 +1,172 @@
+/**
+ * Checks a customer record before it enters the directory: shapes, ids, dates, and that the SLA
+ * preset, policy (id + version) and calendar it names exist in libs/sla. Pure.
+ */
+import { presetById } from '../../sla/src/presets';
+import { CLARIFICATION_OUTCOMES, SEVERITY_SCHEMES, type CustomerRecord } from './customer';
+
+export interface FieldProblem {
+  /** Path of the failing field, e.g. 'contracts[0].validTo'. */
+  field: string;
+  /** The rule it broke, in words. */
+  rule: string;
+}
+
+export const CUSTOMER_ID = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar date written YYYY-MM-DD. */
+export function isIsoDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const probe = new Date(Date.UTC(y, mo - 1, d));
+  return probe.getUTCFullYear() === y && probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
+
+/** Every problem found (empty = valid). */
+export function validateCustomer(input: unknown): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const bad = (field: string, rule: string) => problems.push({ field, rule });
+  if (!isObject(input)) return [{ field: '(record)', rule: 'must be an object' }];
+  const r = input;
+
+  if (typeof r.id !== 'string' || !CUSTOMER_ID.test(r.id)) bad('id', 'must be a slug: 1-63 lower-case letters, digits or inner dashes');
+  if (!isText(r.name)) bad('name', 'must be a non-empty string');
+  if (r.plan !== undefined && !isText(r.plan)) bad('plan', 'must be a non-empty string when given');
+  if (r.quartetTable !== undefined && !isText(r.quartetTable)) bad('quartetTable', 'must be a non-empty string when given');
+
+  checkSla(r, bad);
+
+  const periods = (field: string, item: Record<string, unknown>) => {
+    const fromOk = isIsoDate(item.validFrom);
+    const toOk = isIsoDate(item.validTo);
+    if (!fromOk) bad(`${field}.validFrom`, 'must be a date YYYY-MM-DD');
+    if (!toOk) bad(`${field}.validTo`, 'must be a date YYYY-MM-DD');
+    if (fromOk && toOk && (item.validFrom as string) > (item.validTo as string)) bad(`${field}.validTo`, 'must not be before validFrom');
+  };
+
+  eachItem(r, 'contracts', bad, (c, field, seen) => {
+    if (!isText(c.id)) bad(`${field}.id`, 'must be a non-empty string');
+    else if (seen.has(c.id)) bad(`${field}.id`, `duplicate contract id ${c.id}`);
+    else seen.add(c.id);
+    if (c.plan !== undefined && !isText(c.plan)) bad(`${field}.plan`, 'must be a non-empty string when given');
+    periods(field, c);
+  });
+
+  const products = new Set<string>();
+  eachItem(r, 'products', bad, (p, field, seen) => {
+    if (!isText(p.product)) bad(`${field}.product`, 'must be a non-empty string');
+    else if (seen.has(p.product.toLowerCase())) bad(`${field}.product`, `duplicate product ${p.product}`);
+    else {
+      seen.add(p.product.toLowerCase());
+      products.add(p.product.toLowerCase());
+    }
+    if (!Array.isArray(p.supportedVersions) || !p.supportedVersions.every(isText)) {
+      bad(`${field}.supportedVersions`, 'must be a list of non-empty strings');
+    } else if (new Set(p.supportedVersions.map((v) => (v as string).trim().toLowerCase())).size !== p.supportedVersions.length) {
+      bad(`${field}.supportedVersions`, 'must not repeat a version');
+    }
+  });
+
+  eachItem(r, 'licences', bad, (l, field, seen) => {
+    if (!isText(l.key)) bad(`${field}.key`, 'must be a non-empty string');
+    else if (seen.has(l.key)) bad(`${field}.key`, 'duplicate licence key');
+    else seen.add(l.key);
+    if (!isText(l.product)) bad(`${field}.product`, 'must be a non-empty string');
+    else if (Array.isArray(r.products) && !products.has(l.product.toLowerCase())) bad(`${field}.product`, `${l.product} is not listed in products`);
+    periods(field, l);
+  });
+
+  eachItem(r, 'authorizedContacts', bad, (c, field, seen) => {
+    if (typeof c.email !== 'string' || !EMAIL.test(c.email)) bad(`${field}.email`, 'must be an e-mail address');
+    else if (seen.has(c.email.toLowerCase())) bad(`${field}.email`, `duplicate contact ${c.email}`);
+    else seen.add(c.email.toLowerCase());
+    if (!isText(c.name)) bad(`${field}.name`, 'must be a non-empty string');
+  });
+
+  const o = r.processOptions;
+  if (!isObject(o)) bad('processOptions', 'must be an object');
+  else {
+    if (typeof o.authorizedContactsOnly !== 'boolean') bad('processOptions.authorizedContactsOnly', 'must be a boolean');
+    if (typeof o.sequentialQueue !== 'boolean') bad('processOptions.sequentialQueue', 'must be a boolean');
+    if (!Array.isArray(o.requiredIntakeFields) || !o.requiredIntakeFields.every(isText)) {
+      bad('processOptions.requiredIntakeFields', 'must be a list of non-empty strings');
+    } else if (new Set(o.requiredIntakeFields).size !== o.requiredIntakeFields.length) {
+      bad('processOptions.requiredIntakeFields', 'must not repeat a field');
+    }
+    if (!CLARIFICATION_OUTCOMES.includes(o.clarificationOutcome as never)) {
+      bad('processOptions.clarificationOutcome', `must be one of ${CLARIFICATION_OUTCOMES.join(', ')}`);
+    }
+    if (!SEVERITY_SCHEMES.includes(o.severityScheme as never)) {
+      bad('processOptions.severityScheme', `must be one of ${SEVERITY_SCHEMES.join(', ')}`);
+    }
+    if (o.authorizedContactsOnly === true && Array.isArray(r.authorizedContacts) && r.authorizedContacts.length === 0) {
+      bad('authorizedContacts', 'must name at least one contact when processOptions.authorizedContactsOnly is true');
+    }
+  }
+  return problems;
+}
+
+/** Narrows after validateCustomer found nothing. */
+export function isValidCustomer(input: unknown): input is CustomerRecord {
+  return validateCustomer(input).length === 0;
+}
+
+function checkSla(r: Record<string, unknown>, bad: (field: string, rule: string) => void): void {
+  if (!isText(r.presetId)) return void bad('presetId', 'must be a non-empty string');
+  const preset = presetById(r.presetId);
+  if (!preset) return void bad('presetId', `no SLA preset ${r.presetId}`);
+  const calendarOk = isText(r.calendarId) && preset.calendars.some((c) => c.id === r.calendarId);
+  if (!calendarOk) bad('calendarId', `must be a calendar of preset ${preset.id} (${preset.calendars.map((c) => c.id).join(', ')})`);
+  const ref = r.policy;
+  if (!isObject(ref) || !isText(ref.id) || !Number.isInteger(ref.version) || (ref.version as number) < 1) {
+    return void bad('policy', 'must be { id: string, version: integer >= 1 }');
+  }
+  const policy = preset.policies.find((p) => p.id === ref.id && p.version === ref.version);
+  if (!policy) {
+    const known = preset.policies.map((p) => `${p.id} v${p.version}`).join(', ');
+    return void bad('policy', `policy ${ref.id} v${String(ref.version)} is not in preset ${preset.id} (${known})`);
+  }
+  if (isText(r.calendarId) && calendarOk && !policy.calendars.includes(r.calendarId)) {
+    bad('calendarId', `policy ${policy.id} v${policy.version} does not use calendar ${r.calendarId}`);
+  }
+  const matcher = policy.matcher;
+  if (matcher.kind === 'severityPlan') {
+    const plans = Object.keys(matcher.plans);
+    const planOk = (plan: unknown) => typeof plan === 'string' && plans.includes(plan);
+    if (!planOk(r.plan)) bad('plan', `policy ${policy.id} needs a plan, one of ${plans.join(', ')}`);
+    if (Array.isArray(r.contracts)) {
+      r.contracts.forEach((c, i) => {
+        if (isObject(c) && c.plan !== undefined && !planOk(c.plan)) bad(`contracts[${i}].plan`, `must be one of ${plans.join(', ')}`);
+      });
+    }
+  }
+  if (r.quartetTable !== undefined) {
+    if (matcher.kind !== 'quartet') bad('quartetTable', `policy ${policy.id} has no quartet tables`);
+    else if (typeof r.quartetTable === 'string' && !(r.quartetTable in matcher.tables)) {
+      bad('quartetTable', `must be a table of policy ${policy.id} (${Object.keys(matcher.tables).join(', ')})`);
+    }
+  }
+}
+
+function eachItem(
+  r: Record<string, unknown>,
+  key: 'contracts' | 'licences' | 'products' | 'authorizedContacts',
+  bad: (field: string, rule: string) => void,
+  check: (item: Record<string, unknown>, field: string, seen: Set<string>) => void,
+): void {
+  const list = r[key];
+  if (!Array.isArray(list)) return void bad(key, 'must be a list');
+  const seen = new Set<string>();
+  list.forEach((item, i) => {
+    const field = `${key}[${i}]`;
+    if (!isObject(item)) bad(field, 'must be an object');
+    else check(item, field, seen);
+  });
+}
