@@ -8,3 +8,5 @@ export * from './identify';
 export * from './validate-customer';
 export * from './fixture';
 export * from './directory.tokens';
+export * from './customer-directory';
+export * from './directory.module';

@@ -10,4 +10,11 @@ export class DomainError extends Error {
   }
 }
 
-export type DomainErrorCode = 'TICKET_NOT_FOUND' | 'TICKET_ALREADY_EXISTS' | 'STORE_CONFLICT';
+export type DomainErrorCode =
+  | 'TICKET_NOT_FOUND'
+  | 'TICKET_ALREADY_EXISTS'
+  | 'STORE_CONFLICT'
+  | 'COMMAND_REJECTED'
+  | 'CUSTOMER_NOT_FOUND'
+  | 'ACTOR_NOT_AUTHORIZED'
+  | 'CUSTOMER_INVALID';
