@@ -13,9 +13,14 @@ export interface QueryResult<T> {
   rowCount: number;
 }
 
+export interface QueryOptions {
+  /** 'array': each row is an array of column values in select order (faster for wide reads). */
+  rowMode?: 'object' | 'array';
+}
+
 export interface Queryable {
   /** One statement with `$1`-style parameters. */
-  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>>;
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<QueryResult<T>>;
   /** A script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
 }
@@ -110,8 +115,11 @@ async function openPostgres(config: PostgresDatabaseConfig): Promise<Database> {
   }
 
   const wrap = (client: Pool | PoolClient): Queryable => ({
-    async query<T>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>> {
-      const result = await client.query(sql, params as unknown[] | undefined);
+    async query<T>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<QueryResult<T>> {
+      const result =
+        options?.rowMode === 'array'
+          ? await client.query({ text: sql, values: params as unknown[] | undefined, rowMode: 'array' })
+          : await client.query(sql, params as unknown[] | undefined);
       return { rows: result.rows as T[], rowCount: result.rowCount ?? 0 };
     },
     async exec(sql: string): Promise<void> {
@@ -157,8 +165,8 @@ async function openPGlite(config: PGliteDatabaseConfig): Promise<Database> {
   if (schema) await pg.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema}, public;`);
 
   const wrap = (client: PGlite | PGliteTransaction): Queryable => ({
-    async query<T>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>> {
-      const result = await client.query<T>(sql, params as unknown[] | undefined);
+    async query<T>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<QueryResult<T>> {
+      const result = await client.query<T>(sql, params as unknown[] | undefined, options?.rowMode === 'array' ? { rowMode: 'array' } : undefined);
       return { rows: result.rows, rowCount: result.affectedRows ?? 0 };
     },
     async exec(sql: string): Promise<void> {
@@ -188,7 +196,7 @@ parentPort.on('message', async (msg) => {
     const db = await ready;
     let result;
     if (msg.op === 'query') {
-      const r = await db.query(msg.sql, msg.params);
+      const r = await db.query(msg.sql, msg.params, msg.rowMode === 'array' ? { rowMode: 'array' } : undefined);
       result = { rows: r.rows, rowCount: r.affectedRows || 0 };
     } else if (msg.op === 'exec') {
       await db.exec(msg.sql);
@@ -229,12 +237,12 @@ async function openPGliteWorker(config: PGliteDatabaseConfig): Promise<Database>
   worker.on('error', (error) => failAll(error));
   worker.on('exit', (code) => failAll(new Error(`PGlite worker exited (code ${code})`)));
 
-  const send = (op: 'query' | 'exec' | 'close', sql?: string, params?: readonly unknown[]) =>
+  const send = (op: 'query' | 'exec' | 'close', sql?: string, params?: readonly unknown[], rowMode?: QueryOptions['rowMode']) =>
     new Promise<QueryResult<unknown>>((resolve, reject) => {
       if (dead) return reject(dead);
       const id = ++nextId;
       pending.set(id, { resolve, reject });
-      worker.postMessage({ id, op, sql, params });
+      worker.postMessage({ id, op, sql, params, rowMode });
     });
 
   // One connection: a transaction owns it until COMMIT, other statements queue behind.
@@ -245,7 +253,7 @@ async function openPGliteWorker(config: PGliteDatabaseConfig): Promise<Database>
     return run;
   };
   const direct: Queryable = {
-    query: async <T>(sql: string, params?: readonly unknown[]) => (await send('query', sql, params ?? [])) as QueryResult<T>,
+    query: async <T>(sql: string, params?: readonly unknown[], options?: QueryOptions) => (await send('query', sql, params ?? [], options?.rowMode)) as QueryResult<T>,
     exec: async (sql: string) => void (await send('exec', sql)),
   };
 
@@ -260,7 +268,7 @@ async function openPGliteWorker(config: PGliteDatabaseConfig): Promise<Database>
   return {
     kind: 'pglite',
     concurrentConnections: false,
-    query: <T>(sql: string, params?: readonly unknown[]) => exclusive(() => direct.query<T>(sql, params)),
+    query: <T>(sql: string, params?: readonly unknown[], options?: QueryOptions) => exclusive(() => direct.query<T>(sql, params, options)),
     exec: (sql: string) => exclusive(() => direct.exec(sql)),
     transaction: <T>(fn: (tx: Queryable) => Promise<T>) =>
       exclusive(async () => {

@@ -24,7 +24,7 @@ import { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/p
 export * from './port';
 export * from './errors';
 export { openDatabase } from './database';
-export type { Database, DatabaseConfig, DatabaseKind, PGliteDatabaseConfig, PostgresDatabaseConfig, Queryable, QueryResult } from './database';
+export type { Database, DatabaseConfig, DatabaseKind, PGliteDatabaseConfig, PostgresDatabaseConfig, Queryable, QueryOptions, QueryResult } from './database';
 export { runMigrations } from './migrations';
 export type { Migration, MigrationReport } from './migrations';
 export { SchemaRegistry } from './schemas';

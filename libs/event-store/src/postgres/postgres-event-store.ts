@@ -27,12 +27,20 @@ export interface PostgresEventStoreOptions {
   groupCommit?: boolean;
   /** Most appends per group-commit transaction; default 500. */
   maxBatchAppends?: number;
-  /** Group-commit transactions in flight at once on the server (PGlite: always 1); default 2. */
+  /**
+   * Group-commit transactions in flight at once (PGlite: always 1); default 1. Commits serialise
+   * on the global-order lock anyway, and one flusher lets the queue fill while a commit is flushed
+   * to disk, so batches stay large.
+   */
   flushers?: number;
 }
 
 /** Transaction-scoped advisory lock taken just before events get global positions, held to COMMIT. */
-const GLOBAL_ORDER_LOCK_KEY = 727_117_002;
+const GLOBAL_ORDER_LOCK_KEY = 727117002;
+/** SQLSTATE raised by es_check_heads when a stream head moved between read and write. */
+const HEADS_MOVED = 'CF409';
+const UNIQUE_VIOLATION = '23505';
+const MAX_BATCH_ATTEMPTS = 8;
 
 interface AppendRequest {
   streamId: string;
@@ -44,20 +52,10 @@ interface AppendRequest {
 
 type Outcome = { ok: AppendResult } | { error: Error };
 
-interface EventRow {
-  global_position: string | number;
-  stream_id: string;
-  position: string | number;
-  event_id: string;
-  type: string;
-  schema_version: number;
-  data: unknown;
-  metadata: EventMetadata;
-  recorded_at: string;
-}
-
-const SELECT_COLUMNS = `global_position, stream_id, position, event_id, type, schema_version, data, metadata,
-  to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS recorded_at`;
+/** Rows are fetched as arrays in this column order: cheaper to decode than objects. */
+type EventRow = [string | number, string, string | number, string, string, number, unknown, EventMetadata, string];
+const EVENT_COLUMNS = `global_position, stream_id, position, event_id, type, schema_version, data, metadata,
+  to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /**
  * The event store on PostgreSQL: the same SQL on a server (`pg` pool) and embedded (PGlite).
@@ -85,7 +83,7 @@ export class PostgresEventStore implements EventStore {
     this.registry = new SchemaRegistry(options.schemas);
     this.groupCommit = options.groupCommit ?? true;
     this.maxBatch = options.maxBatchAppends ?? 500;
-    this.maxFlushers = db.concurrentConnections ? (options.flushers ?? 2) : 1;
+    this.maxFlushers = db.concurrentConnections ? (options.flushers ?? 1) : 1;
     this.capabilities = {
       concurrentWriters: db.concurrentConnections,
       interleavedTransactions: db.concurrentConnections,
@@ -136,7 +134,7 @@ export class PostgresEventStore implements EventStore {
    */
   async appendWithin(tx: Queryable, streamId: string, events: NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     validateAppend(streamId, events, options.expectedPosition);
-    const [outcome] = await this.applyBatch(tx, [{ streamId, events, expected: options.expectedPosition ?? 'any' }]);
+    const [outcome] = await this.applyBatch(tx, [{ streamId, events, expected: options.expectedPosition ?? 'any' }], true);
     if ('error' in outcome) throw outcome.error;
     return outcome.ok;
   }
@@ -147,16 +145,13 @@ export class PostgresEventStore implements EventStore {
     if (options.asOfRecorded !== undefined && Number.isNaN(Date.parse(options.asOfRecorded))) {
       throw new InvalidEventError(`asOfRecorded is not an ISO-8601 instant: ${options.asOfRecorded}`);
     }
-    const { rows } = await this.run(() =>
-      this.db.query<EventRow>(
-        `SELECT ${SELECT_COLUMNS} FROM es_events
-         WHERE stream_id = $1 AND position >= $2 AND position <= $3
-           AND ($4::timestamptz IS NULL OR recorded_at <= $4::timestamptz)
-         ORDER BY position`,
-        [streamId, from, to, options.asOfRecorded ?? null],
-      ),
+    return this.readRows(
+      `SELECT ${EVENT_COLUMNS} FROM es_events
+       WHERE stream_id = $1 AND position >= $2 AND position <= $3
+         AND ($4::timestamptz IS NULL OR recorded_at <= $4::timestamptz)
+       ORDER BY position`,
+      [streamId, from, to, options.asOfRecorded ?? null],
     );
-    return rows.map((row) => this.toRecorded(row));
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -192,33 +187,23 @@ export class PostgresEventStore implements EventStore {
    * for long transactions to end.
    */
   private async readAllRows(from: number, limit: number | null, types: readonly string[] | undefined, guarded: boolean): Promise<RecordedEvent[]> {
-    const { rows } = await this.run(() =>
-      this.db.query<EventRow>(
-        `SELECT ${SELECT_COLUMNS} FROM es_events
-         WHERE global_position >= $1
-           AND ($2::text[] IS NULL OR type = ANY($2::text[]))
-           ${guarded ? 'AND tx_id < pg_snapshot_xmin(pg_current_snapshot())' : ''}
-         ORDER BY global_position
-         LIMIT $3`,
-        [from, types ? [...types] : null, limit],
-      ),
+    return this.readRows(
+      `SELECT ${EVENT_COLUMNS} FROM es_events
+       WHERE global_position >= $1
+         AND ($2::text[] IS NULL OR type = ANY($2::text[]))
+         ${guarded ? 'AND tx_id < pg_snapshot_xmin(pg_current_snapshot())' : ''}
+       ORDER BY global_position
+       LIMIT $3`,
+      [from, types ? [...types] : null, limit],
     );
-    return rows.map((row) => this.toRecorded(row));
   }
 
-  private toRecorded(row: EventRow): RecordedEvent {
-    const { data, schemaVersion } = this.registry.upcast(row.type, row.schema_version, row.data, row.metadata);
-    return {
-      id: row.event_id,
-      type: row.type,
-      data,
-      metadata: row.metadata,
-      streamId: row.stream_id,
-      position: Number(row.position),
-      globalPosition: Number(row.global_position),
-      recordedAt: row.recorded_at,
-      schemaVersion,
-    };
+  private async readRows(sql: string, params: unknown[]): Promise<RecordedEvent[]> {
+    const { rows } = await this.run(() => this.db.query<EventRow>(sql, params, { rowMode: 'array' }));
+    return rows.map(([globalPosition, streamId, position, id, type, storedVersion, storedData, metadata, recordedAt]) => {
+      const { data, schemaVersion } = this.registry.upcast(type, storedVersion, storedData, metadata);
+      return { id, type, data, metadata, streamId, position: Number(position), globalPosition: Number(globalPosition), recordedAt, schemaVersion };
+    });
   }
 
   // ---- group commit -------------------------------------------------------------------------
@@ -237,13 +222,14 @@ export class PostgresEventStore implements EventStore {
   private async flush(batch: AppendRequest[]): Promise<void> {
     let outcomes: Outcome[];
     try {
-      outcomes = await this.db.transaction((tx) => this.applyBatch(tx, batch));
+      // No BEGIN/COMMIT: the write is one statement, atomic on its own (see applyBatch).
+      outcomes = await this.applyBatch(this.db, batch, false);
     } catch (error) {
       if (batch.length === 1) {
         batch[0].reject(translate(error));
         return;
       }
-      // One bad request (or a deadlock) must not fail its neighbours: retry them one by one.
+      // One bad request must not fail its neighbours: retry them one by one.
       await Promise.all(batch.map((request) => this.flush([request])));
       return;
     }
@@ -251,20 +237,35 @@ export class PostgresEventStore implements EventStore {
   }
 
   /**
-   * Decides every request of a batch in order against the locked stream heads, then writes all
-   * accepted events with one INSERT. Requests that fail get their error; the others commit.
+   * Decides every request of a batch in order, then writes all accepted events.
+   *
+   * Two round trips: (1) read the stream heads and which event ids already exist; (2) one
+   * statement that moves each touched head from the position read to the new one (failing as a
+   * whole when any head moved meanwhile: another process wrote), takes the global-order lock,
+   * and inserts every event. In autocommit that statement is its own transaction; a moved head
+   * or a duplicate id (a concurrent identical append) makes it fail, and the batch is decided
+   * again from fresh reads. Inside a caller's transaction (`lockHeads`), the heads are read
+   * FOR UPDATE instead, so the write cannot fail that way.
    */
-  private async applyBatch(tx: Queryable, batch: Pick<AppendRequest, 'streamId' | 'events' | 'expected'>[]): Promise<Outcome[]> {
+  private async applyBatch(q: Queryable, batch: Pick<AppendRequest, 'streamId' | 'events' | 'expected'>[], lockHeads: boolean): Promise<Outcome[]> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.tryBatch(q, batch, lockHeads);
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        const raced = code === HEADS_MOVED || code === UNIQUE_VIOLATION;
+        if (raced && !lockHeads && attempt < MAX_BATCH_ATTEMPTS) continue;
+        if (raced && batch.length === 1) {
+          const { rows } = await q.query<{ last_position: string }>('SELECT last_position FROM es_streams WHERE stream_id = $1', [batch[0].streamId]).catch(() => ({ rows: [] as { last_position: string }[] }));
+          throw new ConcurrencyError(batch[0].streamId, batch[0].expected, Number(rows[0]?.last_position ?? 0), { cause: error });
+        }
+        throw error;
+      }
+    }
+  }
+
+  private async tryBatch(q: Queryable, batch: Pick<AppendRequest, 'streamId' | 'events' | 'expected'>[], lockHeads: boolean): Promise<Outcome[]> {
     const streamIds = [...new Set(batch.map((r) => r.streamId))].sort();
-    // Creates missing heads and locks every head in a fixed order (no deadlocks between batches).
-    const heads = await tx.query<{ stream_id: string; last_position: string }>(
-      `INSERT INTO es_streams AS s (stream_id, last_position)
-       SELECT id, 0 FROM unnest($1::text[]) AS t(id) ORDER BY id
-       ON CONFLICT (stream_id) DO UPDATE SET last_position = s.last_position
-       RETURNING stream_id, last_position`,
-      [streamIds],
-    );
-    const last = new Map(heads.rows.map((h) => [h.stream_id, Number(h.last_position)]));
     const keyStreams: string[] = [];
     const keyIds: string[] = [];
     for (const r of batch) {
@@ -273,16 +274,30 @@ export class PostgresEventStore implements EventStore {
         keyIds.push(e.id);
       }
     }
+    const last = new Map<string, number>();
     const known = new Map<string, number>(); // `${streamId}\u0000${eventId}` → position
-    if (keyIds.length) {
-      const existing = await tx.query<{ stream_id: string; event_id: string; position: string }>(
-        `SELECT e.stream_id, e.event_id, e.position FROM es_events e
-         JOIN unnest($1::text[], $2::text[]) AS k(stream_id, event_id)
-           ON e.stream_id = k.stream_id AND e.event_id = k.event_id`,
-        [keyStreams, keyIds],
+    if (lockHeads) {
+      const heads = await q.query<{ stream_id: string; last_position: string }>(
+        'SELECT stream_id, last_position FROM es_streams WHERE stream_id = ANY($1::text[]) ORDER BY stream_id FOR UPDATE',
+        [streamIds],
       );
-      for (const row of existing.rows) known.set(`${row.stream_id}\u0000${row.event_id}`, Number(row.position));
+      for (const h of heads.rows) last.set(h.stream_id, Number(h.last_position));
     }
+    const idsSql = (a: number, b: number) =>
+      `SELECT e.event_id, e.stream_id, e.position FROM es_events e
+       JOIN unnest($${a}::text[], $${b}::text[]) AS k(stream_id, event_id) ON e.stream_id = k.stream_id AND e.event_id = k.event_id`;
+    const { rows: found } = lockHeads
+      ? await q.query<{ event_id: string | null; stream_id: string; position: string }>(idsSql(1, 2), [keyStreams, keyIds])
+      : await q.query<{ event_id: string | null; stream_id: string; position: string }>(
+          `SELECT NULL::text AS event_id, stream_id, last_position AS position FROM es_streams WHERE stream_id = ANY($1::text[])
+           UNION ALL ${idsSql(2, 3)}`,
+          [streamIds, keyStreams, keyIds],
+        );
+    for (const row of found) {
+      if (row.event_id === null) last.set(row.stream_id, Number(row.position));
+      else known.set(`${row.stream_id}\u0000${row.event_id}`, Number(row.position));
+    }
+    const readHeads = new Map(last);
 
     const rows = { stream: [] as string[], position: [] as number[], id: [] as string[], type: [] as string[], version: [] as number[], data: [] as string[], metadata: [] as string[] };
     const outcomes: Outcome[] = batch.map((r) => {
@@ -313,23 +328,37 @@ export class PostgresEventStore implements EventStore {
     });
 
     if (rows.id.length) {
-      // From here to COMMIT the global order is ours: positions become visible in order.
-      await tx.query('SELECT pg_advisory_xact_lock($1)', [GLOBAL_ORDER_LOCK_KEY]);
-      await tx.query(
-        `INSERT INTO es_events (stream_id, position, event_id, type, schema_version, data, metadata, recorded_at)
-         SELECT stream_id, position, event_id, type, schema_version, data, metadata, ts.now
-         FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[])
+      const touched = [...last.entries()].filter(([id, pos]) => pos !== (readHeads.get(id) ?? 0)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      await q.query(
+        `WITH heads AS (
+           INSERT INTO es_streams AS s (stream_id, last_position)
+           SELECT h.stream_id, h.last_position FROM unnest($1::text[], $2::bigint[]) AS h(stream_id, last_position) ORDER BY h.stream_id
+           ON CONFLICT (stream_id) DO UPDATE SET last_position = EXCLUDED.last_position
+             WHERE s.last_position = (SELECT o.pos FROM unnest($1::text[], $3::bigint[]) AS o(stream_id, pos) WHERE o.stream_id = s.stream_id)
+           RETURNING 1
+         ),
+         checked AS MATERIALIZED (SELECT es_check_heads((SELECT count(*) FROM heads), cardinality($1::text[])) AS ok),
+         -- Global positions are taken under this lock, held to COMMIT: they become visible in order.
+         locked AS MATERIALIZED (SELECT pg_advisory_xact_lock(${GLOBAL_ORDER_LOCK_KEY}) IS NULL AS l FROM checked),
+         ts AS MATERIALIZED (SELECT clock_timestamp() AS now FROM locked)
+         INSERT INTO es_events (stream_id, position, event_id, type, schema_version, data, metadata, recorded_at)
+         SELECT u.stream_id, u.position, u.event_id, u.type, u.schema_version, u.data, u.metadata, ts.now
+         FROM unnest($4::text[], $5::bigint[], $6::text[], $7::text[], $8::int[], $9::jsonb[], $10::jsonb[])
               WITH ORDINALITY AS u(stream_id, position, event_id, type, schema_version, data, metadata, ord)
-         CROSS JOIN (SELECT clock_timestamp() AS now) ts
-         ORDER BY ord`,
-        [rows.stream, rows.position, rows.id, rows.type, rows.version, rows.data, rows.metadata],
-      );
-      const touched = [...last.entries()];
-      await tx.query(
-        `UPDATE es_streams s SET last_position = u.last_position
-         FROM unnest($1::text[], $2::bigint[]) AS u(stream_id, last_position)
-         WHERE s.stream_id = u.stream_id AND s.last_position <> u.last_position`,
-        [touched.map(([id]) => id), touched.map(([, p]) => p)],
+         CROSS JOIN ts
+         ORDER BY u.ord`,
+        [
+          touched.map(([id]) => id),
+          touched.map(([, pos]) => pos),
+          touched.map(([id]) => readHeads.get(id) ?? 0),
+          rows.stream,
+          rows.position,
+          rows.id,
+          rows.type,
+          rows.version,
+          rows.data,
+          rows.metadata,
+        ],
       );
     }
     return outcomes;

@@ -59,4 +59,17 @@ export const EVENT_STORE_MIGRATIONS: readonly Migration[] = [
         FOR EACH STATEMENT EXECUTE FUNCTION es_events_append_only();
     `,
   },
+  {
+    version: 2,
+    name: 'es_check_heads for single-statement appends',
+    sql: `
+      CREATE FUNCTION es_check_heads(matched bigint, expected integer) RETURNS boolean LANGUAGE plpgsql AS $$
+      BEGIN
+        IF matched <> expected THEN
+          RAISE EXCEPTION 'stream heads moved since they were read (% of % matched)', matched, expected USING ERRCODE = 'CF409';
+        END IF;
+        RETURN true;
+      END $$;
+    `,
+  },
 ];

@@ -1,0 +1,197 @@
+/**
+ * Caseflow's event store adapters beside Emmett's PostgreSQL store, same server, same run.
+ *
+ *   npm install && npm run bench           (env: CASEFLOW_PG_URL, CASEFLOW_KURRENTDB_URL, BENCH_SCALE)
+ *
+ * A fresh database is created for the run (role needs CREATEDB) and dropped at the end.
+ * Scenarios: 1 writer appending single events (own stream, expected position checked);
+ * 32 concurrent writers (each its own stream, expected position checked); 1 writer appending
+ * batches of 100; a full read of everything in global order (pages of 5,000).
+ */
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
+import { readMessagesBatch } from '@event-driven-io/emmett-postgresql';
+import { dumbo } from '@event-driven-io/dumbo';
+import {
+  createEventStore,
+  createKurrentEventStore,
+  openDatabase,
+  type Database,
+  type EventStore,
+  type NewEvent,
+} from '../../libs/event-store/src';
+
+const PG_URL = process.env.CASEFLOW_PG_URL || 'postgres://caseflow:caseflow@127.0.0.1:5432/caseflow';
+const KURRENT_URL = process.env.CASEFLOW_KURRENTDB_URL;
+const SCALE = Number(process.env.BENCH_SCALE || 1);
+
+const SINGLE = Math.round(1000 * SCALE);
+const WRITERS = 32;
+const PER_WRITER = Math.round(150 * SCALE);
+const BATCH = 100;
+const BATCHES = Math.round(100 * SCALE);
+const READ_SEED_BATCHES = Math.round(150 * SCALE); // × 500 events, on top of the above
+
+interface Adapter {
+  name: string;
+  append(stream: string, events: NewEvent[], expected: number): Promise<void>;
+  readAllCount(): Promise<number>;
+  close(): Promise<void>;
+}
+
+const payload = (i: number): NewEvent => ({
+  id: randomUUID(),
+  type: i % 3 ? 'TicketNoteAdded' : 'TicketStatusChanged',
+  data: { ticket: i, body: 'Customer reports the export button does nothing on Safari 17.', status: 'open', tags: ['export', 'safari'] },
+  metadata: { actor: 'agent:42', occurredAt: '2026-01-05T10:00:00.000Z', correlationId: 'corr-' + i, policyVersion: 'sla-2026-01' },
+});
+
+function caseflow(name: string, store: EventStore, db?: Database): Adapter {
+  return {
+    name,
+    async append(stream, events, expected) {
+      await store.append(stream, events, { expectedPosition: expected });
+    },
+    async readAllCount() {
+      let from = 0;
+      let count = 0;
+      for (;;) {
+        const page = await store.readAll({ fromGlobalPosition: from, limit: 5000 });
+        if (!page.length) return count;
+        count += page.length;
+        from = page[page.length - 1].globalPosition + 1;
+      }
+    },
+    async close() {
+      await store.close();
+      await db?.close();
+    },
+  };
+}
+
+function emmett(url: string): Adapter {
+  const store = getPostgreSQLEventStore(url);
+  const pool = dumbo({ connectionString: url });
+  return {
+    name: 'Emmett 0.42 (PostgreSQL)',
+    async append(stream, events, expected) {
+      await store.appendToStream(
+        stream,
+        events.map((e) => ({ type: e.type, data: e.data as Record<string, unknown>, metadata: e.metadata })),
+        { expectedStreamVersion: BigInt(expected) },
+      );
+    },
+    async readAllCount() {
+      let after = 0n;
+      let count = 0;
+      for (;;) {
+        const batch = await readMessagesBatch(pool.execute, { after, batchSize: 5000 });
+        count += batch.messages.length;
+        if (!batch.messages.length || !batch.areMessagesLeft) return count;
+        after = batch.currentGlobalPosition;
+      }
+    },
+    async close() {
+      await store.close();
+      await pool.close();
+    },
+  };
+}
+
+type Row = { adapter: string; single: number; concurrent: number; batched: number; read: number; events: number };
+
+async function measure(adapter: Adapter, tag: string): Promise<Row> {
+  const t = () => performance.now();
+  // Warm-up (schema creation, connections).
+  await adapter.append(`warm-${tag}`, [payload(0)], 0);
+
+  let start = t();
+  for (let i = 0; i < SINGLE; i++) await adapter.append(`single-${tag}`, [payload(i)], i);
+  const single = SINGLE / ((t() - start) / 1000);
+
+  start = t();
+  await Promise.all(
+    Array.from({ length: WRITERS }, async (_, w) => {
+      for (let i = 0; i < PER_WRITER; i++) await adapter.append(`conc-${tag}-${w}`, [payload(i)], i);
+    }),
+  );
+  const concurrent = (WRITERS * PER_WRITER) / ((t() - start) / 1000);
+
+  start = t();
+  for (let b = 0; b < BATCHES; b++) {
+    await adapter.append(`batch-${tag}`, Array.from({ length: BATCH }, (_, i) => payload(i)), b * BATCH);
+  }
+  const batched = (BATCHES * BATCH) / ((t() - start) / 1000);
+
+  for (let b = 0; b < READ_SEED_BATCHES; b++) {
+    await adapter.append(`seed-${tag}-${b % 50}`, Array.from({ length: 500 }, (_, i) => payload(i)), Math.floor(b / 50) * 500);
+  }
+  await adapter.readAllCount(); // warm caches
+  start = t();
+  const events = await adapter.readAllCount();
+  const read = events / ((t() - start) / 1000);
+  return { adapter: adapter.name, single, concurrent, batched, read, events };
+}
+
+async function main(): Promise<void> {
+  const dbName = `caseflow_bench_${process.pid}_${Date.now() % 100000}`;
+  const admin = new Client({ connectionString: PG_URL, connectionTimeoutMillis: 5000 });
+  try {
+    await admin.connect();
+  } catch (error) {
+    throw new Error(`PostgreSQL unreachable at ${PG_URL} (${(error as Error).message}): run \`bash scripts/setup.sh\``);
+  }
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  const url = new URL(PG_URL);
+  url.pathname = `/${dbName}`;
+  const benchUrl = url.toString();
+  const rows: Row[] = [];
+  const notRun: string[] = [];
+  try {
+    const factories: [string, () => Promise<Adapter>][] = [
+      ['emmett', async () => emmett(benchUrl)],
+      ['pg', async () => {
+        const db = await openDatabase({ kind: 'postgres', connectionString: benchUrl, schema: 'caseflow' });
+        return caseflow('Caseflow PostgreSQL (server)', await createEventStore(db), db);
+      }],
+      ['pglite', async () => {
+        const db = await openDatabase({ kind: 'pglite' });
+        return caseflow('Caseflow PostgreSQL (PGlite, worker)', await createEventStore(db), db);
+      }],
+    ];
+    if (KURRENT_URL) factories.push(['kurrent', async () => caseflow('Caseflow KurrentDB', await createKurrentEventStore({ connectionString: KURRENT_URL }))]);
+    else notRun.push('NOT RUN: KurrentDB (no connection string; set CASEFLOW_KURRENTDB_URL)');
+    for (const [tag, make] of factories) {
+      const adapter = await make();
+      try {
+        process.stderr.write(`running ${adapter.name}…\n`);
+        rows.push(await measure(adapter, `${tag}-${randomUUID().slice(0, 6)}`));
+      } finally {
+        await adapter.close();
+      }
+    }
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
+    await admin.end();
+  }
+
+  const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+  const header = ['adapter', '1 writer appends/s', `${WRITERS} writers appends/s`, `batches of ${BATCH} events/s`, 'full read events/s', 'events read'];
+  const table = [header, ...rows.map((r) => [r.adapter, fmt(r.single), fmt(r.concurrent), fmt(r.batched), fmt(r.read), fmt(r.events)])];
+  const widths = header.map((_, i) => Math.max(...table.map((row) => row[i].length)));
+  console.log(`\nevent store bench — PostgreSQL ${PG_URL.replace(/\/\/[^@]*@/, '//')}, scale ${SCALE}, ${new Date().toISOString()}`);
+  for (const row of table) console.log(row.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  '));
+  const base = rows.find((r) => r.adapter.startsWith('Emmett'));
+  const ours = rows.find((r) => r.adapter === 'Caseflow PostgreSQL (server)');
+  if (base && ours) {
+    console.log(`\n${WRITERS} writers: Caseflow server / Emmett = ${(ours.concurrent / base.concurrent).toFixed(1)}x (goal >= 3x)`);
+    console.log(`full read: Caseflow server ${fmt(ours.read)} events/s (goal > 200,000)`);
+  }
+  for (const line of notRun) console.log(line);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
