@@ -153,6 +153,22 @@ export function describeEventStoreContract(adapter: string, factory: ContractFac
       expect(read.map((e) => e.position)).toEqual(Array.from({ length: rounds }, (_, i) => i + 1));
     }, 60_000);
 
+    it('32 writers in 4 separate store instances (as 4 processes) race: exactly one wins per position', async () => {
+      const s = stream();
+      const stores = [store, await open(), await open(), await open()];
+      for (let round = 0; round < 6; round++) {
+        const results = await Promise.allSettled(
+          Array.from({ length: 32 }, (_, w) => stores[w % 4].append(s, [event(`p${round}-w${w}`)], { expectedPosition: round })),
+        );
+        expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+        for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(ConcurrencyError);
+      }
+      // The same event from every instance at once: one write, one position.
+      const same = await Promise.all(stores.map((x) => x.append(s, [event('shared-retry')], { expectedPosition: 6 })));
+      for (const r of same) expect(r).toEqual({ positions: [7], lastPosition: 7 });
+      expect((await store.readStream(s)).map((e) => e.position)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    }, 60_000);
+
     it('32 writers racing with retries: every event lands once, positions contiguous', async () => {
       const s = stream();
       const perWriter = 4;
