@@ -60,6 +60,8 @@ export interface PGliteDatabaseConfig {
    * 'inline': in this thread, a little faster per query.
    */
   thread?: 'worker' | 'inline';
+  /** Worker mode: a statement not answered within this many ms is rejected; default 30,000. */
+  statementTimeoutMs?: number;
 }
 
 export type DatabaseConfig = PostgresDatabaseConfig | PGliteDatabaseConfig;
@@ -219,6 +221,7 @@ async function openPGliteWorker(config: PGliteDatabaseConfig): Promise<Database>
     eval: true,
     workerData: { pgliteModule: require.resolve('@electric-sql/pglite'), dataDir: config.dataDir },
   });
+  const timeoutMs = config.statementTimeoutMs ?? 30_000;
   const pending = new Map<number, { resolve: (r: QueryResult<unknown>) => void; reject: (e: Error) => void }>();
   let nextId = 0;
   let dead: Error | undefined;
@@ -241,7 +244,15 @@ async function openPGliteWorker(config: PGliteDatabaseConfig): Promise<Database>
     new Promise<QueryResult<unknown>>((resolve, reject) => {
       if (dead) return reject(dead);
       const id = ++nextId;
-      pending.set(id, { resolve, reject });
+      const timer = setTimeout(() => {
+        if (!pending.delete(id)) return;
+        reject(Object.assign(new Error(`PGlite statement timeout after ${timeoutMs} ms`), { code: '57014' }));
+      }, timeoutMs);
+      timer.unref();
+      pending.set(id, {
+        resolve: (r) => (clearTimeout(timer), resolve(r)),
+        reject: (e) => (clearTimeout(timer), reject(e)),
+      });
       worker.postMessage({ id, op, sql, params, rowMode });
     });
 
