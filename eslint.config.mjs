@@ -29,6 +29,8 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/ban-ts-comment': 'error',
+      // Workflow state is declared before the handlers that read it and assigned once later.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
     },
   },
   {

@@ -1,5 +1,6 @@
 /** The activities' contract as the workflow sees it: types only, the implementations live in apps/worker. */
-import type { TicketEvent } from '../libs/domain/src';
+import type { CustomerIdentified, Quartet, TicketEvent } from '../libs/domain/src';
+import type { CompiledCalendar, SlaPolicy, Span } from '../libs/sla/src';
 
 export interface EventEnvelopeMetadata {
   actor: string;
@@ -18,6 +19,41 @@ export interface AppendTicketEventInput {
   metadata: EventEnvelopeMetadata;
 }
 
+export interface IdentifyTicketInput {
+  customerId: string;
+  requester: string;
+  severity: string;
+  product?: string;
+  productVersion?: string;
+  quartet?: Quartet;
+  intake?: Record<string, unknown>;
+  at: string;
+}
+
+/** Everything the workflow needs to run its clocks, frozen at identification (calendars compiled). */
+export interface SlaSetup {
+  policies: SlaPolicy[];
+  calendars: CompiledCalendar[];
+  answerClarification: { span: Span; calendar: string };
+  acceptanceTesting: { span: Span; calendar: string };
+  feedbackWindow: { span: Span; calendar: string };
+}
+
+export type IdentifyTicketResult =
+  | { ok: true; identified: CustomerIdentified['data']; sla: SlaSetup }
+  | { ok: false; code: string; reason: string };
+
+export interface DeliverNotificationInput {
+  ticketNumber: string;
+  /** Stream position of the CustomerNotified event: the delivery's idempotency key. */
+  position: number;
+  kind: string;
+  to: string;
+  subject: string;
+}
+
 export interface TicketActivities {
   appendTicketEvent(input: AppendTicketEventInput): Promise<{ position: number }>;
+  identifyTicket(input: IdentifyTicketInput): Promise<IdentifyTicketResult>;
+  deliverNotification(input: DeliverNotificationInput): Promise<void>;
 }

@@ -3,8 +3,9 @@
  * Pure declarations only: this file is bundled into the workflow sandbox.
  */
 import { defineSearchAttributeKey } from '@temporalio/common';
-import { defineQuery } from '@temporalio/workflow';
-import type { Severity, TicketState } from '../libs/domain/src';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { Actor, Quartet, TicketCommand, TicketState } from '../libs/domain/src';
+import type { SlaClocks } from '../libs/sla/src';
 
 export const TICKET_TASK_QUEUE = 'caseflow-tickets';
 
@@ -14,13 +15,27 @@ export interface OpenTicketInput {
   requester: string;
   title: string;
   description: string;
-  severity: Severity;
+  severity: string;
+  product?: string;
+  productVersion?: string;
+  quartet?: Quartet;
+  intake?: Record<string, string | number | boolean>;
+  relatedTo?: string;
 }
 
 /** Before its first event is recorded a ticket is only "opening". */
 export type TicketView = TicketState | { number: string; phase: 'opening' };
 
+export interface TicketCommandRequest {
+  actor: Actor;
+  command: TicketCommand;
+}
+
 export const ticketViewQuery = defineQuery<TicketView>('ticketView');
+/** The live SLA clocks (null before the customer is identified). */
+export const slaClocksQuery = defineQuery<SlaClocks | null>('slaClocks');
+/** Every change a person makes: validated synchronously (phase, role, shape), then one event. */
+export const ticketCommandUpdate = defineUpdate<TicketState, [TicketCommandRequest]>('ticketCommand');
 
 export const searchAttributes = {
   customer: defineSearchAttributeKey('CaseflowCustomer', 'KEYWORD'),

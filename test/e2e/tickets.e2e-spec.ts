@@ -13,7 +13,7 @@ const run = promisify(execFile);
 /** The gateway over real HTTP, a worker in the same process, the Go-built Temporal dev server, PostgreSQL. */
 describe('tickets over HTTP', () => {
   const temporalAddress = process.env.CASEFLOW_E2E_TEMPORAL_ADDRESS as string;
-  const customerId = `e2e-${randomUUID().slice(0, 8)}`;
+  const customerId = 'balasys-demo';
   let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
   let app: INestApplication;
   let baseUrl: string;
@@ -46,10 +46,12 @@ describe('tickets over HTTP', () => {
 
   const validTicket = {
     customerId,
-    requester: 'anna@example.com',
+    requester: 'anna.kovacs@example.com',
     title: 'Sessions drop after the 7.1 upgrade',
     description: 'Every session ends after five minutes.',
     severity: 'S2',
+    product: 'zorp-gateway',
+    productVersion: '7.1',
   };
 
   async function eventually<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
@@ -69,13 +71,14 @@ describe('tickets over HTTP', () => {
 
     const view = await eventually(async () => {
       const body = (await (await fetch(`${baseUrl}/v1/tickets/${number}`)).json()) as Record<string, unknown>;
-      return body.phase === 'opening' ? undefined : body;
-    }, 'the ticket to be recorded');
-    expect(view).toMatchObject({ number, customerId, severity: 'S2', phase: 'identify', requester: 'anna@example.com' });
+      return body.phase === 'understand' ? body : undefined;
+    }, 'the ticket to be identified');
+    expect(view).toMatchObject({ number, customerId, severity: 'S2', priority: 'P2', phase: 'understand', requester: 'anna.kovacs@example.com' });
     expect(Date.parse(view.openedAt as string)).not.toBeNaN();
 
     const events = await store.readStream(`ticket-${number}`);
-    expect(events.map((event) => event.type)).toEqual(['TicketOpened']);
+    expect(events.map((event) => event.type)).toEqual(['TicketOpened', 'CustomerIdentified']);
+    expect(events.filter((event) => event.type === 'TicketOpened')).toHaveLength(1);
     expect(events[0].data).toMatchObject({ number, customerId, severity: 'S2' });
 
     const listed = await eventually(async () => {
@@ -112,6 +115,36 @@ describe('tickets over HTTP', () => {
       expect(response.status).toBe(404);
       expect(await response.json()).toEqual({ code: 'TICKET_NOT_FOUND', message: `no ticket ${id}`, number: id });
     }
+  });
+
+  it('drives a ticket with commands: accepted ones change it, rejected ones say why and record nothing', async () => {
+    const { number } = (await (await post(validTicket)).json()) as { number: string };
+    await eventually(async () => {
+      const body = (await (await fetch(`${baseUrl}/v1/tickets/${number}`)).json()) as { phase: string };
+      return body.phase === 'understand' ? body : undefined;
+    }, 'identification');
+    const command = (actor: object, cmd: object): Promise<Response> =>
+      fetch(`${baseUrl}/v1/tickets/${number}/commands`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ actor, command: cmd }) });
+    const engineer = { id: 'eve.engineer', role: 'engineer' };
+
+    const answered = await command(engineer, { type: 'respond', message: 'We are on it.', eta: '2030-01-01T12:00:00.000Z' });
+    expect(answered.status).toBe(200);
+    expect(await answered.json()).toMatchObject({ number, eta: '2030-01-01T12:00:00.000Z' });
+
+    const before = (await store.readStream(`ticket-${number}`)).length;
+    const wrongRole = await command({ id: 'anna.kovacs@example.com', role: 'customer' }, { type: 'applyHotfix', description: 'x' });
+    expect(wrongRole.status).toBe(422);
+    expect(await wrongRole.json()).toMatchObject({ code: 'COMMAND_REJECTED', message: expect.stringMatching(/applyHotfix is for engineer or manager/) });
+    const stranger = await command({ id: 'mallory@example.com', role: 'customer' }, { type: 'cancel', reason: 'x' });
+    expect(stranger.status).toBe(403);
+    expect(await stranger.json()).toMatchObject({ code: 'ACTOR_NOT_AUTHORIZED' });
+    const unknownType = await command(engineer, { type: 'teleport' });
+    expect(unknownType.status).toBe(400);
+    expect(((await unknownType.json()) as { errors: Array<{ field: string }> }).errors.map((e) => e.field)).toEqual(['command']);
+    expect((await store.readStream(`ticket-${number}`)).length).toBe(before);
+
+    const clocks = (await (await fetch(`${baseUrl}/v1/tickets/${number}/sla`)).json()) as { firstResponse?: { status: string } };
+    expect(clocks.firstResponse?.status).toBe('met');
   });
 
   it('serves the OpenAPI page', async () => {

@@ -1,10 +1,12 @@
 import { Module, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DirectoryModule } from '../../../libs/directory/src';
 import { PersistenceModule, type DatabaseConfig } from '../../../libs/persistence/src';
 import { TemporalClientModule, type TemporalConfig } from '../../../libs/temporal/src';
 import { WorkerModule } from '../../worker/src/worker.module';
 import type { WorkerHostOptions } from '../../worker/src/worker-host.options';
+import { CustomersModule } from './customers/customers.module';
 import { HealthController } from './health/health.controller';
 import { DomainErrorFilter } from './http/domain-error.filter';
 import { validationPipe } from './http/validation';
@@ -24,6 +26,8 @@ export async function createGatewayApp(options: GatewayOptions): Promise<INestAp
   const imports: Array<DynamicModule | Type> = [
     PersistenceModule.register(options.database),
     TemporalClientModule.register(options.temporal),
+    DirectoryModule,
+    CustomersModule,
     TicketsModule,
   ];
   if (options.worker) imports.push(WorkerModule.register({ ...options.worker, temporal: options.temporal }));

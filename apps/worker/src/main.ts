@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { DirectoryModule } from '../../../libs/directory/src';
 import { databaseConfigFromEnv, isSingleProcessDatabase, PersistenceModule } from '../../../libs/persistence/src';
 import { temporalConfigFromEnv } from '../../../libs/temporal/src/temporal.config';
 import { WorkerModule } from './worker.module';
@@ -10,7 +11,7 @@ async function main(): Promise<void> {
   if (isSingleProcessDatabase(database)) {
     throw new Error('the embedded store (pglite) runs worker and gateway in one process: start the gateway, or set CASEFLOW_STORE=postgres');
   }
-  @Module({ imports: [PersistenceModule.register(database), WorkerModule.register({ temporal: temporalConfigFromEnv() })] })
+  @Module({ imports: [PersistenceModule.register(database), DirectoryModule, WorkerModule.register({ temporal: temporalConfigFromEnv() })] })
   class WorkerAppModule {}
   const app = await NestFactory.createApplicationContext(WorkerAppModule);
   app.enableShutdownHooks();

@@ -20,7 +20,7 @@ describe('foldTicket', () => {
   });
 
   it('opens the ticket in the identify phase with the reported severity', () => {
-    expect(foldTicket([opened])).toEqual({
+    expect(foldTicket([{ event: opened, at: opened.data.openedAt }])).toEqual({
       number: 'CF-2026-000001',
       customerId: 'balasys-demo',
       requester: 'anna@example.com',
@@ -30,6 +30,10 @@ describe('foldTicket', () => {
       openedAt: '2026-11-24T10:00:00.000Z',
       updatedAt: '2026-11-24T10:00:00.000Z',
       version: 1,
+      ticketType: 'incident',
+      responsibility: 'vendor',
+      reopenCount: 0,
+      notifications: 0,
     });
   });
 });

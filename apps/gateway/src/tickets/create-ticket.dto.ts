@@ -1,6 +1,27 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
-import { SEVERITIES, type Severity } from '../../../../libs/domain/src';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsEmail, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ALL_SEVERITIES } from '../../../../libs/domain/src';
+
+export class QuartetDto {
+  @ApiProperty({ example: 'email' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  service!: string;
+
+  @ApiProperty({ example: 'mailbox' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  category!: string;
+
+  @ApiProperty({ example: 'cannot send' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  item!: string;
+}
 
 export class CreateTicketDto {
   @ApiProperty({ example: 'balasys-demo', description: 'Customer id in the directory' })
@@ -25,7 +46,35 @@ export class CreateTicketDto {
   @MaxLength(20_000)
   description!: string;
 
-  @ApiProperty({ enum: SEVERITIES, example: 'S2' })
-  @IsIn(SEVERITIES as Severity[], { message: `severity must be one of ${SEVERITIES.join(', ')}` })
-  severity!: Severity;
+  @ApiProperty({ enum: ALL_SEVERITIES, example: 'S2', description: "In the customer's scheme: S1–S3, 1–4, critical–low, or P1–P4 (quartet)" })
+  @IsIn(ALL_SEVERITIES, { message: `severity must be one of ${ALL_SEVERITIES.join(', ')}` })
+  severity!: string;
+
+  @ApiPropertyOptional({ example: 'Zorp Gateway' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  product?: string;
+
+  @ApiPropertyOptional({ example: '7.1.2' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  productVersion?: string;
+
+  @ApiPropertyOptional({ type: QuartetDto, description: '004: the three fields the customer picks' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => QuartetDto)
+  quartet?: QuartetDto;
+
+  @ApiPropertyOptional({ description: "Intake fields the customer's process requires (e.g. domain, recurrence)", example: { recurrence: 'once' } })
+  @IsOptional()
+  @IsObject()
+  intake?: Record<string, string | number | boolean>;
+
+  @ApiPropertyOptional({ example: 'CF-2026-000012', description: 'An earlier (closed) ticket this one follows up' })
+  @IsOptional()
+  @Matches(/^CF-\d{4}-\d{6,}$/, { message: 'relatedTo must be a ticket number like CF-2026-000012' })
+  relatedTo?: string;
 }

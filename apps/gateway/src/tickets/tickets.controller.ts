@@ -1,6 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import type { TicketState } from '../../../../libs/domain/src';
+import type { SlaClocks } from '../../../../libs/sla/src';
 import type { TicketView } from '../../../../workflows/definitions';
+import { TicketCommandDto } from './ticket-command.dto';
 import { CreateTicketDto } from './create-ticket.dto';
 import { TicketsService } from './tickets.service';
 
@@ -21,5 +24,19 @@ export class TicketsController {
   @ApiNotFoundResponse({ description: 'No such ticket (code TICKET_NOT_FOUND).' })
   view(@Param('number') number: string): Promise<TicketView> {
     return this.tickets.view(number);
+  }
+
+  @Get(':number/sla')
+  @ApiOkResponse({ description: "The ticket's live SLA clocks: each target's due time, elapsed, remaining, paused time and status." })
+  clocks(@Param('number') number: string): Promise<SlaClocks | null> {
+    return this.tickets.clocks(number);
+  }
+
+  @Post(':number/commands')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'The command was accepted: one event recorded; the body is the new state.' })
+  @ApiUnprocessableEntityResponse({ description: 'Rejected by the ticket (code COMMAND_REJECTED, with the reason); nothing recorded.' })
+  command(@Param('number') number: string, @Body() dto: TicketCommandDto): Promise<TicketState> {
+    return this.tickets.command(number, dto);
   }
 }

@@ -1,9 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { TypedSearchAttributes } from '@temporalio/common';
-import { DomainError } from '../../../../libs/domain/src';
+import { DomainError, type TicketState } from '../../../../libs/domain/src';
+import { CUSTOMER_DIRECTORY, type CustomerDirectory } from '../../../../libs/directory/src';
 import { TEMPORAL_CLIENT, TEMPORAL_CONFIG, type TemporalConfig } from '../../../../libs/temporal/src';
-import { searchAttributes, ticketViewQuery, type TicketView } from '../../../../workflows/definitions';
+import { searchAttributes, slaClocksQuery, ticketCommandUpdate, ticketViewQuery, type TicketView } from '../../../../workflows/definitions';
+import type { SlaClocks } from '../../../../libs/sla/src';
+import type { TicketCommandDto } from './ticket-command.dto';
 import type { ticketWorkflow } from '../../../../workflows/ticket.workflow';
 import type { CreateTicketDto } from './create-ticket.dto';
 import { isTicketNumber } from './ticket-number';
@@ -15,6 +18,7 @@ export class TicketsService {
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(TEMPORAL_CONFIG) private readonly temporal: TemporalConfig,
     private readonly numbers: TicketNumbersService,
+    @Inject(CUSTOMER_DIRECTORY) private readonly directory: CustomerDirectory,
   ) {}
 
   async open(dto: CreateTicketDto): Promise<{ number: string }> {
@@ -40,10 +44,42 @@ export class TicketsService {
     return { number };
   }
 
-  async view(number: string): Promise<TicketView> {
+  view(number: string): Promise<TicketView> {
+    return this.onTicket(number, (handle) => handle.query(ticketViewQuery));
+  }
+
+  clocks(number: string): Promise<SlaClocks | null> {
+    return this.onTicket(number, (handle) => handle.query(slaClocksQuery));
+  }
+
+  /**
+   * The data check the workflow cannot do (it does no I/O in validators): a customer acts only
+   * as the ticket's requester or one of the customer's authorized contacts.
+   */
+  async command(number: string, { actor, command }: TicketCommandDto): Promise<TicketState> {
+    const view = await this.view(number);
+    if (actor.role === 'customer' && 'customerId' in view) {
+      const customer = await this.directory.get(view.customerId);
+      const known = [view.requester, ...(customer?.authorizedContacts.map((c) => c.email) ?? [])].map((e) => e.toLowerCase());
+      if (!known.includes(actor.id.toLowerCase())) {
+        throw new DomainError('ACTOR_NOT_AUTHORIZED', `${actor.id} is neither the requester nor an authorized contact of ${view.customerId}`, { field: 'actor.id' });
+      }
+    }
+    try {
+      return await this.onTicket(number, (handle) => handle.executeUpdate(ticketCommandUpdate, { args: [{ actor, command }] }));
+    } catch (error) {
+      if (error instanceof WorkflowUpdateFailedError) {
+        const cause = error.cause as { message?: string; details?: unknown[] } | undefined;
+        throw new DomainError('COMMAND_REJECTED', cause?.message ?? error.message, { command: command.type, ...((cause?.details?.[0] as object) ?? {}) });
+      }
+      throw error;
+    }
+  }
+
+  private async onTicket<T>(number: string, work: (handle: ReturnType<Client['workflow']['getHandle']>) => Promise<T>): Promise<T> {
     if (!isTicketNumber(number)) throw notFound(number);
     try {
-      return await this.client.workflow.getHandle(number).query(ticketViewQuery);
+      return await work(this.client.workflow.getHandle(number));
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) throw notFound(number);
       throw error;

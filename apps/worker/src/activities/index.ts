@@ -1,5 +1,9 @@
+import { IdentificationActivities } from './identification.activities';
+import { NotificationActivities } from './notification.activities';
 import { TicketEventsActivities } from './ticket-events.activities';
 
 /** Every injectable activity service; the worker binds their methods into one activities object. */
-export const ACTIVITY_SERVICES = [TicketEventsActivities] as const;
-export { TicketEventsActivities };
+export const ACTIVITY_SERVICES = [TicketEventsActivities, IdentificationActivities, NotificationActivities] as const;
+export { TicketEventsActivities, IdentificationActivities, NotificationActivities };
+export { NOTIFIER } from './notifier.port';
+export { LogNotifier } from './log-notifier';

@@ -10,7 +10,7 @@ import type { AppendTicketEventInput, TicketActivities } from '../../../../workf
  * lost reply finds the event already in the stream and returns its position.
  */
 @Injectable()
-export class TicketEventsActivities implements TicketActivities {
+export class TicketEventsActivities implements Pick<TicketActivities, 'appendTicketEvent'> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async appendTicketEvent(input: AppendTicketEventInput): Promise<{ position: number }> {

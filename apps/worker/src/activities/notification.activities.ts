@@ -1,0 +1,13 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DeliverNotificationInput, TicketActivities } from '../../../../workflows/activity-types';
+import { NOTIFIER, type Notifier } from './notifier.port';
+
+/** Delivers a notification the workflow recorded first (outbox): retried deliveries share one key. */
+@Injectable()
+export class NotificationActivities implements Pick<TicketActivities, 'deliverNotification'> {
+  constructor(@Inject(NOTIFIER) private readonly notifier: Notifier) {}
+
+  async deliverNotification(input: DeliverNotificationInput): Promise<void> {
+    await this.notifier.send({ ...input, key: `${input.ticketNumber}/${input.position}` });
+  }
+}

@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { Client, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { IdentificationActivities, NotificationActivities, TicketEventsActivities } from '../../apps/worker/src/activities';
+import type { Notification } from '../../apps/worker/src/activities/notifier.port';
+import { bindActivities } from '../../apps/worker/src/bind-activities';
+import { CustomerDirectory, demoCustomers } from '../../libs/directory/src';
+import type { Actor, DatedTicketEvent, TicketCommand, TicketEvent, TicketPhase, TicketState } from '../../libs/domain/src';
+import { createEventStore, openDatabase, type Database, type EventStore, type RecordedEvent } from '../../libs/event-store/src';
+import type { SlaClocks } from '../../libs/sla/src';
+import { slaClocksQuery, ticketCommandUpdate, ticketViewQuery, type OpenTicketInput, type TicketView } from '../../workflows/definitions';
+import type { ticketWorkflow } from '../../workflows/ticket.workflow';
+import { createScratchDatabase } from './postgres';
+import { createTimeSkippingEnv } from './time-skipping-env';
+
+export type TicketHandle = WorkflowHandle<typeof ticketWorkflow>;
+
+export const engineer: Actor = { id: 'eve.engineer', role: 'engineer' };
+
+/**
+ * A time-skipping Temporal server, a worker running the real activities, a scratch PostgreSQL
+ * database holding the audit store and the seeded directory, and a notifier that remembers.
+ */
+export class LifecycleHarness {
+  readonly notifications: Notification[] = [];
+  private readonly taskQueue = `lifecycle-${randomUUID()}`;
+  private running?: Promise<void>;
+  private worker?: Worker;
+  private counter = 0;
+
+  private constructor(
+    readonly env: TestWorkflowEnvironment,
+    readonly store: EventStore,
+    private readonly db: Database,
+    private readonly dropDatabase: () => Promise<void>,
+  ) {}
+
+  static async start(): Promise<LifecycleHarness> {
+    const env = await createTimeSkippingEnv();
+    const scratch = await createScratchDatabase('cf_lifecycle');
+    const db = await openDatabase({ kind: 'postgres', connectionString: scratch.url });
+    const store = await createEventStore(db);
+    const harness = new LifecycleHarness(env, store, db, scratch.drop);
+    await CustomerDirectory.migrate(db);
+    const directory = new CustomerDirectory(db, store);
+    await directory.seed(demoCustomers, new Date(await env.currentTimeMs()).toISOString());
+    harness.worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue: harness.taskQueue,
+      workflowsPath: require.resolve('../../workflows'),
+      activities: bindActivities([
+        new TicketEventsActivities(store),
+        new IdentificationActivities(directory),
+        new NotificationActivities({ send: async (n) => void harness.notifications.push(n) }),
+      ]),
+    });
+    harness.running = harness.worker.run();
+    return harness;
+  }
+
+  async stop(): Promise<void> {
+    this.worker?.shutdown();
+    await this.running;
+    await this.db.close();
+    await this.dropDatabase();
+    await this.env.teardown();
+  }
+
+  /** Moves the test server's clock forward to `iso` (it never goes back). */
+  async jumpTo(iso: string): Promise<void> {
+    const now = await this.env.currentTimeMs();
+    const target = Date.parse(iso);
+    if (target < now) throw new Error(`cannot jump back to ${iso}: the server is at ${new Date(now).toISOString()}`);
+    if (target > now) await this.env.sleep(target - now);
+  }
+
+  /**
+   * The workflow's result without letting the server skip time: the time-skipping client's
+   * result() jumps to the next timer anywhere on the server (even years ahead) while it waits.
+   */
+  async result(handle: TicketHandle): Promise<TicketState> {
+    const plain = new Client({ connection: this.env.connection, namespace: this.env.namespace ?? 'default' });
+    return plain.workflow.getHandle<typeof ticketWorkflow>(handle.workflowId).result();
+  }
+
+  async now(): Promise<string> {
+    return new Date(await this.env.currentTimeMs()).toISOString();
+  }
+
+  async open(fields: Partial<OpenTicketInput> & Pick<OpenTicketInput, 'customerId' | 'requester' | 'severity'>): Promise<TicketHandle> {
+    const number = `CF-2099-${String(++this.counter).padStart(3, '0')}${String(Date.now()).slice(-3)}`;
+    const input: OpenTicketInput = { number, title: 'It broke', description: 'Details of what broke.', ...fields };
+    return this.env.client.workflow.start<typeof ticketWorkflow>('ticketWorkflow', { workflowId: number, taskQueue: this.taskQueue, args: [input] });
+  }
+
+  view(handle: TicketHandle): Promise<TicketView> {
+    return handle.query(ticketViewQuery);
+  }
+
+  clocks(handle: TicketHandle): Promise<SlaClocks | null> {
+    return handle.query(slaClocksQuery);
+  }
+
+  /** Runs one command as an update; a rejection surfaces as an error carrying the workflow's reason. */
+  async command(handle: TicketHandle, actor: Actor, command: TicketCommand): Promise<TicketState> {
+    try {
+      return await handle.executeUpdate(ticketCommandUpdate, { args: [{ actor, command }] });
+    } catch (error) {
+      if (error instanceof WorkflowUpdateFailedError) throw new Error(`update rejected: ${(error.cause as Error | undefined)?.message}`);
+      throw error;
+    }
+  }
+
+  /** Polls (real time, without advancing the server clock) until the ticket reaches `phase`. */
+  async waitForPhase(handle: TicketHandle, phase: TicketPhase): Promise<TicketState> {
+    let view: TicketView | undefined;
+    for (let attempt = 0; attempt < 200; attempt++) {
+      view = await this.view(handle);
+      if (view.phase === phase) return view as TicketState;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const refusal = view && 'refusal' in view && view.refusal ? ` (${view.refusal.code}: ${view.refusal.reason})` : '';
+    throw new Error(`ticket ${handle.workflowId} is in phase ${view?.phase}${refusal}, expected ${phase}`);
+  }
+
+  async stream(handle: TicketHandle): Promise<RecordedEvent[]> {
+    return this.store.readStream(`ticket-${handle.workflowId}`);
+  }
+
+  async types(handle: TicketHandle): Promise<string[]> {
+    return (await this.stream(handle)).map((event) => event.type);
+  }
+
+  /** With CASEFLOW_RECORD_HISTORIES=true, saves the ticket's history for the replay suite. */
+  async recordHistory(handle: TicketHandle, name: string): Promise<void> {
+    if (process.env.CASEFLOW_RECORD_HISTORIES !== 'true') return;
+    const history = await handle.fetchHistory();
+    fs.writeFileSync(path.join(__dirname, '..', 'histories', `${name}.json`), historyToJSON(history));
+  }
+
+  async dated(handle: TicketHandle): Promise<DatedTicketEvent[]> {
+    return (await this.stream(handle)).map((e) => ({ event: { type: e.type, data: e.data } as TicketEvent, at: e.metadata.occurredAt }));
+  }
+}
