@@ -1,7 +1,15 @@
 import type { CheckpointStore, RecordedEvent, SubscribeOptions, Subscription } from './port';
 
-/** Reads the next events at or after `fromGlobalPosition` that are safe to hand out in order. */
-export type SafeReader = (fromGlobalPosition: number, limit: number, types: readonly string[] | undefined) => Promise<RecordedEvent[]>;
+/**
+ * Where a subscription reads. `read` returns the next events at or after `fromGlobalPosition` that
+ * are safe to hand out in order, and `horizon`: a global position (taken before the read) up to
+ * which every event that will ever exist was visible to it. `head` is the highest global position
+ * committed now, visible or held back; `caughtUp()` waits until a short read's horizon reaches it.
+ */
+export interface SubscriptionSource {
+  read(fromGlobalPosition: number, limit: number, types: readonly string[] | undefined): Promise<{ events: RecordedEvent[]; horizon: number }>;
+  head(): Promise<number>;
+}
 
 /**
  * A catch-up-then-live subscription by polling: reads batches after the checkpoint, hands each
@@ -11,7 +19,7 @@ export type SafeReader = (fromGlobalPosition: number, limit: number, types: read
  */
 export function startPollingSubscription(
   options: SubscribeOptions,
-  read: SafeReader,
+  source: SubscriptionSource,
   defaultCheckpoints: CheckpointStore,
 ): Subscription {
   const checkpoints = options.checkpoints ?? defaultCheckpoints;
@@ -20,7 +28,7 @@ export function startPollingSubscription(
   let stopped = false;
   let wake: (() => void) | undefined;
   let round = 0;
-  let waiters: { afterRound: number; resolve: () => void; reject: (e: unknown) => void }[] = [];
+  let waiters: { afterRound: number; target: number; resolve: () => void; reject: (e: unknown) => void }[] = [];
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -46,7 +54,7 @@ export function startPollingSubscription(
     try {
       while (!stopped) {
         const thisRound = ++round;
-        const batch = await read(last + 1, batchSize, options.types);
+        const { events: batch, horizon } = await source.read(last + 1, batchSize, options.types);
         for (const event of batch) {
           if (stopped) break;
           await options.handler(event);
@@ -54,8 +62,9 @@ export function startPollingSubscription(
         }
         await save();
         if (batch.length < batchSize) {
-          const ready = waiters.filter((w) => w.afterRound < thisRound);
-          waiters = waiters.filter((w) => w.afterRound >= thisRound);
+          const isReady = (w: (typeof waiters)[number]) => w.afterRound < thisRound && w.target <= horizon;
+          const ready = waiters.filter(isReady);
+          waiters = waiters.filter((w) => !isReady(w));
           ready.forEach((w) => w.resolve());
           if (!stopped) await sleep(pollIntervalMs);
         }
@@ -74,11 +83,13 @@ export function startPollingSubscription(
   return {
     subscriptionId: options.subscriptionId,
     done,
-    caughtUp: () =>
-      new Promise<void>((resolve, reject) => {
-        waiters.push({ afterRound: round, resolve, reject });
+    caughtUp: async () => {
+      const target = await source.head();
+      return new Promise<void>((resolve, reject) => {
+        waiters.push({ afterRound: round, target, resolve, reject });
         wake?.();
-      }),
+      });
+    },
     async stop() {
       stopped = true;
       wake?.();

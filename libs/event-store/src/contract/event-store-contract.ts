@@ -327,10 +327,13 @@ export function describeEventStoreContract(adapter: string, factory: ContractFac
         const slow = await harness.openLateWrite(early, event('slow'));
         await store.append(later, [event('fast')]);
         const [fast] = await store.readStream(later);
+        let caught = false;
+        const caughtUp = sub.caughtUp().then(() => void (caught = true));
         await sleep(300);
-        expect(seen).toEqual([]); // `fast` is committed but must wait for the open transaction.
+        expect(seen).toEqual([]); // `fast` is committed but must wait for the open transaction,
+        expect(caught).toBe(false); // and the subscription knows it is not caught up.
         await slow.commit();
-        await eventually(() => seen.length === 2, 'both events after the late commit');
+        await caughtUp;
         await sub.stop();
         expect(seen.map((e) => e.id)).toEqual(['slow', 'fast']);
         expect(seen[0].globalPosition).toBeLessThan(fast.globalPosition);

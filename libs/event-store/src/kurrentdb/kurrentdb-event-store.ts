@@ -212,7 +212,14 @@ export class KurrentEventStore implements EventStore {
   subscribe(options: SubscribeOptions): Subscription {
     // KurrentDB's log is written in commit order, so a plain read from the checkpoint is safe.
     // The reader gets last handled + 1: start at that exact record, skip it.
-    const subscription = startPollingSubscription(options, (from, limit, types) => this.scanAll(from - 1, from, limit, types), this.checkpoints);
+    const subscription = startPollingSubscription(
+      options,
+      {
+        read: async (from, limit, types) => ({ events: await this.scanAll(from - 1, from, limit, types), horizon: Number.MAX_SAFE_INTEGER }),
+        head: async () => 0,
+      },
+      this.checkpoints,
+    );
     this.subscriptions.add(subscription);
     const forget = () => this.subscriptions.delete(subscription);
     subscription.done.then(forget, forget);

@@ -41,6 +41,7 @@ const GLOBAL_ORDER_LOCK_KEY = 727117002;
 const HEADS_MOVED = 'CF409';
 const UNIQUE_VIOLATION = '23505';
 const MAX_BATCH_ATTEMPTS = 8;
+const MAX_BATCH_EVENTS = 5000;
 
 interface AppendRequest {
   streamId: string;
@@ -161,7 +162,26 @@ export class PostgresEventStore implements EventStore {
   subscribe(options: SubscribeOptions): Subscription {
     const subscription = startPollingSubscription(
       options,
-      (from, limit, types) => this.readAllRows(from, limit, types, true),
+      {
+        read: async (from, limit, types) => {
+          // Horizon first (see SubscriptionSource): every event at or below it is already visible.
+          const { rows } = await this.run(() =>
+            this.db.query<{ horizon: string }>(
+              `WITH snap AS MATERIALIZED (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)
+               SELECT coalesce(
+                 (SELECT min(global_position) - 1 FROM es_events, snap WHERE global_position >= $1 AND tx_id >= snap.xmin),
+                 (SELECT max(global_position) FROM es_events),
+                 0) AS horizon`,
+              [from],
+            ),
+          );
+          return { events: await this.readAllRows(from, limit, types, true), horizon: Number(rows[0].horizon) };
+        },
+        head: async () => {
+          const { rows } = await this.run(() => this.db.query<{ head: string | null }>('SELECT max(global_position) AS head FROM es_events'));
+          return Number(rows[0].head ?? 0);
+        },
+      },
       this.checkpoints,
     );
     this.subscriptions.add(subscription);
@@ -210,7 +230,15 @@ export class PostgresEventStore implements EventStore {
 
   private pump(): void {
     while (this.queue.length && this.flushing < this.maxFlushers) {
-      const batch = this.queue.splice(0, this.groupCommit ? this.maxBatch : 1);
+      // Up to maxBatch appends and about MAX_BATCH_EVENTS events (one large append still goes alone).
+      let take = 0;
+      let events = 0;
+      const limit = this.groupCommit ? this.maxBatch : 1;
+      while (take < this.queue.length && take < limit && (take === 0 || events + this.queue[take].events.length <= MAX_BATCH_EVENTS)) {
+        events += this.queue[take].events.length;
+        take++;
+      }
+      const batch = this.queue.splice(0, take);
       this.flushing++;
       void this.flush(batch).finally(() => {
         this.flushing--;
