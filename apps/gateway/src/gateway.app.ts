@@ -2,7 +2,7 @@ import { Module, type DynamicModule, type INestApplication, type Type } from '@n
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { DirectoryModule } from '../../../libs/directory/src';
-import { PersistenceModule, type DatabaseConfig } from '../../../libs/persistence/src';
+import { PersistenceModule, type AuditLogConfig, type DatabaseConfig } from '../../../libs/persistence/src';
 import { TemporalClientModule, type TemporalConfig } from '../../../libs/temporal/src';
 import { WorkerModule } from '../../worker/src/worker.module';
 import type { WorkerHostOptions } from '../../worker/src/worker-host.options';
@@ -14,6 +14,7 @@ import { TicketsModule } from './tickets/tickets.module';
 
 export interface GatewayOptions {
   database: DatabaseConfig;
+  auditLog?: AuditLogConfig;
   temporal: TemporalConfig;
   /** Run the Temporal worker in this process too (required with the embedded single-connection store). */
   worker?: Omit<WorkerHostOptions, 'temporal'>;
@@ -24,7 +25,7 @@ export const OPENAPI_PATH = 'docs';
 
 export async function createGatewayApp(options: GatewayOptions): Promise<INestApplication> {
   const imports: Array<DynamicModule | Type> = [
-    PersistenceModule.register(options.database),
+    PersistenceModule.register(options.database, options.auditLog),
     TemporalClientModule.register(options.temporal),
     DirectoryModule,
     CustomersModule,

@@ -2,16 +2,16 @@ import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DirectoryModule } from '../../../libs/directory/src';
-import { databaseConfigFromEnv, isSingleProcessDatabase, PersistenceModule } from '../../../libs/persistence/src';
+import { isSingleProcessDatabase, PersistenceModule, persistenceConfigFromEnv } from '../../../libs/persistence/src';
 import { temporalConfigFromEnv } from '../../../libs/temporal/src/temporal.config';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
-  const database = databaseConfigFromEnv();
+  const { database, auditLog } = persistenceConfigFromEnv();
   if (isSingleProcessDatabase(database)) {
     throw new Error('the embedded store (pglite) runs worker and gateway in one process: start the gateway, or set CASEFLOW_STORE=postgres');
   }
-  @Module({ imports: [PersistenceModule.register(database), DirectoryModule, WorkerModule.register({ temporal: temporalConfigFromEnv() })] })
+  @Module({ imports: [PersistenceModule.register(database, auditLog), DirectoryModule, WorkerModule.register({ temporal: temporalConfigFromEnv() })] })
   class WorkerAppModule {}
   const app = await NestFactory.createApplicationContext(WorkerAppModule);
   app.enableShutdownHooks();

@@ -1,6 +1,6 @@
 import { Global, Inject, Injectable, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { PostgresEventStore, type Database, type EventStore } from '../../event-store/src';
-import { DATABASE, EVENT_STORE } from '../../persistence/src/persistence.tokens';
+import { DATABASE, DATABASE_EVENT_STORE } from '../../persistence/src/persistence.tokens';
 import { CustomerDirectory } from './customer-directory';
 import { CUSTOMER_DIRECTORY } from './directory.tokens';
 import { demoCustomers } from './fixture';
@@ -23,7 +23,7 @@ export class DirectorySeeder implements OnApplicationBootstrap {
 }
 
 /**
- * Provides CUSTOMER_DIRECTORY everywhere; needs PersistenceModule (DATABASE, EVENT_STORE) beside
+ * Provides CUSTOMER_DIRECTORY everywhere; needs PersistenceModule (DATABASE, DATABASE_EVENT_STORE) beside
  * it. Creates the `customers` table while initialising and seeds the five demo customers on bootstrap unless
  * CASEFLOW_SEED_DIRECTORY=false.
  */
@@ -32,7 +32,7 @@ export class DirectorySeeder implements OnApplicationBootstrap {
   providers: [
     {
       provide: CUSTOMER_DIRECTORY,
-      inject: [DATABASE, EVENT_STORE],
+      inject: [DATABASE, DATABASE_EVENT_STORE],
       // Migrates while the module initialises: whoever gets the directory finds its table.
       useFactory: async (db: Database, store: EventStore): Promise<CustomerDirectory> => {
         // Row and event are written in one transaction: that needs the PostgreSQL store on the same database.

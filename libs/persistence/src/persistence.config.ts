@@ -4,17 +4,29 @@ export type DatabaseConfig =
   | { kind: 'pglite'; dataDir?: string }
   | { kind: 'postgres'; connectionString: string };
 
-/** Embedded PGlite under ./data unless CASEFLOW_STORE=postgres names a real server. */
-export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+/** Where ticket streams go: the database's own event tables, or a KurrentDB server. */
+export type AuditLogConfig = { kind: 'database' } | { kind: 'kurrentdb'; connectionString: string };
+
+/**
+ * CASEFLOW_STORE: `pglite` (default, embedded under ./data), `postgres` (CASEFLOW_PG_URL), or
+ * `kurrentdb` (ticket streams in CASEFLOW_KURRENTDB_URL; tables and customer streams in CASEFLOW_PG_URL).
+ */
+export function persistenceConfigFromEnv(env: NodeJS.ProcessEnv = process.env): { database: DatabaseConfig; auditLog: AuditLogConfig } {
   const kind = env.CASEFLOW_STORE ?? 'pglite';
-  if (kind === 'postgres') {
-    if (!env.CASEFLOW_PG_URL) throw new Error('CASEFLOW_STORE=postgres needs CASEFLOW_PG_URL (postgres://user:pass@host:port/db)');
-    return { kind, connectionString: env.CASEFLOW_PG_URL };
+  const needs = (name: string, example: string): string => {
+    const value = env[name];
+    if (!value) throw new Error(`CASEFLOW_STORE=${kind} needs ${name} (${example})`);
+    return value;
+  };
+  if (kind === 'pglite') return { database: { kind, dataDir: env.CASEFLOW_PGLITE_DIR ?? path.resolve('data', 'pglite') }, auditLog: { kind: 'database' } };
+  if (kind === 'postgres') return { database: { kind, connectionString: needs('CASEFLOW_PG_URL', 'postgres://user:pass@host:port/db') }, auditLog: { kind: 'database' } };
+  if (kind === 'kurrentdb') {
+    return {
+      database: { kind: 'postgres', connectionString: needs('CASEFLOW_PG_URL', 'postgres://user:pass@host:port/db') },
+      auditLog: { kind: 'kurrentdb', connectionString: needs('CASEFLOW_KURRENTDB_URL', 'kurrentdb://host:2113?tls=false') },
+    };
   }
-  if (kind === 'pglite') {
-    return { kind, dataDir: env.CASEFLOW_PGLITE_DIR ?? path.resolve('data', 'pglite') };
-  }
-  throw new Error(`CASEFLOW_STORE must be "pglite" or "postgres", got "${kind}"`);
+  throw new Error(`CASEFLOW_STORE must be "pglite", "postgres" or "kurrentdb", got "${kind}"`);
 }
 
 /** PGlite is a single connection: with it, gateway and worker must share one process. */

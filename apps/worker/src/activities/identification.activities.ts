@@ -25,7 +25,8 @@ export class IdentificationActivities implements Pick<TicketActivities, 'identif
       requester: input.requester,
       product: input.product,
       productVersion: input.productVersion,
-      intake: input.intake,
+      // 004: the quartet's three customer-chosen fields are the required intake fields.
+      intake: { ...input.quartet, ...input.intake },
       at: input.at,
     });
     if (!outcome.ok) return { ok: false, code: outcome.code, reason: outcome.reason };
@@ -36,12 +37,15 @@ export class IdentificationActivities implements Pick<TicketActivities, 'identif
     }
     const preset = presetById(record.presetId);
     if (!preset) throw ApplicationFailure.nonRetryable(`customer ${record.id} names unknown SLA preset ${record.presetId}`, 'ConfigurationError');
+    // The valid contract's plan wins over the customer's (identifyRequest already falls back to it).
+    const plan = outcome.plan ?? record.plan;
     return {
       ok: true,
       identified: {
         customerName: record.name,
         contractId: outcome.contractId,
-        ...(record.plan ? { plan: record.plan } : {}),
+        ...(plan ? { plan } : {}),
+        ...(record.quartetTable ? { quartetTable: record.quartetTable } : {}),
         presetId: record.presetId,
         policy: record.policy,
         calendarId: record.calendarId,
