@@ -237,7 +237,7 @@ async function openPGliteWorker(config: PGliteDatabaseConfig): Promise<Database>
     if (reply.error) p.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code, detail: reply.error.detail }));
     else p.resolve(reply.result ?? { rows: [], rowCount: 0 });
   });
-  worker.on('error', (error) => failAll(error));
+  worker.on('error', (error: unknown) => failAll(error instanceof Error ? error : new Error(String(error))));
   worker.on('exit', (code) => failAll(new Error(`PGlite worker exited (code ${code})`)));
 
   const send = (op: 'query' | 'exec' | 'close', sql?: string, params?: readonly unknown[], rowMode?: QueryOptions['rowMode']) =>
