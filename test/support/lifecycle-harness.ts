@@ -37,6 +37,8 @@ export class LifecycleHarness {
     readonly store: EventStore,
     private readonly db: Database,
     private readonly dropDatabase: () => Promise<void>,
+    /** The scratch database's URL, for tools run as separate processes. */
+    readonly databaseUrl: string,
   ) {}
 
   static async start(): Promise<LifecycleHarness> {
@@ -44,7 +46,7 @@ export class LifecycleHarness {
     const scratch = await createScratchDatabase('cf_lifecycle');
     const db = await openDatabase({ kind: 'postgres', connectionString: scratch.url });
     const store = await createEventStore(db);
-    const harness = new LifecycleHarness(env, store, db, scratch.drop);
+    const harness = new LifecycleHarness(env, store, db, scratch.drop, scratch.url);
     await CustomerDirectory.migrate(db);
     const directory = new CustomerDirectory(db, store);
     await directory.seed(demoCustomers, new Date(await env.currentTimeMs()).toISOString());

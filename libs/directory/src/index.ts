@@ -10,3 +10,4 @@ export * from './fixture';
 export * from './directory.tokens';
 export * from './customer-directory';
 export * from './directory.module';
+export * from './sla-setup';

@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+import { openAuditStore } from './open-store';
+import { clocksAsOf, describeEvent, stateAt } from './ticket-history';
+
+const USAGE = `caseflow-audit — read Caseflow's audit store (same CASEFLOW_STORE / CASEFLOW_PG_URL / CASEFLOW_KURRENTDB_URL as the apps)
+
+  caseflow-audit timeline <ticket> [--as-of-recorded <iso>]   the ticket's events, in order
+  caseflow-audit state <ticket> [--at <iso>]                  the ticket's state and SLA clocks as of an instant (default: now)
+
+Exit codes: 0 done, 1 not found, 2 usage error.`;
+
+function option(args: string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  if (index < 0) return undefined;
+  const value = args[index + 1];
+  if (!value || Number.isNaN(Date.parse(value))) throw new UsageError(`${name} needs an ISO-8601 instant`);
+  return new Date(value).toISOString();
+}
+
+class UsageError extends Error {}
+
+async function run(args: string[]): Promise<number> {
+  const [command, ticket] = args;
+  if (!command || command === '--help' || command === 'help') {
+    console.log(USAGE);
+    return command ? 0 : 2;
+  }
+  if (!['timeline', 'state'].includes(command)) throw new UsageError(`unknown command "${command}"`);
+  if (!ticket) throw new UsageError(`${command} needs a ticket number`);
+  const { store, close } = await openAuditStore();
+  try {
+    const streamId = `ticket-${ticket}`;
+    if (command === 'timeline') {
+      const asOfRecorded = option(args, '--as-of-recorded');
+      const events = await store.readStream(streamId, asOfRecorded ? { asOfRecorded } : {});
+      if (events.length === 0) return notFound(ticket);
+      for (const event of events) {
+        console.log([`#${event.position}`, event.metadata.occurredAt, event.metadata.actor, event.type, describeEvent(event)].join('  ').trimEnd());
+      }
+      return 0;
+    }
+    const at = option(args, '--at') ?? new Date().toISOString();
+    const events = await store.readStream(streamId);
+    const state = stateAt(events, at);
+    if (!state) return notFound(ticket, at);
+    console.log(JSON.stringify({ at, state, slaClocks: clocksAsOf(events, at) }, null, 2));
+    return 0;
+  } finally {
+    await close();
+  }
+}
+
+function notFound(ticket: string, at?: string): number {
+  console.error(`no events for ticket ${ticket}${at ? ` by ${at}` : ''}`);
+  return 1;
+}
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\n\n${USAGE}`);
+      process.exit(2);
+    }
+    console.error(error);
+    process.exit(3);
+  },
+);
