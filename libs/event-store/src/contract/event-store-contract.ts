@@ -130,7 +130,11 @@ export function describeEventStoreContract(adapter: string, factory: ContractFac
         streamId: s,
         actualPosition: 1,
       });
-      await expect(store.append(s, [event('b')], { expectedPosition: 5 })).rejects.toBeInstanceOf(EventStoreError);
+      await expect(store.append(s, [event('b')], { expectedPosition: 5 })).rejects.toBeInstanceOf(ConcurrencyError);
+      // A stream that does not exist is at position 0, whatever the caller believes.
+      const missing = stream('never-written');
+      await expect(store.append(missing, [event('x')], { expectedPosition: 3 })).rejects.toMatchObject({ actualPosition: 0 });
+      expect(await store.readStream(missing)).toEqual([]);
       expect((await store.readStream(s)).map((e) => e.id)).toEqual(['a']);
       await expect(store.append(s, [event('b')], { expectedPosition: 'any' })).resolves.toEqual({ positions: [2], lastPosition: 2 });
     });

@@ -276,9 +276,25 @@ export class PostgresEventStore implements EventStore {
    * FOR UPDATE instead, so the write cannot fail that way.
    */
   private async applyBatch(q: Queryable, batch: Pick<AppendRequest, 'streamId' | 'events' | 'expected'>[], lockHeads: boolean): Promise<Outcome[]> {
+    // Fast path, one round trip: when every request names its stream's expected position (distinct
+    // streams, at least one event each), trust those as the heads and write at once. If a head
+    // differs or an id is already there (an idempotent repeat), the statement fails as a whole and
+    // the batch is decided properly from a read.
+    const assumable =
+      !lockHeads &&
+      new Set(batch.map((r) => r.streamId)).size === batch.length &&
+      batch.every((r) => r.events.length > 0 && (typeof r.expected === 'number' || r.expected === 'no_stream'));
+    if (assumable) {
+      try {
+        return await this.tryBatch(q, batch, 'assume');
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (code !== HEADS_MOVED && code !== UNIQUE_VIOLATION) throw error;
+      }
+    }
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.tryBatch(q, batch, lockHeads);
+        return await this.tryBatch(q, batch, lockHeads ? 'lock' : 'read');
       } catch (error) {
         const code = (error as { code?: string }).code;
         const raced = code === HEADS_MOVED || code === UNIQUE_VIOLATION;
@@ -292,7 +308,9 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
-  private async tryBatch(q: Queryable, batch: Pick<AppendRequest, 'streamId' | 'events' | 'expected'>[], lockHeads: boolean): Promise<Outcome[]> {
+  /** heads: 'lock' = read FOR UPDATE (caller's transaction), 'read' = plain read, 'assume' = the expected positions. */
+  private async tryBatch(q: Queryable, batch: Pick<AppendRequest, 'streamId' | 'events' | 'expected'>[], heads: 'lock' | 'read' | 'assume'): Promise<Outcome[]> {
+    const lockHeads = heads === 'lock';
     const streamIds = [...new Set(batch.map((r) => r.streamId))].sort();
     const keyStreams: string[] = [];
     const keyIds: string[] = [];
@@ -311,10 +329,16 @@ export class PostgresEventStore implements EventStore {
       );
       for (const h of heads.rows) last.set(h.stream_id, Number(h.last_position));
     }
+    if (heads === 'assume') {
+      for (const r of batch) last.set(r.streamId, r.expected === 'no_stream' ? 0 : (r.expected as number));
+    }
     const idsSql = (a: number, b: number) =>
       `SELECT e.event_id, e.stream_id, e.position FROM es_events e
        JOIN unnest($${a}::text[], $${b}::text[]) AS k(stream_id, event_id) ON e.stream_id = k.stream_id AND e.event_id = k.event_id`;
-    const { rows: found } = lockHeads
+    const { rows: found } =
+      heads === 'assume'
+        ? { rows: [] as { event_id: string | null; stream_id: string; position: string }[] }
+        : lockHeads
       ? await q.query<{ event_id: string | null; stream_id: string; position: string }>(idsSql(1, 2), [keyStreams, keyIds])
       : await q.query<{ event_id: string | null; stream_id: string; position: string }>(
           `SELECT NULL::text AS event_id, stream_id, last_position AS position FROM es_streams WHERE stream_id = ANY($1::text[])
@@ -363,9 +387,16 @@ export class PostgresEventStore implements EventStore {
            SELECT h.stream_id, h.last_position FROM unnest($1::text[], $2::bigint[]) AS h(stream_id, last_position) ORDER BY h.stream_id
            ON CONFLICT (stream_id) DO UPDATE SET last_position = EXCLUDED.last_position
              WHERE s.last_position = (SELECT o.pos FROM unnest($1::text[], $3::bigint[]) AS o(stream_id, pos) WHERE o.stream_id = s.stream_id)
-           RETURNING 1
+           RETURNING s.stream_id, (s.xmax = 0) AS created
          ),
-         checked AS MATERIALIZED (SELECT es_check_heads((SELECT count(*) FROM heads), cardinality($1::text[])) AS ok),
+         -- Every head moved from the position it was read (or assumed) at; a head created here must
+         -- have been expected empty.
+         checked AS MATERIALIZED (
+           SELECT es_check_heads(
+             (SELECT count(*) FROM heads h JOIN unnest($1::text[], $3::bigint[]) AS o(stream_id, pos) ON o.stream_id = h.stream_id
+              WHERE NOT (h.created AND o.pos <> 0)),
+             cardinality($1::text[])) AS ok
+         ),
          -- Global positions are taken under this lock, held to COMMIT: they become visible in order.
          locked AS MATERIALIZED (SELECT pg_advisory_xact_lock(${GLOBAL_ORDER_LOCK_KEY}) IS NULL AS l FROM checked),
          ts AS MATERIALIZED (SELECT clock_timestamp() AS now FROM locked)
