@@ -59,7 +59,8 @@ export async function ticketWorkflow(input: OpenTicketInput): Promise<TicketStat
       { key: searchAttributes.tier, value: 'tier1' },
       { key: searchAttributes.slaStatus, value: summary.status },
       ...(assignee ? [{ key: searchAttributes.assignee, value: assignee }] : []),
-      ...(summary.nextDeadline ? [{ key: searchAttributes.nextDeadline, value: new Date(summary.nextDeadline) }] : []),
+      // No running deadline (all met, breached or paused): clear it rather than leave a stale one.
+      { key: searchAttributes.nextDeadline, value: summary.nextDeadline ? new Date(summary.nextDeadline) : null },
     ]);
   };
 

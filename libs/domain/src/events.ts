@@ -49,6 +49,8 @@ export interface CustomerIdentified {
     customerName: string;
     contractId: string;
     plan?: string;
+    /** 004: the customer's own quartet table in the policy (the directory's `quartetTable`). */
+    quartetTable?: string;
     presetId: string;
     policy: { id: string; version: number };
     calendarId: string;

@@ -4,20 +4,28 @@ import type { SeverityScheme } from './severity';
 import { evolve, type DatedTicketEvent, type TicketState } from './ticket-state';
 
 /** The ticket's classification in the terms every SLA matcher reads. */
-export function slaClassification(scheme: SeverityScheme, severity: string, plan: string | undefined, customerId: string, quartet?: Quartet): Classification {
+export function slaClassification(
+  scheme: SeverityScheme,
+  severity: string,
+  plan: string | undefined,
+  customerId: string,
+  quartet?: Quartet,
+  quartetTable?: string,
+): Classification {
   return {
     severity,
     priority: severity,
     ...(scheme === 'urgency1-4' ? { urgency: Number(severity) } : {}),
     ...(plan ? { plan } : {}),
     customerId,
+    ...(quartetTable ? { quartetTable } : {}),
     ...(quartet ? { quartet: { service: quartet.service, category: quartet.category, item: quartet.item, ...(quartet.impact ? { impact: quartet.impact } : {}) } } : {}),
   };
 }
 
 function classificationOf(state: TicketState): Classification {
   const customer = state.customer!;
-  return slaClassification(customer.severityScheme, state.severity, customer.plan, state.customerId, state.quartet);
+  return slaClassification(customer.severityScheme, state.severity, customer.plan, state.customerId, state.quartet, customer.quartetTable);
 }
 
 /**
@@ -42,10 +50,16 @@ export function toSlaEvents(events: readonly DatedTicketEvent[]): SlaEvent[] {
         out.push({ type: 'customerUpdateSent', at });
         break;
       case 'ClarificationRequested':
+      case 'FixProposed':
+        // Waiting for the customer's answer or approval of a documented fix (002) pauses the clocks.
         out.push({ type: 'pausedAwaitingCustomer', at });
         break;
       case 'ClarificationAnswered':
-        out.push({ type: 'resumed', at });
+        if (state.phase !== 'awaitingApproval') out.push({ type: 'resumed', at });
+        break;
+      case 'FixApproved':
+      case 'FixRejected':
+        if (!state.clarification) out.push({ type: 'resumed', at });
         break;
       case 'TicketClassified':
       case 'WorkaroundProvided':

@@ -30,6 +30,7 @@ export interface TicketState {
   customer?: {
     name: string;
     plan?: string;
+    quartetTable?: string;
     presetId: string;
     policy: { id: string; version: number };
     calendarId: string;
@@ -71,8 +72,9 @@ export function evolve(state: TicketState | undefined, event: TicketEvent, at: s
   const next: TicketState = { ...state, version: state.version + 1, updatedAt: at };
   switch (event.type) {
     case 'CustomerIdentified': {
-      const { customerName, plan, presetId, policy, calendarId, severityScheme, priority, clarificationOutcome } = event.data;
-      return { ...next, phase: 'understand', priority, customer: { name: customerName, plan, presetId, policy, calendarId, severityScheme, clarificationOutcome } };
+      const { customerName, plan, quartetTable, presetId, policy, calendarId, severityScheme, priority, clarificationOutcome } = event.data;
+      const customer = { name: customerName, plan, ...(quartetTable ? { quartetTable } : {}), presetId, policy, calendarId, severityScheme, clarificationOutcome };
+      return { ...next, phase: 'understand', priority, customer };
     }
     case 'TicketRefused':
       return { ...next, phase: 'refused', refusal: { ...event.data } };

@@ -39,7 +39,10 @@ export interface SlaClocks {
   firstResponse?: TargetClock;
   update?: UpdateClock;
   resolution?: TargetClock;
-  /** Earliest future warn or due instant of a running target: when the workflow should look again. */
+  /**
+   * Earliest future instant a running target's status changes: its warn instant, or the second after
+   * its due instant (answered at due is met, breached from the next second). The workflow's next timer.
+   */
   nextChangeAt: string | null;
 }
 
@@ -126,9 +129,9 @@ function nextChange(clocks: ReadonlyArray<TargetClock | undefined>, asOf: EpochS
   let next: number | null = null;
   for (const clock of clocks) {
     if (!clock || clock.status === 'met' || clock.status === 'breached') continue;
-    for (const instant of [clock.warnsAt, clock.dueAt]) {
-      if (instant === null) continue;
-      const seconds = toEpochSeconds(instant);
+    const changes = [clock.warnsAt === null ? null : toEpochSeconds(clock.warnsAt), clock.dueAt === null ? null : toEpochSeconds(clock.dueAt) + 1];
+    for (const seconds of changes) {
+      if (seconds === null) continue;
       if (seconds > asOf && (next === null || seconds < next)) next = seconds;
     }
   }

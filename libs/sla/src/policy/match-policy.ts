@@ -33,7 +33,8 @@ export function matchTargets(policy: SlaPolicy, classification: Classification):
       return { targets, matchedBy: `urgency ${urgency}` };
     }
     case 'quartet': {
-      const table = (classification.customerId !== undefined ? matcher.tables[classification.customerId] : undefined) ?? matcher.tables.default ?? [];
+      const key = classification.quartetTable ?? classification.customerId;
+      const table = (key !== undefined ? matcher.tables[key] : undefined) ?? matcher.tables.default ?? [];
       const row = classification.quartet ? table.find((candidate) => quartetMatches(candidate, classification.quartet!)) : undefined;
       const priority = row?.priority ?? matcher.fallbackPriority;
       const targets = matcher.byPriority[priority] ?? noMatch(`quartet priority "${priority}" has no targets`);

@@ -35,6 +35,8 @@ export interface Classification {
   priority?: string;
   urgency?: number;
   customerId?: string;
+  /** The quartet table to use (004): a customer's own table names it; without it the customer's id is the key. */
+  quartetTable?: string;
   /** The three customer-chosen fields plus the engineer's fourth (004). */
   quartet?: Quartet;
 }
