@@ -52,10 +52,11 @@ describe('caseflow-audit', () => {
   it('prints the state and SLA clocks as they were at a past instant', async () => {
     const { code, stdout } = await audit('state', handle.workflowId, '--at', respondedAt);
     expect(code).toBe(0);
-    const report = JSON.parse(stdout) as { state: { phase: string; firstResponseAt?: string }; slaClocks: { firstResponse: { status: string } } };
+    const report = JSON.parse(stdout) as { state: { phase: string; firstResponseAt?: string }; slaClocks: { firstResponse: { status: string } }; calendars: { identical: unknown } };
     expect(report.state.phase).toBe('understand');
     expect(report.state.firstResponseAt).toBe(respondedAt);
     expect(report.slaClocks.firstResponse.status).toBe('met');
+    expect(report.calendars.identical).toBe(true);
     // The test server's clock runs ahead of the real one: ask for a later instant to see everything.
     const now = JSON.parse((await audit('state', handle.workflowId, '--at', '2099-01-01T00:00:00Z')).stdout) as { state: unknown };
     expect(now.state).toEqual(await h.view(handle));

@@ -43,7 +43,7 @@ async function run(args: string[]): Promise<number> {
     const events = await store.readStream(streamId);
     const state = stateAt(events, at);
     if (!state) return notFound(ticket, at);
-    console.log(JSON.stringify({ at, state, slaClocks: clocksAsOf(events, at) }, null, 2));
+    console.log(JSON.stringify({ at, state, ...clocksAsOf(events, at) }, null, 2));
     return 0;
   } finally {
     await close();

@@ -12,15 +12,30 @@ export function stateAt(recorded: readonly RecordedEvent[], at: string): TicketS
   return foldTicket(datedEvents(recorded).filter((e) => Date.parse(e.at) <= Date.parse(at)));
 }
 
+export interface ClocksReport {
+  slaClocks: SlaClocks | null;
+  /** Whether the calendars rebuilt today hash the same as those the ticket recorded when it opened. */
+  calendars: { recorded: string[] | 'not recorded'; rebuilt: string[]; identical: boolean | 'unknown' };
+}
+
 /** The SLA clocks as of `at`, from the same events and the same compiled calendars the ticket used. */
-export function clocksAsOf(recorded: readonly RecordedEvent[], at: string): SlaClocks | null {
+export function clocksAsOf(recorded: readonly RecordedEvent[], at: string): ClocksReport | null {
   const dated = datedEvents(recorded).filter((e) => Date.parse(e.at) <= Date.parse(at));
   const opened = dated.find((e) => e.event.type === 'TicketOpened');
   const identified = dated.find((e) => e.event.type === 'CustomerIdentified')?.event as CustomerIdentified | undefined;
   if (!opened || !identified) return null;
   const setup = buildSlaSetup(identified.data, new Date(opened.at).getUTCFullYear());
+  const rebuilt = setup.calendars.map((c) => `${c.id}@${c.version}#${c.hash}`);
+  const recordedIds = identified.data.calendars?.map((c) => `${c.id}@${c.version}#${c.hash}`);
   const context = { policies: setup.policies, calendars: setup.calendars.map((c) => loadCalendar(c)) };
-  return clocksAt(dated, context, at);
+  return {
+    slaClocks: clocksAt(dated, context, at),
+    calendars: {
+      recorded: recordedIds ?? 'not recorded',
+      rebuilt,
+      identical: recordedIds ? recordedIds.join() === rebuilt.join() : 'unknown',
+    },
+  };
 }
 
 export function describeEvent(event: RecordedEvent): string {

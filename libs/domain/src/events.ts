@@ -57,6 +57,8 @@ export interface CustomerIdentified {
     severityScheme: SeverityScheme;
     priority: Priority;
     clarificationOutcome: 'resolveNoResponse' | 'keepWaiting';
+    /** Identities of the compiled calendars the ticket runs on (absent on tickets opened before they were recorded). */
+    calendars?: Array<{ id: string; version: number; hash: string }>;
   };
 }
 

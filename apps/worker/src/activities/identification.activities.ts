@@ -1,13 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
 import { priorityOf, severityFits, SEVERITY_SCALES } from '../../../../libs/domain/src';
-import { CUSTOMER_DIRECTORY, identifyRequest, type CustomerDirectory, type CustomerRecord } from '../../../../libs/directory/src';
-import { businessDays, calendarDays, presetById, type CompiledCalendar, type SlaPreset } from '../../../../libs/sla/src';
-import { compileCalendarForYears } from '../../../../libs/sla/src/compile';
-import type { IdentifyTicketInput, IdentifyTicketResult, SlaSetup, TicketActivities } from '../../../../workflows/activity-types';
-
-/** Calendars compiled from this year on: the table travels into the workflow and is frozen there. */
-const CALENDAR_YEARS = 3;
+import { buildSlaSetup, CUSTOMER_DIRECTORY, identifyRequest, type CustomerDirectory, type CustomerRecord } from '../../../../libs/directory/src';
+import { presetById, type CompiledCalendar } from '../../../../libs/sla/src';
+import type { IdentifyTicketInput, IdentifyTicketResult, TicketActivities } from '../../../../workflows/activity-types';
 
 /**
  * Identify: is this a customer with a valid contract, an authorized requester, a licensed and
@@ -35,8 +31,8 @@ export class IdentificationActivities implements Pick<TicketActivities, 'identif
     if (!severityFits(scheme, input.severity)) {
       return { ok: false, code: 'INVALID_SEVERITY', reason: `severity "${input.severity}" is not one of ${SEVERITY_SCALES[scheme].join(', ')} (${record.name}'s scheme)` };
     }
-    const preset = presetById(record.presetId);
-    if (!preset) throw ApplicationFailure.nonRetryable(`customer ${record.id} names unknown SLA preset ${record.presetId}`, 'ConfigurationError');
+    if (!presetById(record.presetId)) throw ApplicationFailure.nonRetryable(`customer ${record.id} names unknown SLA preset ${record.presetId}`, 'ConfigurationError');
+    const sla = buildSlaSetup(record, new Date(input.at).getUTCFullYear(), this.compiled);
     // The valid contract's plan wins over the customer's (identifyRequest already falls back to it).
     const plan = outcome.plan ?? record.plan;
     return {
@@ -52,28 +48,10 @@ export class IdentificationActivities implements Pick<TicketActivities, 'identif
         severityScheme: scheme,
         priority: priorityOf(scheme, input.severity),
         clarificationOutcome: record.processOptions.clarificationOutcome,
+        // The compiled tables' identities: auditors rebuild the calendars and must get the same hashes.
+        calendars: sla.calendars.map(({ id, version, hash }) => ({ id, version, hash })),
       },
-      sla: this.slaSetup(preset, record, new Date(input.at).getUTCFullYear()),
-    };
-  }
-
-  private slaSetup(preset: SlaPreset, customer: CustomerRecord, year: number): SlaSetup {
-    const calendars = preset.calendars.map((definition) => {
-      const key = `${definition.id}@${definition.version}/${year}`;
-      let compiled = this.compiled.get(key);
-      if (!compiled) {
-        compiled = compileCalendarForYears(definition, year, CALENDAR_YEARS);
-        this.compiled.set(key, compiled);
-      }
-      return compiled;
-    });
-    const own = (span: SlaSetup['feedbackWindow']['span']) => ({ span, calendar: customer.calendarId });
-    return {
-      policies: preset.policies.filter((policy) => policy.id === customer.policy.id),
-      calendars,
-      answerClarification: preset.customerDeadlines?.answerClarification ?? own(businessDays(2)),
-      acceptanceTesting: preset.customerDeadlines?.acceptanceTesting ?? own(calendarDays(7)),
-      feedbackWindow: own(calendarDays(7)),
+      sla,
     };
   }
 }
