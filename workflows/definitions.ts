@@ -3,7 +3,7 @@
  * Pure declarations only: this file is bundled into the workflow sandbox.
  */
 import { defineSearchAttributeKey } from '@temporalio/common';
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor, Quartet, TicketCommand, TicketState } from '../libs/domain/src';
 import type { SlaClocks } from '../libs/sla/src';
 
@@ -36,6 +36,31 @@ export const ticketViewQuery = defineQuery<TicketView>('ticketView');
 export const slaClocksQuery = defineQuery<SlaClocks | null>('slaClocks');
 /** Every change a person makes: validated synchronously (phase, role, shape), then one event. */
 export const ticketCommandUpdate = defineUpdate<TicketState, [TicketCommandRequest]>('ticketCommand');
+
+/** 003's sequential queue: one customer-queue workflow per client, `queue-<customerId>`. */
+export const customerQueueId = (customerId: string): string => `queue-${customerId}`;
+export interface QueueTurn {
+  turn: boolean;
+  /** Tickets ahead of this one when it has to wait. */
+  ahead: string[];
+}
+export interface QueueState {
+  active?: string;
+  waiting: string[];
+}
+export interface PrioritizeRequest {
+  ticket: string;
+  actor: Actor;
+  /** The agreement with the client to change the order (003). */
+  reason: string;
+}
+/** Queue → ticket: your turn, or who is ahead of you. */
+export const queueTurnSignal = defineSignal<[QueueTurn]>('queueTurn');
+/** Ticket → queue. */
+export const enqueueSignal = defineSignal<[string]>('enqueue');
+export const releaseSignal = defineSignal<[string]>('release');
+export const queueStateQuery = defineQuery<QueueState>('queueState');
+export const prioritizeUpdate = defineUpdate<QueueState, [PrioritizeRequest]>('prioritize');
 
 export const searchAttributes = {
   customer: defineSearchAttributeKey('CaseflowCustomer', 'KEYWORD'),

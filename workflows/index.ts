@@ -1,1 +1,2 @@
 export { ticketWorkflow } from './ticket.workflow';
+export { customerQueueWorkflow } from './customer-queue.workflow';

@@ -1,4 +1,17 @@
-import { ApplicationFailure, condition, proxyActivities, setHandler, upsertSearchAttributes, uuid4, workflowInfo } from '@temporalio/workflow';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  getExternalWorkflowHandle,
+  ParentClosePolicy,
+  proxyActivities,
+  setHandler,
+  startChild,
+  upsertSearchAttributes,
+  uuid4,
+  workflowInfo,
+} from '@temporalio/workflow';
 import {
   decide,
   DomainError,
@@ -15,7 +28,21 @@ import {
 } from '../libs/domain/src';
 import type { SlaContext } from '../libs/sla/src';
 import type { SlaSetup, TicketActivities } from './activity-types';
-import { searchAttributes, slaClocksQuery, ticketCommandUpdate, ticketViewQuery, type OpenTicketInput, type TicketCommandRequest, type TicketView } from './definitions';
+import { customerQueueWorkflow } from './customer-queue.workflow';
+import {
+  customerQueueId,
+  enqueueSignal,
+  queueTurnSignal,
+  releaseSignal,
+  searchAttributes,
+  slaClocksQuery,
+  ticketCommandUpdate,
+  ticketViewQuery,
+  type OpenTicketInput,
+  type QueueTurn,
+  type TicketCommandRequest,
+  type TicketView,
+} from './definitions';
 import { SerialLock } from './serial-lock';
 import { clocksAt, slaContextOf, slaSummary } from './ticket-clocks';
 
@@ -44,6 +71,12 @@ export async function ticketWorkflow(input: OpenTicketInput): Promise<TicketStat
   const lock = new SerialLock();
   let sla: { setup: SlaSetup; context: SlaContext } | undefined;
   let assignee: string | undefined;
+  /** 003: whether this ticket holds or waits for a place in its customer's queue, and the queue's word. */
+  let inQueue = false;
+  let queueTurn: QueueTurn | undefined;
+  setHandler(queueTurnSignal, (turn) => {
+    queueTurn = turn;
+  });
 
   const current = (): TicketState => state as TicketState;
   setHandler(ticketViewQuery, (): TicketView => state ?? { number: input.number, phase: 'opening' });
@@ -80,6 +113,10 @@ export async function ticketWorkflow(input: OpenTicketInput): Promise<TicketStat
     });
     state = evolve(state, event, at);
     events.push({ event, at });
+    if (inQueue && (event.type === 'TicketResolved' || event.type === 'TicketCancelled')) {
+      inQueue = false;
+      await getExternalWorkflowHandle(customerQueueId(input.customerId)).signal(releaseSignal, input.number);
+    }
     if (actor.role === 'engineer') assignee = actor.id;
     refreshSearchAttributes();
     return position;
@@ -157,6 +194,10 @@ export async function ticketWorkflow(input: OpenTicketInput): Promise<TicketStat
   const fireDueTimers = async (): Promise<void> => {
     const now = nowIso();
     const s = current();
+    if (s.phase === 'queued' && queueTurn?.turn) {
+      await record({ type: 'AnalysisStarted', data: { waitedFor: s.queue?.ahead ?? [] } }, SYSTEM);
+      return;
+    }
     const c = s.phase === 'understand' || s.phase === 'fix' ? s.clarification : undefined;
     if (c && !c.expired && reached(c.dueAt)) {
       if (s.customer!.clarificationOutcome === 'keepWaiting') {
@@ -212,21 +253,44 @@ export async function ticketWorkflow(input: OpenTicketInput): Promise<TicketStat
   }
   sla = { setup: identification.sla, context: slaContextOf(identification.sla) };
   await record({ type: 'CustomerIdentified', data: identification.identified }, SYSTEM);
+  if (identification.identified.sequentialQueue) {
+    inQueue = true;
+    if (await joinCustomerQueue(customerId, number)) queueTurn = { turn: true, ahead: [] };
+    await condition(() => queueTurn !== undefined);
+    // Waiting behind others is recorded; the turn itself becomes AnalysisStarted in the loop below.
+    if (!queueTurn!.turn) await record({ type: 'TicketQueued', data: { ahead: queueTurn!.ahead } }, SYSTEM);
+  }
 
   while (!isTerminal(current())) {
     await lock.run(fireDueTimers);
     if (isTerminal(current())) break;
     const seen = current().version;
     const wakeAt = nextWakeUp();
-    const changed = (): boolean => current().version !== seen;
+    const changed = (): boolean => current().version !== seen || (current().phase === 'queued' && queueTurn?.turn === true);
     if (wakeAt === undefined) await condition(changed);
     else await condition(changed, Math.max(Date.parse(wakeAt) - Date.now(), 1));
     refreshSearchAttributes();
   }
   // Let updates that are still running finish before the workflow completes.
-  await condition(() => true);
+  await condition(allHandlersFinished);
   await lock.run(async () => undefined);
   return current();
+}
+
+/**
+ * Starts the customer's queue with this ticket active, or, when the queue already runs, asks for a
+ * place in it (the queue answers with a queueTurn signal). True when this ticket is first.
+ */
+async function joinCustomerQueue(customerId: string, ticket: string): Promise<boolean> {
+  const workflowId = customerQueueId(customerId);
+  try {
+    await startChild(customerQueueWorkflow, { workflowId, args: [{ customerId, active: ticket }], parentClosePolicy: ParentClosePolicy.ABANDON });
+    return true;
+  } catch (error) {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    await getExternalWorkflowHandle(workflowId).signal(enqueueSignal, ticket);
+    return false;
+  }
 }
 
 function defined<T extends Record<string, unknown>>(fields: T): Partial<T> {

@@ -129,6 +129,16 @@ export class LifecycleHarness {
     throw new Error(`ticket ${handle.workflowId} is in phase ${view?.phase}${refusal}, expected ${phase}`);
   }
 
+  /** Polls (real time) until the ticket's state satisfies `test`. */
+  async waitUntil(handle: TicketHandle, what: string, test: (state: TicketState) => boolean): Promise<TicketState> {
+    for (let attempt = 0; attempt < 200; attempt++) {
+      const view = await this.view(handle);
+      if (view.phase !== 'opening' && test(view as TicketState)) return view as TicketState;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`ticket ${handle.workflowId}: timed out waiting until ${what}`);
+  }
+
   async stream(handle: TicketHandle): Promise<RecordedEvent[]> {
     return this.store.readStream(`ticket-${handle.workflowId}`);
   }

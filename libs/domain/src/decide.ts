@@ -12,6 +12,8 @@ export interface DecideContext {
 }
 
 const ACTIVE: readonly TicketPhase[] = ['understand', 'fix', 'awaitingApproval', 'implementing', 'confirm'];
+/** A queued ticket (003) is not worked on yet, but it is answered, classified and may be cancelled. */
+const OPEN: readonly TicketPhase[] = ['queued', ...ACTIVE];
 const WORKING: readonly TicketPhase[] = ['understand', 'fix'];
 const STAFF: readonly ActorRole[] = ['engineer', 'manager'];
 const CUSTOMER: readonly ActorRole[] = ['customer'];
@@ -49,7 +51,7 @@ export function decide(command: TicketCommand, actor: Actor, state: TicketState,
   switch (command.type) {
     case 'classify': {
       requireRole(actor, STAFF, command);
-      requirePhase(state, ACTIVE, command);
+      requirePhase(state, OPEN, command);
       requireText(command.reason, 'reason', 2_000);
       if (command.ticketType && !TICKET_TYPES.includes(command.ticketType)) reject(`ticketType must be one of ${TICKET_TYPES.join(', ')}`, { field: 'ticketType' });
       if (command.responsibility && !RESPONSIBILITIES.includes(command.responsibility)) reject(`responsibility must be one of ${RESPONSIBILITIES.join(', ')}`, { field: 'responsibility' });
@@ -69,7 +71,7 @@ export function decide(command: TicketCommand, actor: Actor, state: TicketState,
     }
     case 'respond': {
       requireRole(actor, STAFF, command);
-      requirePhase(state, ACTIVE, command);
+      requirePhase(state, OPEN, command);
       const message = requireText(command.message, 'message');
       if (command.eta !== undefined && Number.isNaN(Date.parse(command.eta))) reject('eta must be an ISO-8601 instant', { field: 'eta' });
       const data = { message, ...(command.eta ? { eta: command.eta } : {}) };
@@ -153,7 +155,7 @@ export function decide(command: TicketCommand, actor: Actor, state: TicketState,
     }
     case 'cancel': {
       requireRole(actor, ['customer', 'engineer', 'manager'], command);
-      requirePhase(state, ['identify', ...ACTIVE], command);
+      requirePhase(state, ['identify', ...OPEN], command);
       if (actor.role === 'customer' && actor.id.toLowerCase() !== state.requester.toLowerCase()) reject('only the requester may cancel the ticket', { field: 'actor.id' });
       return { type: 'TicketCancelled', data: { reason: requireText(command.reason, 'reason', 2_000) } };
     }

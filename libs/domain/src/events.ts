@@ -57,9 +57,22 @@ export interface CustomerIdentified {
     severityScheme: SeverityScheme;
     priority: Priority;
     clarificationOutcome: 'resolveNoResponse' | 'keepWaiting';
+    /** 003: one request at a time per client; the ticket waits its turn in the customer's queue. */
+    sequentialQueue?: boolean;
     /** Identities of the compiled calendars the ticket runs on (absent on tickets opened before they were recorded). */
     calendars?: Array<{ id: string; version: number; hash: string }>;
   };
+}
+
+/** 003: another request of this client is being worked on; analysis starts when it is resolved. */
+export interface TicketQueued {
+  type: 'TicketQueued';
+  data: { ahead: string[] };
+}
+
+export interface AnalysisStarted {
+  type: 'AnalysisStarted';
+  data: { waitedFor: string[] };
 }
 
 export interface TicketRefused {
@@ -177,6 +190,8 @@ export interface CustomerNotified {
 export type TicketEvent =
   | TicketOpened
   | CustomerIdentified
+  | TicketQueued
+  | AnalysisStarted
   | TicketRefused
   | TicketClassified
   | FirstResponseSent

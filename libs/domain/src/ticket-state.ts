@@ -3,6 +3,7 @@ import type { Priority, SeverityScheme } from './severity';
 
 export type TicketPhase =
   | 'identify'
+  | 'queued'
   | 'understand'
   | 'fix'
   | 'awaitingApproval'
@@ -42,6 +43,8 @@ export interface TicketState {
   responsibility: Responsibility;
   quartet?: Quartet;
   refusal?: { code: string; reason: string };
+  /** 003: tickets of the same client ahead of this one while it waits its turn. */
+  queue?: { ahead: string[] };
   firstResponseAt?: string;
   eta?: string;
   lastCustomerUpdateAt?: string;
@@ -74,8 +77,13 @@ export function evolve(state: TicketState | undefined, event: TicketEvent, at: s
     case 'CustomerIdentified': {
       const { customerName, plan, quartetTable, presetId, policy, calendarId, severityScheme, priority, clarificationOutcome } = event.data;
       const customer = { name: customerName, plan, ...(quartetTable ? { quartetTable } : {}), presetId, policy, calendarId, severityScheme, clarificationOutcome };
-      return { ...next, phase: 'understand', priority, customer };
+      // 003: a client's requests are analysed one at a time; the ticket starts in the queue.
+      return event.data.sequentialQueue ? { ...next, phase: 'queued', queue: { ahead: [] }, priority, customer } : { ...next, phase: 'understand', priority, customer };
     }
+    case 'TicketQueued':
+      return { ...next, phase: 'queued', queue: { ahead: event.data.ahead } };
+    case 'AnalysisStarted':
+      return { ...next, phase: 'understand', queue: undefined };
     case 'TicketRefused':
       return { ...next, phase: 'refused', refusal: { ...event.data } };
     case 'TicketClassified': {

@@ -48,6 +48,7 @@ export class IdentificationActivities implements Pick<TicketActivities, 'identif
         severityScheme: scheme,
         priority: priorityOf(scheme, input.severity),
         clarificationOutcome: record.processOptions.clarificationOutcome,
+        ...(record.processOptions.sequentialQueue ? { sequentialQueue: true } : {}),
         // The compiled tables' identities: auditors rebuild the calendars and must get the same hashes.
         calendars: sla.calendars.map(({ id, version, hash }) => ({ id, version, hash })),
       },
