@@ -109,6 +109,15 @@ describe('tickets over HTTP', () => {
     expect(body.errors.find((e) => e.field === 'severity')?.rules).toHaveProperty('isIn');
   });
 
+  it('lets a new ticket reference an existing one, and refuses a reference to none', async () => {
+    const { number: earlier } = (await (await post(validTicket)).json()) as { number: string };
+    const followUp = await post({ ...validTicket, relatedTo: earlier });
+    expect(followUp.status).toBe(201);
+    const dangling = await post({ ...validTicket, relatedTo: 'CF-1999-000042' });
+    expect(dangling.status).toBe(422);
+    expect(await dangling.json()).toEqual({ code: 'RELATED_TICKET_NOT_FOUND', message: 'relatedTo names no ticket: CF-1999-000042', field: 'relatedTo' });
+  });
+
   it('answers 404 with a clear body for an unknown ticket', async () => {
     for (const id of ['CF-1999-000001', 'no-such-ticket']) {
       const response = await fetch(`${baseUrl}/v1/tickets/${id}`);

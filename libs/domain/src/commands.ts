@@ -23,6 +23,7 @@ export type TicketCommand =
   | { type: 'accept' }
   | { type: 'reopen'; reason: string }
   | { type: 'giveFeedback'; score?: number; comment?: string }
+  | { type: 'recordBusinessImpact'; impact: string }
   | { type: 'cancel'; reason: string };
 
 export type TicketCommandType = TicketCommand['type'];

@@ -94,6 +94,13 @@ describe('decide', () => {
     expect(rejection(() => decide(command as never, actor as Actor, stateAfter(), context))).toMatch(reason);
   });
 
+  it('records the business impact an engineer asked for (000, S1)', () => {
+    expect(decide({ type: 'recordBusinessImpact', impact: 'All 40 branches cannot take payments.' }, engineer, stateAfter(), context)).toEqual({
+      type: 'BusinessImpactRecorded', data: { impact: 'All 40 branches cannot take payments.' },
+    });
+    expect(rejection(() => decide({ type: 'recordBusinessImpact', impact: 'x' }, requester, stateAfter(), context))).toMatch(/is for engineer or manager/);
+  });
+
   it('lets the requester cancel whatever the e-mail case', () => {
     expect(decide({ type: 'cancel', reason: 'solved' }, requester, stateAfter(), context)).toEqual({ type: 'TicketCancelled', data: { reason: 'solved' } });
   });

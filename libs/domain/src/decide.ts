@@ -153,6 +153,10 @@ export function decide(command: TicketCommand, actor: Actor, state: TicketState,
       if (command.comment !== undefined) requireText(command.comment, 'comment', 5_000);
       return { type: 'FeedbackGiven', data: { ...(command.score !== undefined ? { score: command.score } : {}), ...(command.comment ? { comment: command.comment } : {}) } };
     }
+    case 'recordBusinessImpact':
+      requireRole(actor, STAFF, command);
+      requirePhase(state, OPEN, command);
+      return { type: 'BusinessImpactRecorded', data: { impact: requireText(command.impact, 'impact', 5_000) } };
     case 'cancel': {
       requireRole(actor, ['customer', 'engineer', 'manager'], command);
       requirePhase(state, ['identify', ...OPEN], command);

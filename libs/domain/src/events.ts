@@ -176,6 +176,12 @@ export interface TicketClosed {
   data: { feedback: 'given' | 'windowExpired' };
 }
 
+/** 000: for a critical case the engineer asks for, and records, the business impact. */
+export interface BusinessImpactRecorded {
+  type: 'BusinessImpactRecorded';
+  data: { impact: string };
+}
+
 export interface TicketCancelled {
   type: 'TicketCancelled';
   data: { reason: string };
@@ -212,6 +218,7 @@ export type TicketEvent =
   | FeedbackGiven
   | TicketClosed
   | TicketCancelled
+  | BusinessImpactRecorded
   | CustomerNotified;
 
 export type TicketEventType = TicketEvent['type'];

@@ -56,6 +56,7 @@ export interface TicketState {
   reopenCount: number;
   feedback?: { score?: number; comment?: string };
   cancellation?: { reason: string; at: string };
+  businessImpact?: string;
   notifications: number;
 }
 
@@ -129,6 +130,8 @@ export function evolve(state: TicketState | undefined, event: TicketEvent, at: s
       return { ...next, phase: 'closed' };
     case 'TicketCancelled':
       return { ...next, phase: 'cancelled', clarification: undefined, cancellation: { reason: event.data.reason, at } };
+    case 'BusinessImpactRecorded':
+      return { ...next, businessImpact: event.data.impact };
     case 'CustomerNotified':
       return { ...next, notifications: state.notifications + 1 };
     default: {

@@ -82,6 +82,8 @@ describe('ticket lifecycle: fix paths', () => {
     const handle = await h.open(balasysS1);
     const identified = await h.waitForPhase(handle, 'understand');
     expect(identified).toMatchObject({ severity: 'S1', priority: 'P1' });
+    const impact = await h.command(handle, engineer, { type: 'recordBusinessImpact', impact: 'No branch can accept card payments.' });
+    expect(impact.businessImpact).toBe('No branch can accept card payments.');
     await h.command(handle, engineer, { type: 'respond', message: 'Investigating.' });
     const before = await h.clocks(handle);
     expect(before?.update?.span).toEqual({ measure: 'elapsed', seconds: 7200 });
@@ -93,7 +95,7 @@ describe('ticket lifecycle: fix paths', () => {
     await h.command(handle, engineer, { type: 'applyHotfix', description: 'Engineering release 7.1.3 installed.' });
     const resolved = await h.command(handle, engineer, { type: 'resolve', ...resolution });
     expect(resolved.phase).toBe('acceptance');
-    expect((await h.types(handle)).filter((t) => t !== 'CustomerNotified').slice(2)).toEqual(['FirstResponseSent', 'WorkaroundProvided', 'HotfixApplied', 'TicketResolved']);
+    expect((await h.types(handle)).filter((t) => t !== 'CustomerNotified').slice(2)).toEqual(['BusinessImpactRecorded', 'FirstResponseSent', 'WorkaroundProvided', 'HotfixApplied', 'TicketResolved']);
     await expectFoldMatchesWorkflow(handle);
     await handle.terminate('path covered');
   });

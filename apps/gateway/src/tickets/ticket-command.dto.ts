@@ -14,10 +14,13 @@ import {
 import type { ActorRole, TicketCommand, TicketCommandType } from '../../../../libs/domain/src';
 
 const ROLES: ActorRole[] = ['customer', 'engineer', 'manager'];
-export const COMMAND_TYPES: TicketCommandType[] = [
-  'classify', 'respond', 'requestClarification', 'answerClarification', 'provideWorkaround', 'applyHotfix', 'proposeFix',
-  'approveFix', 'rejectFix', 'implementFix', 'resolve', 'accept', 'reopen', 'giveFeedback', 'cancel',
-];
+/** Every command, checked for completeness by the compiler. */
+const KNOWN_COMMANDS: Record<TicketCommandType, true> = {
+  classify: true, respond: true, requestClarification: true, answerClarification: true, provideWorkaround: true, applyHotfix: true,
+  proposeFix: true, approveFix: true, rejectFix: true, implementFix: true, resolve: true, accept: true, reopen: true, giveFeedback: true,
+  recordBusinessImpact: true, cancel: true,
+};
+export const COMMAND_TYPES = Object.keys(KNOWN_COMMANDS) as TicketCommandType[];
 
 export class ActorDto {
   @ApiProperty({ example: 'eve.engineer' })

@@ -22,6 +22,7 @@ export class TicketsService {
   ) {}
 
   async open(dto: CreateTicketDto): Promise<{ number: string }> {
+    if (dto.relatedTo) await this.requireExisting(dto.relatedTo);
     const number = await this.numbers.next(new Date());
     try {
       await this.client.workflow.start<typeof ticketWorkflow>('ticketWorkflow', {
@@ -71,6 +72,18 @@ export class TicketsService {
       if (error instanceof WorkflowUpdateFailedError) {
         const cause = error.cause as { message?: string; details?: unknown[] } | undefined;
         throw new DomainError('COMMAND_REJECTED', cause?.message ?? error.message, { command: command.type, ...((cause?.details?.[0] as object) ?? {}) });
+      }
+      throw error;
+    }
+  }
+
+  /** A follow-up may reference an earlier ticket (which stays closed); it must exist. */
+  private async requireExisting(number: string): Promise<void> {
+    try {
+      await this.view(number);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'TICKET_NOT_FOUND') {
+        throw new DomainError('RELATED_TICKET_NOT_FOUND', `relatedTo names no ticket: ${number}`, { field: 'relatedTo' });
       }
       throw error;
     }
