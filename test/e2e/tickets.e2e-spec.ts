@@ -156,6 +156,33 @@ describe('tickets over HTTP', () => {
     expect(clocks.firstResponse?.status).toBe('met');
   });
 
+  it("shows a sequential customer's queue and refuses to reorder what is not waiting", async () => {
+    const bpmsoft = {
+      customerId: 'bpmsoft-demo', requester: 'maria.ivanova@example.com', title: 'Login page error', description: '500 on login',
+      severity: 'high', product: 'bpmsoft', productVersion: '1.7',
+      intake: { systemAddress: 'https://crm.example.com', stepsToReproduce: '1. open login', environment: '2 nodes' },
+    };
+    expect(await (await fetch(`${baseUrl}/v1/customers/bpmsoft-demo/queue`)).json()).toEqual({ waiting: [] });
+    const { number: first } = (await (await post(bpmsoft)).json()) as { number: string };
+    const { number: second } = (await (await post(bpmsoft)).json()) as { number: string };
+    const queue = await eventually(async () => {
+      const body = (await (await fetch(`${baseUrl}/v1/customers/bpmsoft-demo/queue`)).json()) as { active?: string; waiting: string[] };
+      return body.waiting.length === 1 ? body : undefined;
+    }, 'the second request to wait');
+    expect(queue).toEqual({ active: first, waiting: [second] });
+    const prioritize = (ticket: string) =>
+      fetch(`${baseUrl}/v1/customers/bpmsoft-demo/queue/prioritize`, {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ actor: { id: 'eve.engineer', role: 'engineer' }, ticket, reason: 'Agreed with Maria.' }),
+      });
+    const notWaiting = await prioritize(first);
+    expect(notWaiting.status).toBe(422);
+    expect(await notWaiting.json()).toMatchObject({ code: 'COMMAND_REJECTED', message: `${first} is not waiting in this queue` });
+    const reordered = await prioritize(second);
+    expect(reordered.status).toBe(200);
+    expect(await reordered.json()).toEqual({ active: first, waiting: [second] });
+  });
+
   it('serves the OpenAPI page', async () => {
     const response = await fetch(`${baseUrl}/docs-json`);
     expect(response.status).toBe(200);
