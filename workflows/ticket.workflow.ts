@@ -26,7 +26,7 @@ import {
   type TicketEvent,
   type TicketState,
 } from '../libs/domain/src';
-import type { SlaContext } from '../libs/sla/src';
+import { quartetPriority, type SlaContext } from '../libs/sla/src';
 import type { SlaSetup, TicketActivities } from './activity-types';
 import { customerQueueWorkflow } from './customer-queue.workflow';
 import {
@@ -134,9 +134,12 @@ export async function ticketWorkflow(input: OpenTicketInput): Promise<TicketStat
     const clarificationCalendar = calendarFor(setup.answerClarification.calendar);
     const dueAt = spanEnd(clarificationCalendar, now, setup.answerClarification.span);
     const businessWindow = setup.answerClarification.span.measure === 'business' || setup.answerClarification.span.measure === 'businessDays';
+    const customer = current().customer!;
+    const policy = sla!.context.policies.find((p) => p.id === customer.policy.id && p.version === customer.policy.version)!;
     return {
       clarificationWindow: { dueAt, reminderAt: halfwayInstant(clarificationCalendar, now, dueAt, businessWindow) },
       acceptanceDueAt: spanEnd(calendarFor(setup.acceptanceTesting.calendar), now, setup.acceptanceTesting.span),
+      quartetPriority: (quartet) => quartetPriority(policy, { customerId: input.customerId, quartet, ...(customer.quartetTable ? { quartetTable: customer.quartetTable } : {}) }),
     };
   };
   const feedbackDueAt = (now: string): string => spanEnd(sla!.context.calendars.find((c) => c.id === sla!.setup.feedbackWindow.calendar)!, now, sla!.setup.feedbackWindow.span);

@@ -1,7 +1,7 @@
 import type { Actor, ActorRole, TicketCommand } from './commands';
 import { RESPONSIBILITIES, TICKET_TYPES } from './commands';
 import { DomainError } from './errors';
-import type { TicketEvent } from './events';
+import type { Quartet, TicketEvent } from './events';
 import { lowerSeverity, priorityOf, severityFits } from './severity';
 import type { TicketPhase, TicketState } from './ticket-state';
 
@@ -9,6 +9,8 @@ import type { TicketPhase, TicketState } from './ticket-state';
 export interface DecideContext {
   clarificationWindow: { dueAt: string; reminderAt: string };
   acceptanceDueAt: string;
+  /** 004: the priority the customer's quartet table gives a quartet (P1–P4). */
+  quartetPriority?: (quartet: Quartet) => string | undefined;
 }
 
 const ACTIVE: readonly TicketPhase[] = ['understand', 'fix', 'awaitingApproval', 'implementing', 'confirm'];
@@ -55,8 +57,11 @@ export function decide(command: TicketCommand, actor: Actor, state: TicketState,
       requireText(command.reason, 'reason', 2_000);
       if (command.ticketType && !TICKET_TYPES.includes(command.ticketType)) reject(`ticketType must be one of ${TICKET_TYPES.join(', ')}`, { field: 'ticketType' });
       if (command.responsibility && !RESPONSIBILITIES.includes(command.responsibility)) reject(`responsibility must be one of ${RESPONSIBILITIES.join(', ')}`, { field: 'responsibility' });
-      const severity = command.severity === undefined ? state.severity : requireSeverity(state, command.severity);
       const scheme = state.customer!.severityScheme;
+      const quartet = state.quartet && { ...state.quartet, ...(command.quartetImpact ? { impact: command.quartetImpact } : {}) };
+      // With a quartet the table decides; the engineer's fourth field can change the priority.
+      const fromQuartet = scheme === 'quartet' && quartet ? context.quartetPriority?.(quartet) : undefined;
+      const severity = command.severity !== undefined ? requireSeverity(state, command.severity) : (fromQuartet ?? state.severity);
       return {
         type: 'TicketClassified',
         data: {
@@ -64,7 +69,7 @@ export function decide(command: TicketCommand, actor: Actor, state: TicketState,
           priority: priorityOf(scheme, severity),
           ticketType: command.ticketType ?? state.ticketType,
           responsibility: command.responsibility ?? state.responsibility,
-          ...(state.quartet ? { quartet: { ...state.quartet, ...(command.quartetImpact ? { impact: command.quartetImpact } : {}) } } : {}),
+          ...(quartet ? { quartet } : {}),
           reason: command.reason,
         },
       };

@@ -79,7 +79,11 @@ export function evolve(state: TicketState | undefined, event: TicketEvent, at: s
       const { customerName, plan, quartetTable, presetId, policy, calendarId, severityScheme, priority, clarificationOutcome } = event.data;
       const customer = { name: customerName, plan, ...(quartetTable ? { quartetTable } : {}), presetId, policy, calendarId, severityScheme, clarificationOutcome };
       // 003: a client's requests are analysed one at a time; the ticket starts in the queue.
-      return event.data.sequentialQueue ? { ...next, phase: 'queued', queue: { ahead: [] }, priority, customer } : { ...next, phase: 'understand', priority, customer };
+      // 004: with a quartet the table's priority is the ticket's severity too.
+      const severity = severityScheme === 'quartet' ? priority : state.severity;
+      return event.data.sequentialQueue
+        ? { ...next, severity, phase: 'queued', queue: { ahead: [] }, priority, customer }
+        : { ...next, severity, phase: 'understand', priority, customer };
     }
     case 'TicketQueued':
       return { ...next, phase: 'queued', queue: { ahead: event.data.ahead } };

@@ -210,7 +210,11 @@ describe('ticket lifecycle: one scenario per source process, business instants o
     expect((await h.clocks(handle))?.resolution?.matchedBy).toBe('quartet Incident/*/*/* -> priority P3');
 
     await h.jumpTo('2027-10-28T14:55:00.000Z'); // Thu 17:55 IDT
-    await h.command(handle, engineer, { type: 'classify', quartetImpact: 'management', reason: 'The CFO cannot work.' });
+    expect(opened).toMatchObject({ severity: 'P3', priority: 'P3' });
+    const classified = await h.command(handle, engineer, { type: 'classify', quartetImpact: 'management', reason: 'The CFO cannot work.' });
+    // The ticket's own priority follows the quartet table, like its SLA.
+    expect(classified).toMatchObject({ severity: 'P1', priority: 'P1', quartet: { impact: 'management' } });
+    expect((await handle.describe()).typedSearchAttributes.get(searchAttributes.priority)).toBe('P1');
     // Only the customer's own table makes a management workstation incident P1 (the default table says P3):
     // 4 service hours from the opening, 10 min Thu + 3h50 Fri: Fri 11:50 IDT; warned after 3h, Fri 10:50 IDT.
     const p1 = (await h.clocks(handle))?.resolution;

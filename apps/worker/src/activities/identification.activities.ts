@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
 import { priorityOf, severityFits, SEVERITY_SCALES } from '../../../../libs/domain/src';
 import { buildSlaSetup, CUSTOMER_DIRECTORY, identifyRequest, type CustomerDirectory, type CustomerRecord } from '../../../../libs/directory/src';
-import { presetById, type CompiledCalendar } from '../../../../libs/sla/src';
+import { presetById, quartetPriority, type CompiledCalendar, type SlaPolicy } from '../../../../libs/sla/src';
 import type { IdentifyTicketInput, IdentifyTicketResult, TicketActivities } from '../../../../workflows/activity-types';
 
 /**
@@ -46,7 +46,7 @@ export class IdentificationActivities implements Pick<TicketActivities, 'identif
         policy: record.policy,
         calendarId: record.calendarId,
         severityScheme: scheme,
-        priority: priorityOf(scheme, input.severity),
+        priority: priorityOf(scheme, this.quartetSeverity(record, input, sla.policies) ?? input.severity),
         clarificationOutcome: record.processOptions.clarificationOutcome,
         ...(record.processOptions.sequentialQueue ? { sequentialQueue: true } : {}),
         // The compiled tables' identities: auditors rebuild the calendars and must get the same hashes.
@@ -54,5 +54,12 @@ export class IdentificationActivities implements Pick<TicketActivities, 'identif
       },
       sla,
     };
+  }
+
+  /** 004: a quartet customer's priority comes from its quartet table, not from what was typed. */
+  private quartetSeverity(record: CustomerRecord, input: IdentifyTicketInput, policies: readonly SlaPolicy[]): string | undefined {
+    if (record.processOptions.severityScheme !== 'quartet' || !input.quartet) return undefined;
+    const policy = policies[0];
+    return policy && quartetPriority(policy, { customerId: record.id, quartet: input.quartet, ...(record.quartetTable ? { quartetTable: record.quartetTable } : {}) });
   }
 }

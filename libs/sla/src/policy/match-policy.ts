@@ -33,15 +33,27 @@ export function matchTargets(policy: SlaPolicy, classification: Classification):
       return { targets, matchedBy: `urgency ${urgency}` };
     }
     case 'quartet': {
-      const key = classification.quartetTable ?? classification.customerId;
-      const table = (key !== undefined ? matcher.tables[key] : undefined) ?? matcher.tables.default ?? [];
-      const row = classification.quartet ? table.find((candidate) => quartetMatches(candidate, classification.quartet!)) : undefined;
+      const row = quartetRow(matcher, classification);
       const priority = row?.priority ?? matcher.fallbackPriority;
       const targets = matcher.byPriority[priority] ?? noMatch(`quartet priority "${priority}" has no targets`);
       const source = row ? `quartet ${describeRow(row)}` : 'no quartet row (fallback)';
       return { targets, matchedBy: `${source} -> priority ${priority}` };
     }
   }
+}
+
+type QuartetMatcher = Extract<SlaPolicy['matcher'], { kind: 'quartet' }>;
+
+function quartetRow(matcher: QuartetMatcher, classification: Classification): QuartetRow | undefined {
+  const key = classification.quartetTable ?? classification.customerId;
+  const table = (key !== undefined ? matcher.tables[key] : undefined) ?? matcher.tables.default ?? [];
+  return classification.quartet ? table.find((candidate) => quartetMatches(candidate, classification.quartet!)) : undefined;
+}
+
+/** 004: the priority a quartet decides (the customer's own table first); undefined for other matchers. */
+export function quartetPriority(policy: SlaPolicy, classification: Classification): string | undefined {
+  if (policy.matcher.kind !== 'quartet') return undefined;
+  return quartetRow(policy.matcher, classification)?.priority ?? policy.matcher.fallbackPriority;
 }
 
 function quartetMatches(row: QuartetRow, quartet: Quartet): boolean {
