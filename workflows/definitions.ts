@@ -4,24 +4,13 @@
  */
 import { defineSearchAttributeKey } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Actor, Quartet, TicketCommand, TicketState } from '../libs/domain/src';
+import type { Actor, TicketCommand, TicketOpened, TicketState } from '../libs/domain/src';
 import type { SlaClocks } from '../libs/sla/src';
 
 export const TICKET_TASK_QUEUE = 'caseflow-tickets';
 
-export interface OpenTicketInput {
-  number: string;
-  customerId: string;
-  requester: string;
-  title: string;
-  description: string;
-  severity: string;
-  product?: string;
-  productVersion?: string;
-  quartet?: Quartet;
-  intake?: Record<string, string | number | boolean>;
-  relatedTo?: string;
-}
+/** What a ticket is opened with: its TicketOpened event, less the instant the workflow records. */
+export type OpenTicketInput = Omit<TicketOpened['data'], 'openedAt'>;
 
 /** Before its first event is recorded a ticket is only "opening". */
 export type TicketView = TicketState | { number: string; phase: 'opening' };
