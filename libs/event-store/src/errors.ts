@@ -37,7 +37,10 @@ export class StoreUnavailableError extends EventStoreError {
 
 /** The call itself is wrong (bad argument, unknown schema version); retrying will not help. */
 export class InvalidEventError extends EventStoreError {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super('EVENT_STORE_INVALID', message, options);
+  /** The offending field's path (e.g. `data.account.password`), when one field is to blame. */
+  readonly field?: string;
+  constructor(message: string, options?: { cause?: unknown; code?: string; field?: string }) {
+    super(options?.code ?? 'EVENT_STORE_INVALID', message, options);
+    if (options?.field) this.field = options.field;
   }
 }

@@ -33,6 +33,18 @@ export { InMemoryCheckpointStore } from './subscription';
 export { PostgresEventStore } from './postgres/postgres-event-store';
 export type { PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export { EVENT_STORE_MIGRATIONS, EVENT_STORE_NAMESPACE } from './postgres/schema';
+export { CHECKPOINT_STREAM } from './postgres/postgres-event-store';
+export { CHAIN_ENCODING, GENESIS_HASH, canonicalJson, eventHash } from './integrity/canonical';
+export type { ChainContent } from './integrity/canonical';
+export { merkleRoot } from './integrity/merkle';
+export { verifyStreamChain } from './integrity/verify-chain';
+export { CREDENTIAL_FIELD, findCredentialField, isCredentialName } from './integrity/credentials';
+export { checkpointSinkFrom, fileCheckpointSink, readLatestCheckpoint, scheduleCheckpoints, webhookCheckpointSink } from './integrity/checkpoint-sink';
+export type { CheckpointSchedule, CheckpointSink } from './integrity/checkpoint-sink';
+export { SubjectKeys, SUBJECT_KEYS_MIGRATIONS, SUBJECT_KEYS_NAMESPACE } from './personal-data/subject-keys';
+export { PersonalDataStore, withPersonalData } from './personal-data/personal-data-store';
+export type { PersonalDataOptions, PersonalDataSpec } from './personal-data/personal-data-store';
+export { ERASED } from './personal-data/cipher';
 
 /** Runs the event store's migrations on `db`, then returns the PostgreSQL store (server or PGlite). */
 export async function createEventStore(db: Database, options: PostgresEventStoreOptions = {}): Promise<PostgresEventStore> {

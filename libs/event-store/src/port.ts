@@ -110,6 +110,8 @@ export interface StoreCapabilities {
   asOfRecorded: boolean;
   /** Group commit batches concurrent appends into one transaction. */
   groupCommit: boolean;
+  /** Per-stream hash chains, checkpoints and verify() (the store implements AuditableEventStore). */
+  hashChain: boolean;
 }
 
 export interface EventStore {
@@ -120,4 +122,92 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   subscribe(options: SubscribeOptions): Subscription;
   close(): Promise<void>;
+}
+
+/** One event as stored, with its chain links: what verify() checks and what an export carries. */
+export interface ChainedEvent {
+  streamId: string;
+  position: number;
+  globalPosition: number;
+  id: string;
+  type: string;
+  /** The version the data was stored at (no upcasting: the hash covers the stored form). */
+  schemaVersion: number;
+  /** As stored: personal fields are ciphertext envelopes. */
+  data: unknown;
+  metadata: unknown;
+  recordedAt: string;
+  /** Hash of the stream's previous event (64 zeros for position 1); null if written outside the store. */
+  prevHash: string | null;
+  hash: string | null;
+}
+
+/**
+ * What verify() found first. changed: the content no longer hashes to the stored hash; deleted: an
+ * event is missing (a gap, or the head is ahead of the rows); inserted: an event the chain does not
+ * know (beyond the head, unhashed, or pushed in between); reordered: an intact event at the wrong
+ * position; head: the stream's head row disagrees with its last event; checkpoint: the store
+ * contradicts an exported checkpoint.
+ */
+export type TamperKind = 'changed' | 'deleted' | 'inserted' | 'reordered' | 'head' | 'checkpoint';
+
+export interface VerificationFailure {
+  kind: TamperKind;
+  streamId: string;
+  /** The first bad position (for a checkpoint: the head position it recorded). */
+  position: number;
+  /** The hash the chain (or checkpoint) requires here. */
+  expected: string | null;
+  /** The hash found. */
+  actual: string | null;
+  message: string;
+}
+
+export interface VerificationReport {
+  ok: boolean;
+  streams: number;
+  events: number;
+  /** The checkpoint verified against, when one was given. */
+  checkpoint?: { globalPosition: number; root: string };
+  failure?: VerificationFailure;
+}
+
+/** A stream's head as a checkpoint records it. */
+export interface StreamHead {
+  streamId: string;
+  position: number;
+  hash: string;
+}
+
+/**
+ * A Merkle root over every stream head at a global position. Appended to the store (stream
+ * `$checkpoints`) and exported to a sink outside it (a JSON-lines file or a webhook).
+ */
+export interface StoreCheckpoint {
+  /** Every event at or below this global position is covered. */
+  globalPosition: number;
+  /** When it was taken (ISO-8601 UTC). */
+  takenAt: string;
+  root: string;
+  streams: number;
+  /** The leaves, sorted by streamId: lets verify() name the stream that contradicts the root. */
+  heads?: StreamHead[];
+}
+
+export interface VerifyOptions {
+  againstCheckpoint?: StoreCheckpoint;
+}
+
+/** A store with hash chains (capabilities.hashChain). */
+export interface AuditableEventStore extends EventStore {
+  /** Recomputes the chains of one stream or of every stream (`'all'`), and the checkpoint's root. */
+  verify(target: string, options?: VerifyOptions): Promise<VerificationReport>;
+  /** Takes a checkpoint now: appends it to `$checkpoints` and writes it to the configured sink. */
+  checkpoint(): Promise<StoreCheckpoint>;
+  /** The stream as stored, with hashes (for exports). */
+  readChain(streamId: string): Promise<ChainedEvent[]>;
+}
+
+export function isAuditable(store: EventStore): store is AuditableEventStore {
+  return store.capabilities.hashChain && typeof (store as Partial<AuditableEventStore>).verify === 'function';
 }

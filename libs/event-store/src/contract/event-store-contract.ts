@@ -1,6 +1,8 @@
 /* The contract every EventStore adapter passes. Used from *.int-spec.ts files with jest globals. */
 import { randomUUID } from 'node:crypto';
-import { ConcurrencyError, EventStoreError } from '../errors';
+import type { Database } from '../database';
+import { ConcurrencyError, EventStoreError, InvalidEventError } from '../errors';
+import { describeIntegrityContract } from './integrity-contract';
 import type { EventMetadata, EventStore, NewEvent, RecordedEvent, StoreCapabilities } from '../port';
 import type { EventSchemas } from '../schemas';
 
@@ -18,6 +20,13 @@ export interface ContractHarness {
    * Only for adapters with `interleavedTransactions`.
    */
   openLateWrite?(streamId: string, event: NewEvent): Promise<OpenWrite>;
+  /**
+   * Runs one SQL statement behind the store's back, with the append-only triggers off (as an
+   * attacker with database access would): for the tamper-evidence tests. SQL adapters only.
+   */
+  tamper?(sql: string, params?: unknown[]): Promise<void>;
+  /** A PostgreSQL/PGlite database for tables beside the log (subject keys); default a fresh PGlite. */
+  database?: Database;
   /** Drops this suite's data and closes connections. */
   teardown(): Promise<void>;
 }
@@ -100,7 +109,7 @@ export function describeEventStoreContract(adapter: string, factory: ContractFac
 
     it('declares its capabilities', () => {
       expect(typeof store.name).toBe('string');
-      for (const key of ['concurrentWriters', 'interleavedTransactions', 'contiguousGlobalPositions', 'asOfRecorded', 'groupCommit'] as const) {
+      for (const key of ['concurrentWriters', 'interleavedTransactions', 'contiguousGlobalPositions', 'asOfRecorded', 'groupCommit', 'hashChain'] as const) {
         expect(typeof store.capabilities[key]).toBe('boolean');
       }
       process.stdout.write(`\n[event-store contract] ${adapter}: ${store.name} capabilities ${JSON.stringify(store.capabilities)}\n`);
@@ -119,6 +128,19 @@ export function describeEventStoreContract(adapter: string, factory: ContractFac
       expect(Number.isNaN(Date.parse(a.recordedAt))).toBe(false);
       expect(read[1].globalPosition).toBeGreaterThan(a.globalPosition);
       expect(await store.readStream(stream('never-written'))).toEqual([]);
+    });
+
+    it('refuses a credential-like field at any depth with InvalidEventError naming the field, and writes nothing', async () => {
+      const s = stream();
+      const attempt = store.append(s, [event('with-password', 'TicketOpened', { account: { login: 'ivan', password: 'hunter2' } })]);
+      await expect(attempt).rejects.toBeInstanceOf(InvalidEventError);
+      await expect(attempt).rejects.toMatchObject({ code: 'EVENT_STORE_CREDENTIAL_FIELD', field: 'data.account.password' });
+      for (const data of [{ apiKey: 'k' }, { items: [{ accessToken: 't' }] }, { client_secret: 's' }]) {
+        await expect(store.append(s, [event('with-secret', 'TicketNoteAdded', data)])).rejects.toMatchObject({ code: 'EVENT_STORE_CREDENTIAL_FIELD' });
+      }
+      const inMetadata = { ...event('meta-token'), metadata: { ...metadata(), credentials: { user: 'u' } } };
+      await expect(store.append(s, [inMetadata])).rejects.toMatchObject({ field: 'metadata.credentials' });
+      expect(await store.readStream(s)).toEqual([]);
     });
 
     it('refuses a wrong expected position with ConcurrencyError and writes nothing', async () => {
@@ -370,6 +392,12 @@ export function describeEventStoreContract(adapter: string, factory: ContractFac
       expect(fromAll.map((e) => e.data)).toEqual(read.map((e) => e.data));
       // Code that knows only version 1 refuses data written by a newer version rather than misread it.
       await expect(store.readStream(s)).rejects.toBeInstanceOf(EventStoreError);
+    });
+
+    describeIntegrityContract(adapter, factory, (name, why) => {
+      const lines = leftOut.get(adapter) ?? [];
+      lines.push(`"${name}": ${why}`);
+      leftOut.set(adapter, lines);
     });
   });
 }

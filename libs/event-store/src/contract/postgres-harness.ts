@@ -54,6 +54,16 @@ export async function openLateWrite(db: Database, streamId: string, event: NewEv
   };
 }
 
+/** One statement with es_events' append-only triggers off, in its own transaction (tamper tests). */
+export function tamperWith(db: Database): (sql: string, params?: unknown[]) => Promise<void> {
+  return (sql, params = []) =>
+    db.transaction(async (tx) => {
+      await tx.exec('ALTER TABLE es_events DISABLE TRIGGER USER');
+      await tx.query(sql, params);
+      await tx.exec('ALTER TABLE es_events ENABLE TRIGGER USER');
+    });
+}
+
 /** Harness over a fresh schema on the real server; dropped at teardown. */
 export async function postgresServerHarness(): Promise<ContractHarness> {
   const schema = uniqueSchema('es_contract');
@@ -67,6 +77,8 @@ export async function postgresServerHarness(): Promise<ContractHarness> {
       return createEventStore(db, { schemas });
     },
     openLateWrite: (streamId, event) => openLateWrite(admin, streamId, event),
+    tamper: tamperWith(admin),
+    database: admin,
     async teardown() {
       await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       for (const db of dbs) await db.close().catch(() => undefined);
@@ -79,6 +91,8 @@ export async function pgliteHarness(): Promise<ContractHarness> {
   const db = await openDatabase({ kind: 'pglite' });
   return {
     open: (schemas) => createEventStore(db, { schemas }),
+    tamper: tamperWith(db),
+    database: db,
     async teardown() {
       await db.close();
     },

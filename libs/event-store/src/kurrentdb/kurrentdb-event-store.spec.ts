@@ -10,6 +10,7 @@ describe('KurrentEventStore without a server', () => {
       contiguousGlobalPositions: false,
       asOfRecorded: true,
       groupCommit: false,
+      hashChain: false,
     });
     return store.close();
   });

@@ -33,6 +33,7 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../port';
+import { assertNoCredentials } from '../integrity/credentials';
 import { SchemaRegistry, type EventSchemas } from '../schemas';
 import { startPollingSubscription } from '../subscription';
 
@@ -72,6 +73,10 @@ export class KurrentEventStore implements EventStore {
     contiguousGlobalPositions: false,
     asOfRecorded: true,
     groupCommit: false,
+    // Not implemented: the chain would ride in the $caseflow envelope (the append path already
+    // reads the stream, so the previous hash is at hand), but no server runs here to prove it,
+    // and an unproven tamper check is worse than a declared gap. See docs/event-store.md.
+    hashChain: false,
   };
   readonly checkpoints: CheckpointStore;
   private readonly client: KurrentDBClient;
@@ -106,6 +111,7 @@ export class KurrentEventStore implements EventStore {
   async append(streamId: string, events: NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     if (!streamId) throw new InvalidEventError('streamId must be a non-empty string');
     if (streamId.startsWith('$') || streamId.startsWith(this.checkpointPrefix)) throw new InvalidEventError(`Stream name "${streamId}" is reserved`);
+    for (const e of events) assertNoCredentials(streamId, e);
     const expected = options.expectedPosition ?? 'any';
     for (let attempt = 1; ; attempt++) {
       const existing = await this.readStreamIds(streamId);

@@ -5,7 +5,6 @@ import type {
   AppendOptions,
   AppendResult,
   CheckpointStore,
-  EventMetadata,
   EventStore,
   ExpectedPosition,
   NewEvent,
@@ -15,9 +14,18 @@ import type {
   StoreCapabilities,
   SubscribeOptions,
   Subscription,
+  AuditableEventStore,
+  ChainedEvent,
+  StoreCheckpoint,
+  VerificationReport,
+  VerifyOptions,
 } from '../port';
+import { GENESIS_HASH, eventHash } from '../integrity/canonical';
+import type { CheckpointSink } from '../integrity/checkpoint-sink';
+import { assertNoCredentials } from '../integrity/credentials';
 import { SchemaRegistry, type EventSchemas } from '../schemas';
 import { startPollingSubscription } from '../subscription';
+import { backfillChains, computeCheckpoint, readChain, verifyStore } from './integrity';
 import { EVENT_STORE_MIGRATIONS, EVENT_STORE_NAMESPACE } from './schema';
 
 export interface PostgresEventStoreOptions {
@@ -33,6 +41,8 @@ export interface PostgresEventStoreOptions {
    * to disk, so batches stay large.
    */
   flushers?: number;
+  /** Where checkpoint() also writes each checkpoint, outside the store (a file or a webhook). */
+  checkpointSink?: CheckpointSink;
 }
 
 /** Transaction-scoped advisory lock taken just before events get global positions, held to COMMIT. */
@@ -42,6 +52,10 @@ const HEADS_MOVED = 'CF409';
 const UNIQUE_VIOLATION = '23505';
 const MAX_BATCH_ATTEMPTS = 8;
 const MAX_BATCH_EVENTS = 5000;
+/** Stream heads (position, hash) this process wrote last, for the one-round-trip fast path. */
+const HEAD_CACHE_SIZE = 10_000;
+/** The stream checkpoints are appended to. */
+export const CHECKPOINT_STREAM = '$checkpoints';
 
 interface AppendRequest {
   streamId: string;
@@ -53,16 +67,21 @@ interface AppendRequest {
 
 type Outcome = { ok: AppendResult } | { error: Error };
 
-/** Rows are fetched as arrays in this column order: cheaper to decode than objects. */
-type EventRow = [string | number, string, string | number, string, string, number, unknown, EventMetadata, string];
-const EVENT_COLUMNS = `global_position, stream_id, position, event_id, type, schema_version, data, metadata,
-  to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+/**
+ * Rows come back already shaped as RecordedEvent: columns aliased to its field names, in its field
+ * order, so the driver's row object is the result (no second object per event). Positions are cast
+ * to float8 so both drivers hand back numbers (exact up to 2^53) without a string-to-number pass.
+ * `schemaVersion` is the stored version until readRows upcasts. See docs/event-store.md, "Read path".
+ */
+const EVENT_COLUMNS = `event_id AS id, type, data, metadata, stream_id AS "streamId", position::float8 AS "position",
+  global_position::float8 AS "globalPosition",
+  to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "recordedAt", schema_version AS "schemaVersion"`;
 
 /**
  * The event store on PostgreSQL: the same SQL on a server (`pg` pool) and embedded (PGlite).
  * See docs/event-store.md for the schema, the global order and the late-commit guard.
  */
-export class PostgresEventStore implements EventStore {
+export class PostgresEventStore implements EventStore, AuditableEventStore {
   readonly name: string;
   readonly capabilities: StoreCapabilities;
   private readonly registry: SchemaRegistry;
@@ -73,6 +92,8 @@ export class PostgresEventStore implements EventStore {
   private flushing = 0;
   private closed = false;
   private readonly subscriptions = new Set<Subscription>();
+  private readonly headCache = new Map<string, { position: number; hash: string }>();
+  private readonly checkpointSink?: CheckpointSink;
   readonly checkpoints: CheckpointStore;
 
   /** Use `createEventStore(db)`, which runs the migrations first. */
@@ -91,7 +112,9 @@ export class PostgresEventStore implements EventStore {
       contiguousGlobalPositions: false,
       asOfRecorded: true,
       groupCommit: this.groupCommit,
+      hashChain: true,
     };
+    this.checkpointSink = options.checkpointSink;
     this.checkpoints = {
       load: async (subscriptionId) => {
         const { rows } = await this.run(() =>
@@ -113,7 +136,38 @@ export class PostgresEventStore implements EventStore {
 
   /** Runs the store's migrations (idempotent, safe from several processes at once). */
   static async migrate(db: Database): Promise<void> {
-    await runMigrations(db, EVENT_STORE_MIGRATIONS, EVENT_STORE_NAMESPACE);
+    const report = await runMigrations(db, EVENT_STORE_MIGRATIONS, EVENT_STORE_NAMESPACE);
+    // Events written before the hash chains (v3) get their hashes once, right after it.
+    if (report.applied.includes(3)) await backfillChains(db, GLOBAL_ORDER_LOCK_KEY);
+  }
+
+  /** Recomputes one stream's chain (or every stream's: 'all') and, if given, a checkpoint's root. */
+  async verify(target: string, options: VerifyOptions = {}): Promise<VerificationReport> {
+    return this.run(() => verifyStore(this.db, target, options));
+  }
+
+  /** The stream as stored, with its hashes (personal data stays ciphertext). */
+  async readChain(streamId: string): Promise<ChainedEvent[]> {
+    return this.run(() => readChain(this.db, streamId));
+  }
+
+  /**
+   * A Merkle root over every stream head now: appended to `$checkpoints` (its id names the global
+   * position, so taking it twice at one position is a no-op) and written to the sink, if configured.
+   */
+  async checkpoint(): Promise<StoreCheckpoint> {
+    const cp = await this.run(() => computeCheckpoint(this.db));
+    const { heads: _heads, ...summary } = cp;
+    await this.append(CHECKPOINT_STREAM, [
+      {
+        id: `checkpoint-${cp.globalPosition}`,
+        type: 'CheckpointTaken',
+        data: summary,
+        metadata: { actor: 'system:checkpoint', occurredAt: cp.takenAt, correlationId: `checkpoint-${cp.globalPosition}` },
+      },
+    ]);
+    if (this.checkpointSink) await this.checkpointSink.write(cp);
+    return cp;
   }
 
   append(streamId: string, events: NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
@@ -219,11 +273,16 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async readRows(sql: string, params: unknown[]): Promise<RecordedEvent[]> {
-    const { rows } = await this.run(() => this.db.query<EventRow>(sql, params, { rowMode: 'array' }));
-    return rows.map(([globalPosition, streamId, position, id, type, storedVersion, storedData, metadata, recordedAt]) => {
-      const { data, schemaVersion } = this.registry.upcast(type, storedVersion, storedData, metadata);
-      return { id, type, data, metadata, streamId, position: Number(position), globalPosition: Number(globalPosition), recordedAt, schemaVersion };
-    });
+    const { rows } = await this.run(() => this.db.query<RecordedEvent>(sql, params));
+    // In place, and only for events stored at an older (or newer: upcast throws) schema version.
+    for (const row of rows) {
+      if (row.schemaVersion !== this.registry.currentVersion(row.type)) {
+        const { data, schemaVersion } = this.registry.upcast(row.type, row.schemaVersion, row.data, row.metadata);
+        row.data = data;
+        row.schemaVersion = schemaVersion;
+      }
+    }
+    return rows;
   }
 
   // ---- group commit -------------------------------------------------------------------------
@@ -283,7 +342,7 @@ export class PostgresEventStore implements EventStore {
     const assumable =
       !lockHeads &&
       new Set(batch.map((r) => r.streamId)).size === batch.length &&
-      batch.every((r) => r.events.length > 0 && (typeof r.expected === 'number' || r.expected === 'no_stream'));
+      batch.every((r) => r.events.length > 0 && (r.expected === 0 || r.expected === 'no_stream' || this.headCache.get(r.streamId)?.position === r.expected));
     if (assumable) {
       try {
         return await this.tryBatch(q, batch, 'assume');
@@ -321,37 +380,49 @@ export class PostgresEventStore implements EventStore {
       }
     }
     const last = new Map<string, number>();
+    // Hash chains: the head hash as read (checked again by the write) and the running chain head.
+    const readHash = new Map<string, string | null>();
     const known = new Map<string, number>(); // `${streamId}\u0000${eventId}` → position
     if (lockHeads) {
-      const heads = await q.query<{ stream_id: string; last_position: string }>(
-        'SELECT stream_id, last_position FROM es_streams WHERE stream_id = ANY($1::text[]) ORDER BY stream_id FOR UPDATE',
+      const heads = await q.query<{ stream_id: string; last_position: string; last_hash: string | null }>(
+        'SELECT stream_id, last_position, last_hash FROM es_streams WHERE stream_id = ANY($1::text[]) ORDER BY stream_id FOR UPDATE',
         [streamIds],
       );
-      for (const h of heads.rows) last.set(h.stream_id, Number(h.last_position));
+      for (const h of heads.rows) {
+        last.set(h.stream_id, Number(h.last_position));
+        readHash.set(h.stream_id, h.last_hash);
+      }
     }
     if (heads === 'assume') {
-      for (const r of batch) last.set(r.streamId, r.expected === 'no_stream' ? 0 : (r.expected as number));
+      for (const r of batch) {
+        last.set(r.streamId, r.expected === 'no_stream' ? 0 : (r.expected as number));
+        readHash.set(r.streamId, r.expected === 'no_stream' || r.expected === 0 ? null : (this.headCache.get(r.streamId)?.hash ?? null));
+      }
     }
     const idsSql = (a: number, b: number) =>
-      `SELECT e.event_id, e.stream_id, e.position FROM es_events e
+      `SELECT e.event_id, e.stream_id, e.position, NULL::text AS last_hash FROM es_events e
        JOIN unnest($${a}::text[], $${b}::text[]) AS k(stream_id, event_id) ON e.stream_id = k.stream_id AND e.event_id = k.event_id`;
     const { rows: found } =
       heads === 'assume'
-        ? { rows: [] as { event_id: string | null; stream_id: string; position: string }[] }
+        ? { rows: [] as { event_id: string | null; stream_id: string; position: string; last_hash: string | null }[] }
         : lockHeads
-      ? await q.query<{ event_id: string | null; stream_id: string; position: string }>(idsSql(1, 2), [keyStreams, keyIds])
-      : await q.query<{ event_id: string | null; stream_id: string; position: string }>(
-          `SELECT NULL::text AS event_id, stream_id, last_position AS position FROM es_streams WHERE stream_id = ANY($1::text[])
+      ? await q.query<{ event_id: string | null; stream_id: string; position: string; last_hash: string | null }>(idsSql(1, 2), [keyStreams, keyIds])
+      : await q.query<{ event_id: string | null; stream_id: string; position: string; last_hash: string | null }>(
+          `SELECT NULL::text AS event_id, stream_id, last_position AS position, last_hash FROM es_streams WHERE stream_id = ANY($1::text[])
            UNION ALL ${idsSql(2, 3)}`,
           [streamIds, keyStreams, keyIds],
         );
     for (const row of found) {
-      if (row.event_id === null) last.set(row.stream_id, Number(row.position));
-      else known.set(`${row.stream_id}\u0000${row.event_id}`, Number(row.position));
+      if (row.event_id === null) {
+        last.set(row.stream_id, Number(row.position));
+        readHash.set(row.stream_id, row.last_hash);
+      } else known.set(`${row.stream_id}\u0000${row.event_id}`, Number(row.position));
     }
     const readHeads = new Map(last);
+    const chainHead = new Map<string, string>();
+    for (const [id, hash] of readHash) if (hash) chainHead.set(id, hash);
 
-    const rows = { stream: [] as string[], position: [] as number[], id: [] as string[], type: [] as string[], version: [] as number[], data: [] as string[], metadata: [] as string[] };
+    const rows = { stream: [] as string[], position: [] as number[], id: [] as string[], type: [] as string[], version: [] as number[], data: [] as string[], metadata: [] as string[], prev: [] as string[], hash: [] as string[] };
     const outcomes: Outcome[] = batch.map((r) => {
       const current = last.get(r.streamId) ?? 0;
       const fresh = r.events.filter((e) => !known.has(`${r.streamId}\u0000${e.id}`));
@@ -370,9 +441,18 @@ export class PostgresEventStore implements EventStore {
         rows.position.push(next);
         rows.id.push(e.id);
         rows.type.push(e.type);
-        rows.version.push(this.registry.currentVersion(e.type));
-        rows.data.push(JSON.stringify(e.data ?? null));
-        rows.metadata.push(JSON.stringify(e.metadata));
+        const schemaVersion = this.registry.currentVersion(e.type);
+        const data = JSON.stringify(e.data ?? null);
+        const metadata = JSON.stringify(e.metadata);
+        rows.version.push(schemaVersion);
+        rows.data.push(data);
+        rows.metadata.push(metadata);
+        // The chain hashes what a reader will get back: the JSON as stored, in canonical form.
+        const prev = chainHead.get(r.streamId) ?? GENESIS_HASH;
+        const hash = eventHash({ streamId: r.streamId, position: next, id: e.id, type: e.type, schemaVersion, data: JSON.parse(data), metadata: JSON.parse(metadata) }, prev);
+        rows.prev.push(prev);
+        rows.hash.push(hash);
+        chainHead.set(r.streamId, hash);
         return next;
       });
       last.set(r.streamId, next);
@@ -383,10 +463,11 @@ export class PostgresEventStore implements EventStore {
       const touched = [...last.entries()].filter(([id, pos]) => pos !== (readHeads.get(id) ?? 0)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       await q.query(
         `WITH heads AS (
-           INSERT INTO es_streams AS s (stream_id, last_position)
-           SELECT h.stream_id, h.last_position FROM unnest($1::text[], $2::bigint[]) AS h(stream_id, last_position) ORDER BY h.stream_id
-           ON CONFLICT (stream_id) DO UPDATE SET last_position = EXCLUDED.last_position
+           INSERT INTO es_streams AS s (stream_id, last_position, last_hash)
+           SELECT h.stream_id, h.last_position, h.last_hash FROM unnest($1::text[], $2::bigint[], $11::text[]) AS h(stream_id, last_position, last_hash) ORDER BY h.stream_id
+           ON CONFLICT (stream_id) DO UPDATE SET last_position = EXCLUDED.last_position, last_hash = EXCLUDED.last_hash
              WHERE s.last_position = (SELECT o.pos FROM unnest($1::text[], $3::bigint[]) AS o(stream_id, pos) WHERE o.stream_id = s.stream_id)
+               AND s.last_hash IS NOT DISTINCT FROM (SELECT o.hash FROM unnest($1::text[], $12::text[]) AS o(stream_id, hash) WHERE o.stream_id = s.stream_id)
            RETURNING s.stream_id, (s.xmax = 0) AS created
          ),
          -- Every head moved from the position it was read (or assumed) at; a head created here must
@@ -400,10 +481,10 @@ export class PostgresEventStore implements EventStore {
          -- Global positions are taken under this lock, held to COMMIT: they become visible in order.
          locked AS MATERIALIZED (SELECT pg_advisory_xact_lock(${GLOBAL_ORDER_LOCK_KEY}) IS NULL AS l FROM checked),
          ts AS MATERIALIZED (SELECT clock_timestamp() AS now FROM locked)
-         INSERT INTO es_events (stream_id, position, event_id, type, schema_version, data, metadata, recorded_at)
-         SELECT u.stream_id, u.position, u.event_id, u.type, u.schema_version, u.data, u.metadata, ts.now
-         FROM unnest($4::text[], $5::bigint[], $6::text[], $7::text[], $8::int[], $9::jsonb[], $10::jsonb[])
-              WITH ORDINALITY AS u(stream_id, position, event_id, type, schema_version, data, metadata, ord)
+         INSERT INTO es_events (stream_id, position, event_id, type, schema_version, data, metadata, recorded_at, prev_hash, hash)
+         SELECT u.stream_id, u.position, u.event_id, u.type, u.schema_version, u.data, u.metadata, ts.now, u.prev_hash, u.hash
+         FROM unnest($4::text[], $5::bigint[], $6::text[], $7::text[], $8::int[], $9::jsonb[], $10::jsonb[], $13::text[], $14::text[])
+              WITH ORDINALITY AS u(stream_id, position, event_id, type, schema_version, data, metadata, prev_hash, hash, ord)
          CROSS JOIN ts
          ORDER BY u.ord`,
         [
@@ -417,10 +498,23 @@ export class PostgresEventStore implements EventStore {
           rows.version,
           rows.data,
           rows.metadata,
+          touched.map(([id]) => chainHead.get(id) ?? null),
+          touched.map(([id]) => readHash.get(id) ?? null),
+          rows.prev,
+          rows.hash,
         ],
       );
+      if (!lockHeads) for (const [id, position] of touched) this.rememberHead(id, position, chainHead.get(id)!);
     }
     return outcomes;
+  }
+
+  private rememberHead(streamId: string, position: number, hash: string): void {
+    const cached = this.headCache.get(streamId);
+    if (cached && cached.position >= position) return;
+    this.headCache.delete(streamId);
+    this.headCache.set(streamId, { position, hash });
+    if (this.headCache.size > HEAD_CACHE_SIZE) this.headCache.delete(this.headCache.keys().next().value!);
   }
 
   private async run<T>(fn: () => Promise<T>): Promise<T> {
@@ -448,6 +542,7 @@ function validateAppend(streamId: string, events: NewEvent[], expected: Expected
     if (!e || typeof e.id !== 'string' || !e.id) throw new InvalidEventError(`Stream "${streamId}": every event needs a non-empty string id`);
     if (typeof e.type !== 'string' || !e.type) throw new InvalidEventError(`Stream "${streamId}": event ${e.id} needs a type`);
     if (!e.metadata || typeof e.metadata !== 'object') throw new InvalidEventError(`Stream "${streamId}": event ${e.id} needs metadata`);
+    assertNoCredentials(streamId, e);
   }
 }
 

@@ -5,12 +5,13 @@ export const EVENT_STORE_NAMESPACE = 'event_store';
 
 /**
  * Tables (all in the connection's search_path schema):
- * - es_streams: one row per stream, its head; locked FOR UPDATE by appends (optimistic concurrency).
- *   Issue 5 adds the head hash here.
+ * - es_streams: one row per stream, its head (position and, since v3, hash); appends move it only
+ *   from the position and hash they read (optimistic concurrency).
  * - es_events: the log. global_position is the total order, assigned from a sequence under a
  *   transaction-scoped advisory lock held to COMMIT, so global order = commit order. tx_id is the
- *   writing transaction (pg_current_xact_id) for the subscriptions' visibility guard. Issue 5 adds
- *   content and previous-event hash columns in a later version.
+ *   writing transaction (pg_current_xact_id) for the subscriptions' visibility guard. Since v3,
+ *   hash and prev_hash chain each stream (src/integrity/canonical.ts; rows written before v3 are
+ *   hashed by PostgresEventStore.migrate right after the migration).
  * - es_checkpoints: subscription progress.
  * UPDATE, DELETE and TRUNCATE on es_events are refused by triggers: the log is append-only.
  */
@@ -70,6 +71,14 @@ export const EVENT_STORE_MIGRATIONS: readonly Migration[] = [
         END IF;
         RETURN true;
       END $$;
+    `,
+  },
+  {
+    version: 3,
+    name: 'hash chains: event hashes, head hashes',
+    sql: `
+      ALTER TABLE es_streams ADD COLUMN last_hash text;
+      ALTER TABLE es_events ADD COLUMN prev_hash text, ADD COLUMN hash text;
     `,
   },
 ];

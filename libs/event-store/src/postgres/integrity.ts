@@ -1,0 +1,191 @@
+import type { Database, Queryable } from '../database';
+import { GENESIS_HASH, eventHash } from '../integrity/canonical';
+import { firstHeadDifference, merkleRoot } from '../integrity/merkle';
+import { verifyStreamChain } from '../integrity/verify-chain';
+import type { ChainedEvent, StoreCheckpoint, StreamHead, VerificationFailure, VerificationReport, VerifyOptions } from '../port';
+
+/** Rows as arrays, in this column order. */
+type ChainRow = [string, string | number, string | number, string, string, number, unknown, unknown, string, string | null, string | null];
+const CHAIN_COLUMNS = `stream_id, position, global_position, event_id, type, schema_version, data, metadata,
+  to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), prev_hash, hash`;
+const PAGE = 5000;
+
+function toChained([streamId, position, globalPosition, id, type, schemaVersion, data, metadata, recordedAt, prevHash, hash]: ChainRow): ChainedEvent {
+  return { streamId, position: Number(position), globalPosition: Number(globalPosition), id, type, schemaVersion, data, metadata, recordedAt, prevHash, hash };
+}
+
+export async function readChain(q: Queryable, streamId: string): Promise<ChainedEvent[]> {
+  const { rows } = await q.query<ChainRow>(`SELECT ${CHAIN_COLUMNS} FROM es_events WHERE stream_id = $1 ORDER BY position`, [streamId], { rowMode: 'array' });
+  return rows.map(toChained);
+}
+
+/** Runs `fn` on one snapshot (REPEATABLE READ), so heads and rows agree while others append. */
+export function inSnapshot<T>(db: Database, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    return fn(tx);
+  });
+}
+
+async function headRow(q: Queryable, streamId: string): Promise<{ position: number; hash: string | null } | undefined> {
+  const { rows } = await q.query<{ last_position: string; last_hash: string | null }>('SELECT last_position, last_hash FROM es_streams WHERE stream_id = $1', [streamId]);
+  return rows[0] ? { position: Number(rows[0].last_position), hash: rows[0].last_hash } : undefined;
+}
+
+/** Verifies one stream (target = its id) or every stream (target = 'all'), optionally against a checkpoint. */
+export async function verifyStore(db: Database, target: string, options: VerifyOptions = {}): Promise<VerificationReport> {
+  return inSnapshot(db, async (tx) => {
+    let streams = 0;
+    let events = 0;
+    let failure: VerificationFailure | undefined;
+    if (target !== 'all') {
+      const rows = await readChain(tx, target);
+      streams = rows.length ? 1 : 0;
+      events = rows.length;
+      failure = verifyStreamChain(target, rows, await headRow(tx, target));
+    } else {
+      const heads = new Map<string, { position: number; hash: string | null }>();
+      const { rows: headRows } = await tx.query<[string, string, string | null]>('SELECT stream_id, last_position, last_hash FROM es_streams', [], { rowMode: 'array' });
+      for (const [id, position, hash] of headRows) heads.set(id, { position: Number(position), hash });
+      let current: ChainedEvent[] = [];
+      const finish = (): VerificationFailure | undefined => {
+        if (!current.length) return undefined;
+        const id = current[0].streamId;
+        streams++;
+        const found = verifyStreamChain(id, current, heads.get(id) ?? { position: 0, hash: null });
+        heads.delete(id);
+        current = [];
+        return found;
+      };
+      let after: [string, number] | undefined;
+      while (!failure) {
+        const { rows } = await tx.query<ChainRow>(
+          `SELECT ${CHAIN_COLUMNS} FROM es_events
+           WHERE $1::text IS NULL OR (stream_id, position) > ($1::text, $2::bigint)
+           ORDER BY stream_id, position LIMIT ${PAGE}`,
+          [after?.[0] ?? null, after?.[1] ?? 0],
+          { rowMode: 'array' },
+        );
+        for (const row of rows) {
+          const e = toChained(row);
+          if (current.length && current[0].streamId !== e.streamId) failure = finish();
+          if (failure) break;
+          current.push(e);
+          events++;
+        }
+        if (failure) break;
+        if (rows.length < PAGE) {
+          failure = finish();
+          break;
+        }
+        const last = rows[rows.length - 1];
+        after = [last[0], Number(last[1])];
+      }
+      // Heads left over have no events at all: every one was deleted.
+      for (const [id, head] of [...heads.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        if (failure || head.position === 0) break;
+        failure = verifyStreamChain(id, [], head);
+      }
+    }
+    let checkpoint: VerificationReport['checkpoint'];
+    if (options.againstCheckpoint) {
+      const cp = options.againstCheckpoint;
+      checkpoint = { globalPosition: cp.globalPosition, root: cp.root };
+      if (!failure) failure = await checkAgainst(tx, cp, target);
+    }
+    return { ok: !failure, streams, events, ...(checkpoint ? { checkpoint } : {}), ...(failure ? { failure } : {}) };
+  });
+}
+
+/** The heads of every stream as of a global position (the last event of each at or below it). */
+export async function headsAt(q: Queryable, globalPosition: number): Promise<StreamHead[]> {
+  const { rows } = await q.query<[string, string, string | null]>(
+    `SELECT DISTINCT ON (stream_id) stream_id, position, hash FROM es_events WHERE global_position <= $1 ORDER BY stream_id, position DESC`,
+    [globalPosition],
+    { rowMode: 'array' },
+  );
+  return rows.map(([streamId, position, hash]) => ({ streamId, position: Number(position), hash: hash ?? '' }));
+}
+
+async function checkAgainst(q: Queryable, cp: StoreCheckpoint, target: string): Promise<VerificationFailure | undefined> {
+  const found = await headsAt(q, cp.globalPosition);
+  const root = merkleRoot(found);
+  if (target !== 'all' && cp.heads) {
+    // One stream: its head at the checkpoint's global position must be the one recorded.
+    const recorded = cp.heads.find((h) => h.streamId === target);
+    const now = found.find((h) => h.streamId === target);
+    if (recorded?.hash === now?.hash && recorded?.position === now?.position) return undefined;
+    return headFailure(cp, target, recorded, now);
+  }
+  if (root === cp.root) return undefined;
+  const diff = cp.heads ? firstHeadDifference(cp.heads, found) : undefined;
+  if (!diff) return rootFailure(cp, root);
+  return headFailure(cp, (diff.recorded ?? diff.found)!.streamId, diff.recorded, diff.found);
+}
+
+function rootFailure(cp: StoreCheckpoint, root: string): VerificationFailure {
+  return {
+    kind: 'checkpoint',
+    streamId: '*',
+    position: cp.globalPosition,
+    expected: cp.root,
+    actual: root,
+    message: `the store contradicts the checkpoint at global position ${cp.globalPosition} (taken ${cp.takenAt}): Merkle root differs`,
+  };
+}
+
+function headFailure(cp: StoreCheckpoint, streamId: string, recorded: StreamHead | undefined, found: StreamHead | undefined): VerificationFailure {
+  return {
+    kind: 'checkpoint',
+    streamId,
+    position: recorded?.position ?? found?.position ?? 0,
+    expected: recorded?.hash ?? null,
+    actual: found?.hash ?? null,
+    message:
+      `${streamId}: the store contradicts the checkpoint at global position ${cp.globalPosition} (taken ${cp.takenAt}): ` +
+      `head recorded ${recorded ? `#${recorded.position}` : 'absent'}, found ${found ? `#${found.position}` : 'absent'}`,
+  };
+}
+
+/** The checkpoint of everything committed now (not yet appended anywhere). */
+export async function computeCheckpoint(db: Database): Promise<StoreCheckpoint> {
+  return inSnapshot(db, async (tx) => {
+    const { rows } = await tx.query<{ g: string | null; now: string }>(
+      `SELECT max(global_position) AS g, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS now FROM es_events`,
+    );
+    const globalPosition = Number(rows[0].g ?? 0);
+    const heads = await headsAt(tx, globalPosition);
+    return { globalPosition, takenAt: rows[0].now, root: merkleRoot(heads), streams: heads.length, heads };
+  });
+}
+
+/**
+ * Hashes events written before migration v3 (hash IS NULL), stream by stream, and sets the heads'
+ * hashes. Runs once, right after v3 is applied, under the global-order lock; the append-only
+ * trigger is disabled for this transaction only.
+ */
+export async function backfillChains(db: Database, globalOrderLockKey: number): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [globalOrderLockKey]);
+    const { rows } = await tx.query<ChainRow>(`SELECT ${CHAIN_COLUMNS} FROM es_events ORDER BY stream_id, position`, [], { rowMode: 'array' });
+    if (!rows.some((r) => r[10] === null)) return 0;
+    await tx.exec('ALTER TABLE es_events DISABLE TRIGGER es_events_no_update_delete');
+    const heads = new Map<string, string>();
+    let updated = 0;
+    for (const e of rows.map(toChained)) {
+      const prev = heads.get(e.streamId) ?? GENESIS_HASH;
+      const hash = e.hash ?? eventHash(e, prev);
+      if (e.hash === null) {
+        await tx.query('UPDATE es_events SET prev_hash = $1, hash = $2 WHERE global_position = $3', [prev, hash, e.globalPosition]);
+        updated++;
+      }
+      heads.set(e.streamId, hash);
+    }
+    await tx.query(
+      'UPDATE es_streams s SET last_hash = h.hash FROM unnest($1::text[], $2::text[]) AS h(stream_id, hash) WHERE s.stream_id = h.stream_id AND s.last_hash IS NULL',
+      [[...heads.keys()], [...heads.values()]],
+    );
+    await tx.exec('ALTER TABLE es_events ENABLE TRIGGER es_events_no_update_delete');
+    return updated;
+  });
+}
