@@ -164,6 +164,11 @@ describe('tickets over HTTP', () => {
     };
     expect(await (await fetch(`${baseUrl}/v1/customers/bpmsoft-demo/queue`)).json()).toEqual({ waiting: [] });
     const { number: first } = (await (await post(bpmsoft)).json()) as { number: string };
+    // Let the first take its turn before the second arrives (otherwise either could be first).
+    await eventually(async () => {
+      const body = (await (await fetch(`${baseUrl}/v1/customers/bpmsoft-demo/queue`)).json()) as { active?: string };
+      return body.active === first ? body : undefined;
+    }, 'the first request to be active');
     const { number: second } = (await (await post(bpmsoft)).json()) as { number: string };
     const queue = await eventually(async () => {
       const body = (await (await fetch(`${baseUrl}/v1/customers/bpmsoft-demo/queue`)).json()) as { active?: string; waiting: string[] };
