@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { EXIT_TAMPERED, UsageError, asOfRecordedCommand, checkpointCommand, eraseSubjectCommand, exportCommand, verifyCommand } from './integrity-commands';
 import { openAuditStore } from './open-store';
 import { clocksAsOf, describeEvent, stateAt } from './ticket-history';
 
@@ -6,8 +7,13 @@ const USAGE = `caseflow-audit — read Caseflow's audit store (same CASEFLOW_STO
 
   caseflow-audit timeline <ticket> [--as-of-recorded <iso>]   the ticket's events, in order
   caseflow-audit state <ticket> [--at <iso>]                  the ticket's state and SLA clocks as of an instant (default: now)
+  caseflow-audit as-of-recorded <stream> <iso>                any stream as the store held it at a recorded instant
+  caseflow-audit verify <stream>|--all [--checkpoint <file>]  recompute the hash chains (and an exported checkpoint's root)
+  caseflow-audit export <stream>                              the stream as stored, one JSON line per event with its hashes
+  caseflow-audit checkpoint                                   take a checkpoint now; written to CASEFLOW_CHECKPOINT_SINK too
+  caseflow-audit erase-subject <subjectId>                    destroy a subject's key: its personal data reads as [erased]
 
-Exit codes: 0 done, 1 not found, 2 usage error.`;
+Exit codes: 0 done (verified), 1 not found, 2 usage error, 3 failure, ${EXIT_TAMPERED} not verified (first bad position printed).`;
 
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(name);
@@ -17,7 +23,6 @@ function option(args: string[], name: string): string | undefined {
   return new Date(value).toISOString();
 }
 
-class UsageError extends Error {}
 
 async function run(args: string[]): Promise<number> {
   const [command, ticket] = args;
@@ -25,10 +30,17 @@ async function run(args: string[]): Promise<number> {
     console.log(USAGE);
     return command ? 0 : 2;
   }
-  if (!['timeline', 'state'].includes(command)) throw new UsageError(`unknown command "${command}"`);
-  if (!ticket) throw new UsageError(`${command} needs a ticket number`);
-  const { store, close } = await openAuditStore();
+  const integrity = ['as-of-recorded', 'verify', 'export', 'checkpoint', 'erase-subject'];
+  if (![...integrity, 'timeline', 'state'].includes(command)) throw new UsageError(`unknown command "${command}"`);
+  if (!ticket && !integrity.includes(command)) throw new UsageError(`${command} needs a ticket number`);
+  const audit = await openAuditStore();
+  const { store, close } = audit;
   try {
+    if (command === 'as-of-recorded') return await asOfRecordedCommand(audit, args[1], args[2]);
+    if (command === 'verify') return await verifyCommand(audit, args.slice(1));
+    if (command === 'export') return await exportCommand(audit, args[1]);
+    if (command === 'checkpoint') return await checkpointCommand(audit, process.env);
+    if (command === 'erase-subject') return await eraseSubjectCommand(audit, args[1]);
     const streamId = `ticket-${ticket}`;
     if (command === 'timeline') {
       const asOfRecorded = option(args, '--as-of-recorded');

@@ -1,16 +1,40 @@
-import { createEventStore, createKurrentEventStore, openDatabase, type EventStore } from '../../../libs/event-store/src';
+import {
+  SubjectKeys,
+  checkpointSinkFrom,
+  createEventStore,
+  createKurrentEventStore,
+  openDatabase,
+  withPersonalData,
+  type EventStore,
+} from '../../../libs/event-store/src';
 import { persistenceConfigFromEnv } from '../../../libs/persistence/src/persistence.config';
 
-/** The audit store the apps use, from the same environment variables (read-only use). */
-export async function openAuditStore(env: NodeJS.ProcessEnv = process.env): Promise<{ store: EventStore; close: () => Promise<void> }> {
+export interface AuditStore {
+  /** The audit log; personal fields are opened with the subject keys (`[erased]` once erased). */
+  store: EventStore;
+  keys: SubjectKeys;
+  close: () => Promise<void>;
+}
+
+/**
+ * The audit store the apps use, from the same environment variables. CASEFLOW_CHECKPOINT_SINK (a
+ * JSON-lines file path or an http(s) URL; CASEFLOW_CHECKPOINT_TIMEOUT_MS for the webhook) is where
+ * `checkpoint` writes outside the store.
+ */
+export async function openAuditStore(env: NodeJS.ProcessEnv = process.env): Promise<AuditStore> {
   const { database, auditLog } = persistenceConfigFromEnv(env);
   const db = await openDatabase(database);
-  const databaseStore = await createEventStore(db);
-  const store = auditLog.kind === 'kurrentdb' ? await createKurrentEventStore({ connectionString: auditLog.connectionString }) : databaseStore;
+  const sink = env.CASEFLOW_CHECKPOINT_SINK;
+  const databaseStore = await createEventStore(db, sink ? { checkpointSink: checkpointSinkFrom(sink, Number(env.CASEFLOW_CHECKPOINT_TIMEOUT_MS) || undefined) } : {});
+  const log = auditLog.kind === 'kurrentdb' ? await createKurrentEventStore({ connectionString: auditLog.connectionString }) : databaseStore;
+  const keys = await SubjectKeys.open(db);
+  // Reading needs no per-type declarations: every sealed field names its key.
+  const store = withPersonalData(log, { keys, types: {} });
   return {
     store,
+    keys,
     close: async () => {
-      if (store !== databaseStore) await store.close();
+      if (log !== databaseStore) await log.close();
       await databaseStore.close();
       await db.close();
     },
