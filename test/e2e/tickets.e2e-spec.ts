@@ -118,6 +118,13 @@ describe('tickets over HTTP', () => {
     expect(await dangling.json()).toEqual({ code: 'RELATED_TICKET_NOT_FOUND', message: 'relatedTo names no ticket: CF-1999-000042', field: 'relatedTo' });
   });
 
+  it('refuses a secret in the request (003 asks for the account): 400, nothing started', async () => {
+    const response = await post({ ...validTicket, intake: { account: 'crm-admin', password: 'hunter2' } });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: Array<{ field: string; rules: Record<string, string> }> };
+    expect(body.errors).toEqual([{ field: 'intake', rules: { noCredentials: expect.stringMatching(/^intake\.password looks like a credential/) } }]);
+  });
+
   it('answers 404 with a clear body for an unknown ticket', async () => {
     for (const id of ['CF-1999-000001', 'no-such-ticket']) {
       const response = await fetch(`${baseUrl}/v1/tickets/${id}`);

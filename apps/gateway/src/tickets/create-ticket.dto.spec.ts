@@ -37,6 +37,11 @@ describe('CreateTicketDto', () => {
     expect(Object.keys(await failingFields({})).sort()).toEqual(['customerId', 'description', 'requester', 'severity', 'title']);
   });
 
+  it('refuses credential-like intake fields, at any depth', async () => {
+    expect(await failingFields({ ...valid, intake: { account: 'crm-admin', accountPassword: 'hunter2' } })).toEqual({ intake: ['noCredentials'] });
+    expect(await failingFields({ ...valid, intake: { account: 'crm-admin', systemAddress: 'https://crm.example.com' } })).toEqual({});
+  });
+
   it('refuses fields it does not know', async () => {
     expect(await failingFields({ ...valid, password: 'hunter2' })).toEqual({ password: ['whitelistValidation'] });
   });

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsEmail, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, Validate, ValidateNested } from 'class-validator';
+import { NoCredentialFields } from '../http/no-credentials';
 import { ALL_SEVERITIES } from '../../../../libs/domain/src';
 
 export class QuartetDto {
@@ -71,6 +72,7 @@ export class CreateTicketDto {
   @ApiPropertyOptional({ description: "Intake fields the customer's process requires (e.g. domain, recurrence)", example: { recurrence: 'once' } })
   @IsOptional()
   @IsObject()
+  @Validate(NoCredentialFields)
   intake?: Record<string, string | number | boolean>;
 
   @ApiPropertyOptional({ example: 'CF-2026-000012', description: 'An earlier (closed) ticket this one follows up' })

@@ -11,6 +11,7 @@ import {
   ValidatorConstraint,
   type ValidatorConstraintInterface,
 } from 'class-validator';
+import { NoCredentialFields } from '../http/no-credentials';
 import type { ActorRole, TicketCommand, TicketCommandType } from '../../../../libs/domain/src';
 
 const ROLES: ActorRole[] = ['customer', 'engineer', 'manager'];
@@ -57,5 +58,6 @@ export class TicketCommandDto {
   @ApiProperty({ example: { type: 'respond', message: 'We are looking into it.', eta: '2026-11-26T12:00:00Z' } })
   @IsObject()
   @Validate(KnownCommandType)
+  @Validate(NoCredentialFields)
   command!: TicketCommand;
 }

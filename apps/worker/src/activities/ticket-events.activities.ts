@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
-import { ConcurrencyError, type EventStore } from '../../../../libs/event-store/src';
+import { ConcurrencyError, InvalidEventError, type EventStore } from '../../../../libs/event-store/src';
 import { ticketStreamId } from '../../../../libs/domain/src';
 import { EVENT_STORE } from '../../../../libs/persistence/src';
 import type { AppendTicketEventInput, TicketActivities } from '../../../../workflows/activity-types';
@@ -24,6 +24,10 @@ export class TicketEventsActivities implements Pick<TicketActivities, 'appendTic
     } catch (error) {
       if (error instanceof ConcurrencyError) {
         throw ApplicationFailure.nonRetryable(error.message, 'ConcurrencyError');
+      }
+      // A refused event (e.g. a credential-like field) fails the same way on every retry.
+      if (error instanceof InvalidEventError) {
+        throw ApplicationFailure.nonRetryable(error.message, 'InvalidEventError');
       }
       throw error;
     }
