@@ -6,10 +6,13 @@
  * A fresh database is created for the run (role needs CREATEDB) and dropped at the end.
  * Scenarios: 1 writer appending single events (own stream, expected position checked);
  * 32 concurrent writers (each its own stream, expected position checked); 1 writer appending
- * batches of 100; a full read of everything in global order (pages of 5,000). Each scenario runs
- * BENCH_REPS times (default 3) with the adapters interleaved; the best rate of each is printed.
+ * batches of 100; a full read of everything in global order (pages of 5,000) and a read of one
+ * long stream (LONG_STREAM events). Each append scenario runs BENCH_REPS times (default 3), each
+ * read BENCH_READ_REPS times (default 7) after a warm-up, adapters interleaved; the best rate of each
+ * is printed (reads also their median), with the machine's load average around the reads.
  */
 import { randomUUID } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
 import { Client } from 'pg';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import { readMessagesBatch } from '@event-driven-io/emmett-postgresql';
@@ -34,11 +37,14 @@ const BATCH = 100;
 const BATCHES = Math.round(50 * SCALE);
 const READ_SEED_BATCHES = Math.round(150 * SCALE); // × 500 events, on top of the above
 const REPS = Number(process.env.BENCH_REPS || 3);
+const READ_REPS = Number(process.env.BENCH_READ_REPS || 7);
+const LONG_STREAM = Math.round(20_000 * SCALE); // one stream, read whole with readStream
 
 interface Adapter {
   name: string;
   append(stream: string, events: NewEvent[], expected: number): Promise<void>;
   readAllCount(): Promise<number>;
+  readStreamCount(stream: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -64,6 +70,9 @@ function caseflow(name: string, store: EventStore, db?: Database): Adapter {
         count += page.length;
         from = page[page.length - 1].globalPosition + 1;
       }
+    },
+    async readStreamCount(stream) {
+      return (await store.readStream(stream)).length;
     },
     async close() {
       await store.close();
@@ -94,6 +103,9 @@ function emmett(url: string): Adapter {
         after = batch.currentGlobalPosition;
       }
     },
+    async readStreamCount(stream) {
+      return (await store.readStream(stream)).events.length;
+    },
     async close() {
       await store.close();
       await pool.close();
@@ -101,8 +113,18 @@ function emmett(url: string): Adapter {
   };
 }
 
-type Row = { adapter: string; single: number; concurrent: number; batched: number; read: number; events: number };
-type Scenario = 'single' | 'concurrent' | 'batched' | 'read';
+type Row = {
+  adapter: string;
+  single: number;
+  concurrent: number;
+  batched: number;
+  read: number;
+  readMedian: number;
+  stream: number;
+  streamMedian: number;
+  events: number;
+};
+type Scenario = 'single' | 'concurrent' | 'batched' | 'read' | 'stream';
 
 const now = () => performance.now();
 
@@ -129,6 +151,11 @@ async function runScenario(adapter: Adapter, scenario: Scenario, tag: string): P
       const events = await adapter.readAllCount();
       return events / ((now() - start) / 1000);
     }
+    case 'stream': {
+      const events = await adapter.readStreamCount('long');
+      if (events !== LONG_STREAM) throw new Error(`${adapter.name}: read ${events} events of the long stream, expected ${LONG_STREAM}`);
+      return events / ((now() - start) / 1000);
+    }
   }
 }
 
@@ -137,7 +164,7 @@ async function runScenario(adapter: Adapter, scenario: Scenario, tag: string): P
  * adapter gets a quiet or a busy minute to itself), and the best rate of each is reported.
  */
 async function measureAll(adapters: Adapter[]): Promise<Row[]> {
-  const best = adapters.map((a) => ({ adapter: a.name, single: 0, concurrent: 0, batched: 0, read: 0, events: 0 }));
+  const best = adapters.map((a) => ({ adapter: a.name, single: 0, concurrent: 0, batched: 0, read: 0, readMedian: 0, stream: 0, streamMedian: 0, events: 0 }));
   for (const a of adapters) await a.append(`warm-${randomUUID()}`, [payload(0)], 0);
   for (let rep = 0; rep < REPS; rep++) {
     for (const scenario of ['single', 'concurrent', 'batched'] as const) {
@@ -152,18 +179,38 @@ async function measureAll(adapters: Adapter[]): Promise<Row[]> {
     for (let b = 0; b < READ_SEED_BATCHES; b++) {
       await a.append(`seed-${b % 50}`, Array.from({ length: 500 }, (_, i) => payload(i)), Math.floor(b / 50) * 500);
     }
-    await a.readAllCount(); // warm caches
-  }
-  for (let rep = 0; rep < REPS; rep++) {
-    for (const [i, a] of adapters.entries()) {
-      best[i].read = Math.max(best[i].read, await runScenario(a, 'read', ''));
+    for (let b = 0; b < LONG_STREAM / 500; b++) {
+      await a.append('long', Array.from({ length: 500 }, (_, i) => payload(i)), b * 500);
     }
+    // Warm-up: server caches, the JIT, the driver's pools.
+    await a.readAllCount();
+    await a.readStreamCount('long');
+  }
+  loadBeforeReads = loadavg()[0];
+  const rates = adapters.map(() => ({ read: [] as number[], stream: [] as number[] }));
+  for (let rep = 0; rep < READ_REPS; rep++) {
+    for (const [i, a] of adapters.entries()) {
+      rates[i].read.push(await runScenario(a, 'read', ''));
+      rates[i].stream.push(await runScenario(a, 'stream', ''));
+    }
+  }
+  loadAfterReads = loadavg()[0];
+  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+  for (const [i, r] of rates.entries()) {
+    best[i].read = Math.max(...r.read);
+    best[i].readMedian = median(r.read);
+    best[i].stream = Math.max(...r.stream);
+    best[i].streamMedian = median(r.stream);
   }
   for (const [i, a] of adapters.entries()) best[i].events = await a.readAllCount();
   return best;
 }
 
+let loadBeforeReads = 0;
+let loadAfterReads = 0;
+
 async function main(): Promise<void> {
+  const loadAtStart = loadavg()[0];
   const dbName = `caseflow_bench_${process.pid}_${Date.now() % 100000}`;
   const admin = new Client({ connectionString: PG_URL, connectionTimeoutMillis: 5000 });
   try {
@@ -209,16 +256,37 @@ async function main(): Promise<void> {
   }
 
   const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-  const header = ['adapter', '1 writer appends/s', `${WRITERS} writers appends/s`, `batches of ${BATCH} events/s`, 'full read events/s', 'events read'];
-  const table = [header, ...rows.map((r) => [r.adapter, fmt(r.single), fmt(r.concurrent), fmt(r.batched), fmt(r.read), fmt(r.events)])];
+  const header = [
+    'adapter',
+    '1 writer appends/s',
+    `${WRITERS} writers appends/s`,
+    `batches of ${BATCH} events/s`,
+    'full read events/s (median)',
+    `stream of ${fmt(LONG_STREAM)} events/s (median)`,
+    'events read',
+  ];
+  const table = [
+    header,
+    ...rows.map((r) => [
+      r.adapter,
+      fmt(r.single),
+      fmt(r.concurrent),
+      fmt(r.batched),
+      `${fmt(r.read)} (${fmt(r.readMedian)})`,
+      `${fmt(r.stream)} (${fmt(r.streamMedian)})`,
+      fmt(r.events),
+    ]),
+  ];
   const widths = header.map((_, i) => Math.max(...table.map((row) => row[i].length)));
-  console.log(`\nevent store bench — PostgreSQL ${PG_URL.replace(/\/\/[^@]*@/, '//')}, scale ${SCALE}, best of ${REPS} interleaved reps, ${new Date().toISOString()}`);
+  console.log(`\nevent store bench — PostgreSQL ${PG_URL.replace(/\/\/[^@]*@/, '//')}, scale ${SCALE}, best of ${REPS} interleaved reps (reads: ${READ_REPS}), ${new Date().toISOString()}`);
+  console.log(`machine: ${cpus().length} cores, load average (1 min) ${loadAtStart.toFixed(2)} at start, ${loadBeforeReads.toFixed(2)} before the reads, ${loadAfterReads.toFixed(2)} after`);
   for (const row of table) console.log(row.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  '));
   const base = rows.find((r) => r.adapter.startsWith('Emmett'));
   const ours = rows.find((r) => r.adapter === 'Caseflow PostgreSQL (server)');
   if (base && ours) {
     console.log(`\n${WRITERS} writers: Caseflow server / Emmett = ${(ours.concurrent / base.concurrent).toFixed(1)}x (goal >= 3x)`);
-    console.log(`full read: Caseflow server ${fmt(ours.read)} events/s (goal > 200,000)`);
+    console.log(`full read: Caseflow server ${fmt(ours.read)} events/s best, ${fmt(ours.readMedian)} median (goal > 200,000); Emmett ${fmt(base.read)}`);
+    console.log(`stream read: Caseflow server ${fmt(ours.stream)} events/s best, ${fmt(ours.streamMedian)} median; Emmett ${fmt(base.stream)}`);
   }
   for (const line of notRun) console.log(line);
 }
