@@ -155,6 +155,7 @@ describe('caseflow-audit: verify, export, checkpoint, erase-subject, as-of-recor
 
   it('exits 2 for bad usage', async () => {
     expect((await audit('verify')).code).toBe(2);
+    expect((await audit('verify', 'ticket-never-written')).code).toBe(1);
     expect((await audit('as-of-recorded', stream, 'yesterday')).code).toBe(2);
   });
 });

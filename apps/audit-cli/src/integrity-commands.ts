@@ -20,6 +20,10 @@ export async function verifyCommand({ store }: AuditStore, args: string[]): Prom
   const againstCheckpoint = index >= 0 ? await readLatestCheckpoint(args[index + 1]) : undefined;
   const report: VerificationReport = await auditable(store).verify(target, { againstCheckpoint });
   const scope = `${report.events} event(s) in ${report.streams} stream(s)` + (report.checkpoint ? `, against checkpoint at global position ${report.checkpoint.globalPosition}` : '');
+  if (report.ok && report.events === 0 && target !== 'all') {
+    console.error(`no events in stream ${target}`);
+    return 1;
+  }
   if (report.ok) {
     console.log(`verified: ${scope}`);
     return 0;

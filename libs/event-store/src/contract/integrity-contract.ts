@@ -1,4 +1,5 @@
 /* Tamper evidence, checkpoints and erasure: part of the contract suite (jest globals). */
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +20,9 @@ export function describeIntegrityContract(adapter: string, factory: ContractFact
     let store: AuditableEventStore;
     let dir: string;
     let n = 0;
-    const stream = () => `ticket-chain-${++n}`;
+    // A per-run suffix: runs may share a server (KurrentDB).
+    const run = randomUUID().slice(0, 8);
+    const stream = () => `ticket-chain-${run}-${++n}`;
 
     beforeAll(async () => {
       harness = await factory();

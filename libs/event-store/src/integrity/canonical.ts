@@ -7,21 +7,41 @@ export const GENESIS_HASH = '0'.repeat(64);
 export const CHAIN_ENCODING = 'caseflow-chain/1';
 
 /**
- * Canonical JSON of a JSON value (what `JSON.parse` returns): no whitespace; object keys sorted
- * by UTF-16 code units (JavaScript's default sort) at every depth; arrays in order; strings and
- * numbers exactly as `JSON.stringify` writes them (ECMAScript number-to-string, as RFC 8785);
- * properties whose value is `undefined` are left out, as JSON would.
+ * Canonical JSON: no whitespace; object keys sorted by UTF-16 code units (JavaScript's default
+ * sort) at every depth; arrays in order; strings and numbers exactly as `JSON.stringify` writes
+ * them (ECMAScript number-to-string, as RFC 8785). Otherwise JSON's own rules: `toJSON()` is
+ * honoured (Dates), `undefined`, functions and symbols are left out of objects and become null in
+ * arrays, non-finite numbers become null. So `canonicalJson(x)` parses to what
+ * `JSON.parse(JSON.stringify(x))` gives, and `canonicalJson(JSON.parse(canonicalJson(x)))` equals it.
  */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v === undefined ? null : v)).join(',')}]`;
-  const obj = value as Record<string, unknown>;
-  const parts: string[] = [];
-  for (const key of Object.keys(obj).sort()) {
-    if (obj[key] === undefined) continue;
-    parts.push(`${JSON.stringify(key)}:${canonicalJson(obj[key])}`);
+  return encode(value) ?? 'null';
+}
+
+function encode(input: unknown): string | undefined {
+  let value = input;
+  if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    value = (value as { toJSON: () => unknown }).toJSON();
   }
-  return `{${parts.join(',')}}`;
+  if (value === null || typeof value !== 'object') {
+    return typeof value === 'function' || typeof value === 'symbol' ? undefined : JSON.stringify(value);
+  }
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + (encode(value[i]) ?? 'null');
+    return out + ']';
+  }
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj).sort();
+  let out = '{';
+  let first = true;
+  for (const key of keys) {
+    const encoded = encode(obj[key]);
+    if (encoded === undefined) continue;
+    out += (first ? '' : ',') + JSON.stringify(key) + ':' + encoded;
+    first = false;
+  }
+  return out + '}';
 }
 
 /** What the chain covers of one event: its stored form (data as stored: ciphertext when encrypted). */
@@ -44,17 +64,23 @@ export interface ChainContent {
  * global-order lock, after hashing); checkpoints pin the global order instead.
  */
 export function eventHash(content: ChainContent, prevHash: string): string {
-  const doc = canonicalJson({
-    chain: CHAIN_ENCODING,
-    data: content.data ?? null,
-    id: content.id,
-    metadata: content.metadata,
-    position: content.position,
-    prev: prevHash,
-    schemaVersion: content.schemaVersion,
-    stream: content.streamId,
-    type: content.type,
-  });
+  const { streamId, position, id, type, schemaVersion } = content;
+  const dataJson = canonicalJson(content.data ?? null);
+  return eventHashOfCanonical({ streamId, position, id, type, schemaVersion, dataJson, metadataJson: canonicalJson(content.metadata) }, prevHash);
+}
+
+/**
+ * The same hash from data and metadata already in canonical JSON (the append path stores exactly
+ * that JSON, so it encodes once). The document is assembled with its keys in sorted order.
+ */
+export function eventHashOfCanonical(
+  c: { streamId: string; position: number; id: string; type: string; schemaVersion: number; dataJson: string; metadataJson: string },
+  prevHash: string,
+): string {
+  const doc =
+    `{"chain":${JSON.stringify(CHAIN_ENCODING)},"data":${c.dataJson},"id":${JSON.stringify(c.id)},"metadata":${c.metadataJson},` +
+    `"position":${JSON.stringify(c.position)},"prev":${JSON.stringify(prevHash)},"schemaVersion":${JSON.stringify(c.schemaVersion)},` +
+    `"stream":${JSON.stringify(c.streamId)},"type":${JSON.stringify(c.type)}}`;
   return createHash('sha256').update(doc, 'utf8').digest('hex');
 }
 

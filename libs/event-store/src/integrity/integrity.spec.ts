@@ -1,4 +1,4 @@
-import { GENESIS_HASH, canonicalJson, eventHash } from './canonical';
+import { CHAIN_ENCODING, GENESIS_HASH, canonicalJson, eventHash, sha256 } from './canonical';
 import { findCredentialField, isCredentialName } from './credentials';
 import { merkleRoot } from './merkle';
 import { verifyStreamChain } from './verify-chain';
@@ -8,6 +8,20 @@ describe('canonical encoding', () => {
   it('sorts keys at every depth, drops undefined, keeps array order', () => {
     expect(canonicalJson({ b: 1, a: { d: [3, { z: 1, y: undefined }], c: 'é' } })).toBe('{"a":{"c":"é","d":[3,{"z":1}]},"b":1}');
     expect(canonicalJson([undefined, null, 1.5e21])).toBe('[null,null,1.5e+21]');
+  });
+
+  it('follows JSON: toJSON, dropped functions, non-finite numbers; round-trips through JSON.parse', () => {
+    const value = { at: new Date('2026-01-01T00:00:00Z'), f: () => 1, n: Number.NaN, list: [() => 1, 2], nested: { b: 2, a: 1 } };
+    const encoded = canonicalJson(value);
+    expect(encoded).toBe('{"at":"2026-01-01T00:00:00.000Z","list":[null,2],"n":null,"nested":{"a":1,"b":2}}');
+    expect(JSON.parse(encoded)).toEqual(JSON.parse(JSON.stringify(value)));
+    expect(canonicalJson(JSON.parse(encoded))).toBe(encoded);
+  });
+
+  it('assembles the same document as canonicalJson of the covered fields', () => {
+    const c = { streamId: 's"1', position: 3, id: 'é', type: 'T', schemaVersion: 2, data: { z: [1, { y: 'x', a: null }] }, metadata: { actor: 'a' } };
+    const expected = sha256(canonicalJson({ chain: CHAIN_ENCODING, data: c.data, id: c.id, metadata: c.metadata, position: 3, prev: GENESIS_HASH, schemaVersion: 2, stream: c.streamId, type: 'T' }));
+    expect(eventHash(c, GENESIS_HASH)).toBe(expected);
   });
 
   it('hashes the same content the same way whatever the key order', () => {

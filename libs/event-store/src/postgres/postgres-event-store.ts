@@ -21,7 +21,7 @@ import type {
   VerificationReport,
   VerifyOptions,
 } from '../port';
-import { GENESIS_HASH, eventHash } from '../integrity/canonical';
+import { GENESIS_HASH, canonicalJson, eventHashOfCanonical } from '../integrity/canonical';
 import type { CheckpointSink } from '../integrity/checkpoint-sink';
 import { assertNoCredentials } from '../integrity/credentials';
 import { SchemaRegistry, type EventSchemas } from '../schemas';
@@ -446,14 +446,14 @@ export class PostgresEventStore implements EventStore, AuditableEventStore {
         rows.id.push(e.id);
         rows.type.push(e.type);
         const schemaVersion = this.registry.currentVersion(e.type);
-        const data = JSON.stringify(e.data ?? null);
-        const metadata = JSON.stringify(e.metadata);
+        // Stored as canonical JSON, which is also what the chain hashes (a reader gets it back).
+        const dataJson = canonicalJson(e.data ?? null);
+        const metadataJson = canonicalJson(e.metadata);
         rows.version.push(schemaVersion);
-        rows.data.push(data);
-        rows.metadata.push(metadata);
-        // The chain hashes what a reader will get back: the JSON as stored, in canonical form.
+        rows.data.push(dataJson);
+        rows.metadata.push(metadataJson);
         const prev = chainHead.get(r.streamId) ?? GENESIS_HASH;
-        const hash = eventHash({ streamId: r.streamId, position: next, id: e.id, type: e.type, schemaVersion, data: JSON.parse(data), metadata: JSON.parse(metadata) }, prev);
+        const hash = eventHashOfCanonical({ streamId: r.streamId, position: next, id: e.id, type: e.type, schemaVersion, dataJson, metadataJson }, prev);
         rows.prev.push(prev);
         rows.hash.push(hash);
         chainHead.set(r.streamId, hash);
