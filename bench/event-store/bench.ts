@@ -25,6 +25,7 @@ import {
   type EventStore,
   type NewEvent,
 } from '../../libs/event-store/src';
+import { measureVerifyingReads, registerVerifiable, type VerifyingRead } from './verifying-read';
 
 const PG_URL = process.env.CASEFLOW_PG_URL || 'postgres://caseflow:caseflow@127.0.0.1:5432/caseflow';
 const KURRENT_URL = process.env.CASEFLOW_KURRENTDB_URL;
@@ -56,6 +57,7 @@ const payload = (i: number): NewEvent => ({
 });
 
 function caseflow(name: string, store: EventStore, db?: Database): Adapter {
+  registerVerifiable(name, store);
   return {
     name,
     async append(stream, events, expected) {
@@ -223,6 +225,7 @@ async function main(): Promise<void> {
   url.pathname = `/${dbName}`;
   const benchUrl = url.toString();
   const rows: Row[] = [];
+  const verifying: VerifyingRead[] = [];
   const notRun: string[] = [];
   try {
     const factories: [string, () => Promise<Adapter>][] = [
@@ -247,6 +250,7 @@ async function main(): Promise<void> {
       for (const [, make] of factories) adapters.push(await make());
       process.stderr.write(`running ${adapters.map((a) => a.name).join(', ')} (${REPS} interleaved reps)…\n`);
       rows.push(...(await measureAll(adapters)));
+      verifying.push(...(await measureVerifyingReads(READ_REPS)));
     } finally {
       for (const a of adapters) await a.close().catch(() => undefined);
     }
@@ -287,6 +291,10 @@ async function main(): Promise<void> {
     console.log(`\n${WRITERS} writers: Caseflow server / Emmett = ${(ours.concurrent / base.concurrent).toFixed(1)}x (goal >= 3x)`);
     console.log(`full read: Caseflow server ${fmt(ours.read)} events/s best, ${fmt(ours.readMedian)} median (goal > 200,000); Emmett ${fmt(base.read)}`);
     console.log(`stream read: Caseflow server ${fmt(ours.stream)} events/s best, ${fmt(ours.streamMedian)} median; Emmett ${fmt(base.stream)}`);
+  }
+  for (const v of verifying) {
+    const plain = rows.find((r) => r.adapter === v.adapter);
+    console.log(`verifying full read (every hash chain recomputed): ${v.adapter} ${fmt(v.best)} events/s best, ${fmt(v.median)} median, ${fmt(v.events)} events; plain ${fmt(plain?.read ?? 0)}`);
   }
   for (const line of notRun) console.log(line);
 }
