@@ -1,0 +1,85 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { StoreUnavailableError } from '../errors';
+import type { AuditableEventStore, StoreCheckpoint } from '../port';
+import { checkpointSinkFrom, fileCheckpointSink, readLatestCheckpoint, scheduleCheckpoints } from './checkpoint-sink';
+
+const cp = (g: number): StoreCheckpoint => ({ globalPosition: g, takenAt: '2026-01-01T00:00:00.000000Z', root: 'a'.repeat(64), streams: 1, heads: [] });
+
+describe('checkpoint sinks', () => {
+  let server: Server;
+  let url: string;
+  const received: unknown[] = [];
+  let delayMs = 0;
+  let status = 204;
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        received.push(JSON.parse(body));
+        setTimeout(() => res.writeHead(status).end(), delayMs);
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/checkpoints`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  });
+
+  it('posts to a webhook, fails on a non-2xx answer and on its timeout', async () => {
+    await checkpointSinkFrom(url).write(cp(7));
+    expect(received.at(-1)).toMatchObject({ globalPosition: 7 });
+    status = 500;
+    await expect(checkpointSinkFrom(url).write(cp(8))).rejects.toMatchObject({ code: 'EVENT_STORE_CHECKPOINT_SINK' });
+    status = 204;
+    delayMs = 500;
+    await expect(checkpointSinkFrom(url, 100).write(cp(9))).rejects.toBeInstanceOf(StoreUnavailableError);
+    delayMs = 0;
+  });
+
+  it('appends JSON lines to a file and reads the latest back', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cp-sink-'));
+    const file = join(dir, 'cp.jsonl');
+    await fileCheckpointSink(file).write(cp(1));
+    await checkpointSinkFrom(file).write(cp(2));
+    expect(await readLatestCheckpoint(file)).toEqual(cp(2));
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('schedules checkpoints without overlap and reports failures (fake timers)', async () => {
+    jest.useFakeTimers();
+    try {
+      let calls = 0;
+      const errors: unknown[] = [];
+      const store = {
+        checkpoint: async () => {
+          calls++;
+          await new Promise((r) => setTimeout(r, 30));
+          if (calls === 2) throw new Error('sink down');
+          return cp(calls);
+        },
+      } as unknown as AuditableEventStore;
+      const schedule = scheduleCheckpoints(store, { everyMs: 10, onError: (e) => errors.push(e) });
+      await jest.advanceTimersByTimeAsync(200);
+      const stopped = schedule.stop();
+      await jest.advanceTimersByTimeAsync(50);
+      await stopped;
+      const after = calls;
+      await jest.advanceTimersByTimeAsync(100);
+      expect(calls).toBe(after);
+      // A checkpoint takes 30 ms and ticks come every 10 ms: never two at once.
+      expect(calls).toBeGreaterThanOrEqual(4);
+      expect(calls).toBeLessThanOrEqual(7);
+      expect(errors).toEqual([expect.objectContaining({ message: 'sink down' })]);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});
