@@ -154,7 +154,17 @@ export async function computeCheckpoint(db: Database): Promise<StoreCheckpoint> 
       `SELECT max(global_position) AS g, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS now FROM es_events`,
     );
     const globalPosition = Number(rows[0].g ?? 0);
-    const heads = await headsAt(tx, globalPosition);
+    // In this snapshot every stream's head row is its last event at G (appends move both in one
+    // statement), so the heads come from es_streams: one row per stream, not a scan of the log.
+    // verify() recomputes them from es_events, so a head row that disagrees is still caught.
+    const { rows: headRows } = await tx.query<[string, string, string | null]>(
+      'SELECT stream_id, last_position, last_hash FROM es_streams WHERE last_position > 0',
+      [],
+      { rowMode: 'array' },
+    );
+    const heads = headRows
+      .map(([streamId, position, hash]) => ({ streamId, position: Number(position), hash: hash ?? '' }))
+      .sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
     return { globalPosition, takenAt: rows[0].now, root: merkleRoot(heads), streams: heads.length, heads };
   });
 }
