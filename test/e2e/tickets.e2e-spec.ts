@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
@@ -19,6 +22,7 @@ describe('tickets over HTTP', () => {
   let baseUrl: string;
   let readDb: Database;
   let store: EventStore;
+  const checkpointFile = path.join(os.tmpdir(), `caseflow-e2e-checkpoints-${randomUUID()}.jsonl`);
 
   beforeAll(async () => {
     if (!temporalAddress) throw new Error('the e2e global setup did not start the Temporal dev server');
@@ -27,6 +31,7 @@ describe('tickets over HTTP', () => {
       database: { kind: 'postgres', connectionString: scratch.url },
       temporal: { address: temporalAddress, namespace: 'default', taskQueue: `e2e-${randomUUID()}` },
       worker: {},
+      checkpoints: { sink: checkpointFile, everyMs: 1_000 },
       logger: false,
     });
     await app.listen(0, '127.0.0.1');
@@ -193,6 +198,16 @@ describe('tickets over HTTP', () => {
     const reordered = await prioritize(second);
     expect(reordered.status).toBe(200);
     expect(await reordered.json()).toEqual({ active: first, waiting: [second] });
+  });
+
+  it('takes scheduled checkpoints, in the store and in the configured file', async () => {
+    const line = await eventually(async () => {
+      const lines = fs.existsSync(checkpointFile) ? fs.readFileSync(checkpointFile, 'utf8').trim().split('\n').filter(Boolean) : [];
+      return lines.length > 0 ? (JSON.parse(lines[lines.length - 1]) as { root: string; globalPosition: number }) : undefined;
+    }, 'a checkpoint in the sink file');
+    expect(line.root).toMatch(/^[0-9a-f]{64}$/);
+    expect(line.globalPosition).toBeGreaterThan(0);
+    expect((await store.readStream('$checkpoints')).length).toBeGreaterThan(0);
   });
 
   it('serves the OpenAPI page', async () => {

@@ -2,7 +2,7 @@ import { Module, type DynamicModule, type INestApplication, type Type } from '@n
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { DirectoryModule } from '../../../libs/directory/src';
-import { PersistenceModule, type AuditLogConfig, type DatabaseConfig } from '../../../libs/persistence/src';
+import { PersistenceModule, type AuditLogConfig, type CheckpointConfig, type DatabaseConfig } from '../../../libs/persistence/src';
 import { TemporalClientModule, type TemporalConfig } from '../../../libs/temporal/src';
 import { WorkerModule } from '../../worker/src/worker.module';
 import type { WorkerHostOptions } from '../../worker/src/worker-host.options';
@@ -15,6 +15,7 @@ import { TicketsModule } from './tickets/tickets.module';
 export interface GatewayOptions {
   database: DatabaseConfig;
   auditLog?: AuditLogConfig;
+  checkpoints?: CheckpointConfig;
   temporal: TemporalConfig;
   /** Run the Temporal worker in this process too (required with the embedded single-connection store). */
   worker?: Omit<WorkerHostOptions, 'temporal'>;
@@ -25,13 +26,13 @@ export const OPENAPI_PATH = 'docs';
 
 export async function createGatewayApp(options: GatewayOptions): Promise<INestApplication> {
   const imports: Array<DynamicModule | Type> = [
-    PersistenceModule.register(options.database, options.auditLog),
+    PersistenceModule.register(options.database, options.auditLog, options.checkpoints),
     TemporalClientModule.register(options.temporal),
     DirectoryModule,
     CustomersModule,
     TicketsModule,
   ];
-  if (options.worker) imports.push(WorkerModule.register({ ...options.worker, temporal: options.temporal }));
+  if (options.worker) imports.push(WorkerModule.register({ checkpointEveryMs: options.checkpoints?.everyMs, ...options.worker, temporal: options.temporal }));
 
   @Module({ imports, controllers: [HealthController] })
   class GatewayAppModule {}

@@ -6,4 +6,6 @@ export const TEMPORAL_CONFIG_FOR_WORKER = Symbol('TEMPORAL_CONFIG_FOR_WORKER');
 export interface WorkerHostOptions {
   temporal: TemporalConfig;
   workflowSource?: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'>;
+  /** Scheduled store checkpoints; none when absent. */
+  checkpointEveryMs?: number;
 }

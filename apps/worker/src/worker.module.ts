@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { CheckpointScheduler } from './checkpoint-scheduler';
 import { ACTIVITY_SERVICES, LogNotifier, NOTIFIER } from './activities';
 import { TemporalWorkerHost } from './temporal-worker.host';
 import { TEMPORAL_CONFIG_FOR_WORKER, type WorkerHostOptions } from './worker-host.options';
@@ -14,6 +15,7 @@ export class WorkerModule {
         { provide: NOTIFIER, useClass: LogNotifier },
         ...ACTIVITY_SERVICES,
         TemporalWorkerHost,
+        CheckpointScheduler,
       ],
     };
   }

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { isSingleProcessDatabase, persistenceConfigFromEnv } from './persistence.config';
+import { checkpointConfigFromEnv, isSingleProcessDatabase, persistenceConfigFromEnv } from './persistence.config';
 
 describe('persistenceConfigFromEnv', () => {
   it('defaults to the embedded store under ./data, one process', () => {
@@ -26,5 +26,16 @@ describe('persistenceConfigFromEnv', () => {
     expect(() => persistenceConfigFromEnv({ CASEFLOW_STORE: 'postgres' })).toThrow('CASEFLOW_STORE=postgres needs CASEFLOW_PG_URL');
     expect(() => persistenceConfigFromEnv({ CASEFLOW_STORE: 'kurrentdb', CASEFLOW_PG_URL: 'postgres://x' })).toThrow('needs CASEFLOW_KURRENTDB_URL');
     expect(() => persistenceConfigFromEnv({ CASEFLOW_STORE: 'mongo' })).toThrow('CASEFLOW_STORE must be "pglite", "postgres" or "kurrentdb", got "mongo"');
+  });
+});
+
+describe('checkpointConfigFromEnv', () => {
+  it('writes hourly checkpoints to data/checkpoints.jsonl by default', () => {
+    expect(checkpointConfigFromEnv({})).toEqual({ sink: path.resolve('data', 'checkpoints.jsonl'), everyMs: 3_600_000 });
+  });
+
+  it('takes a webhook and a period, and refuses a nonsense period', () => {
+    expect(checkpointConfigFromEnv({ CASEFLOW_CHECKPOINT_SINK: 'https://audit.example.com/hook', CASEFLOW_CHECKPOINT_EVERY_MINUTES: '5' })).toEqual({ sink: 'https://audit.example.com/hook', everyMs: 300_000 });
+    expect(() => checkpointConfigFromEnv({ CASEFLOW_CHECKPOINT_EVERY_MINUTES: 'often' })).toThrow('CASEFLOW_CHECKPOINT_EVERY_MINUTES must be a positive number, got "often"');
   });
 });

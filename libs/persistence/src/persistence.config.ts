@@ -29,5 +29,18 @@ export function persistenceConfigFromEnv(env: NodeJS.ProcessEnv = process.env): 
   throw new Error(`CASEFLOW_STORE must be "pglite", "postgres" or "kurrentdb", got "${kind}"`);
 }
 
+/** Checkpoints go outside the store too: a JSON-lines file or a webhook, on a schedule. */
+export interface CheckpointConfig {
+  sink: string;
+  everyMs: number;
+}
+
+/** CASEFLOW_CHECKPOINT_SINK (default data/checkpoints.jsonl), CASEFLOW_CHECKPOINT_EVERY_MINUTES (default 60). */
+export function checkpointConfigFromEnv(env: NodeJS.ProcessEnv = process.env): CheckpointConfig {
+  const minutes = Number(env.CASEFLOW_CHECKPOINT_EVERY_MINUTES ?? 60);
+  if (!Number.isFinite(minutes) || minutes <= 0) throw new Error(`CASEFLOW_CHECKPOINT_EVERY_MINUTES must be a positive number, got "${env.CASEFLOW_CHECKPOINT_EVERY_MINUTES}"`);
+  return { sink: env.CASEFLOW_CHECKPOINT_SINK ?? path.resolve('data', 'checkpoints.jsonl'), everyMs: minutes * 60_000 };
+}
+
 /** PGlite is a single connection: with it, gateway and worker must share one process. */
 export const isSingleProcessDatabase = (config: DatabaseConfig): boolean => config.kind === 'pglite';

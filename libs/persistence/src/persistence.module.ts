@@ -1,6 +1,6 @@
 import { Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { createEventStore, createKurrentEventStore, openDatabase, type Database, type EventStore, type PostgresEventStore } from '../../event-store/src';
-import type { AuditLogConfig, DatabaseConfig } from './persistence.config';
+import { checkpointSinkFrom, createEventStore, createKurrentEventStore, openDatabase, type Database, type EventStore, type PostgresEventStore } from '../../event-store/src';
+import type { AuditLogConfig, CheckpointConfig, DatabaseConfig } from './persistence.config';
 import { DATABASE, DATABASE_EVENT_STORE, EVENT_STORE } from './persistence.tokens';
 
 @Injectable()
@@ -20,13 +20,13 @@ class PersistenceCloser implements OnApplicationShutdown {
 /** One database handle per process, shared by the event store and the other tables. */
 @Module({})
 export class PersistenceModule {
-  static register(database: DatabaseConfig, auditLog: AuditLogConfig = { kind: 'database' }): DynamicModule {
+  static register(database: DatabaseConfig, auditLog: AuditLogConfig = { kind: 'database' }, checkpoints?: CheckpointConfig): DynamicModule {
     return {
       module: PersistenceModule,
       global: true,
       providers: [
         { provide: DATABASE, useFactory: (): Promise<Database> => openDatabase(database) },
-        { provide: DATABASE_EVENT_STORE, inject: [DATABASE], useFactory: (db: Database): Promise<PostgresEventStore> => createEventStore(db) },
+        { provide: DATABASE_EVENT_STORE, inject: [DATABASE], useFactory: (db: Database): Promise<PostgresEventStore> => createEventStore(db, checkpoints ? { checkpointSink: checkpointSinkFrom(checkpoints.sink) } : {}) },
         {
           provide: EVENT_STORE,
           inject: [DATABASE_EVENT_STORE],
