@@ -1,5 +1,5 @@
-import type { Quartet, Responsibility, TicketEvent, TicketType } from './events';
-import type { Priority, SeverityScheme } from './severity';
+import type { CustomerIdentified, Quartet, Responsibility, TicketEvent, TicketType } from './events';
+import type { Priority } from './severity';
 
 export type TicketPhase =
   | 'identify'
@@ -28,16 +28,11 @@ export interface TicketState {
   updatedAt: string;
   /** Events folded so far: also the stream position the next append expects. */
   version: number;
-  customer?: {
-    name: string;
-    plan?: string;
-    quartetTable?: string;
-    presetId: string;
-    policy: { id: string; version: number };
-    calendarId: string;
-    severityScheme: SeverityScheme;
-    clarificationOutcome: 'resolveNoResponse' | 'keepWaiting';
-  };
+  /** What identification established about the customer, as its CustomerIdentified event says. */
+  customer?: { name: string } & Pick<
+    CustomerIdentified['data'],
+    'plan' | 'quartetTable' | 'presetId' | 'policy' | 'calendarId' | 'severityScheme' | 'clarificationOutcome'
+  >;
   priority?: Priority;
   ticketType: TicketType;
   responsibility: Responsibility;
