@@ -10,7 +10,8 @@ import type { Notification } from '../../apps/worker/src/activities/notifier.por
 import { bindActivities } from '../../apps/worker/src/bind-activities';
 import { CustomerDirectory, demoCustomers } from '../../libs/directory/src';
 import type { Actor, DatedTicketEvent, TicketCommand, TicketEvent, TicketPhase, TicketState } from '../../libs/domain/src';
-import { createEventStore, openDatabase, type Database, type EventStore, type RecordedEvent } from '../../libs/event-store/src';
+import { DataSubjects, SubjectKeys, createEventStore, openDatabase, type Database, type PersonalDataStore, type RecordedEvent } from '../../libs/event-store/src';
+import { withCaseflowPersonalData } from '../../libs/persistence/src/personal-data';
 import type { SlaClocks } from '../../libs/sla/src';
 import { slaClocksQuery, ticketCommandUpdate, ticketViewQuery, type OpenTicketInput, type TicketView } from '../../workflows/definitions';
 import type { ticketWorkflow } from '../../workflows/ticket.workflow';
@@ -34,8 +35,12 @@ export class LifecycleHarness {
 
   private constructor(
     readonly env: TestWorkflowEnvironment,
-    readonly store: EventStore,
-    private readonly db: Database,
+    /** The audit store as the worker has it: personal data sealed on append, opened on read. */
+    readonly store: PersonalDataStore,
+    readonly keys: SubjectKeys,
+    readonly subjects: DataSubjects,
+    /** The scratch database itself, for raw SQL on the stored rows. */
+    readonly db: Database,
     private readonly dropDatabase: () => Promise<void>,
     /** The scratch database's URL, for tools run as separate processes. */
     readonly databaseUrl: string,
@@ -45,10 +50,12 @@ export class LifecycleHarness {
     const env = await createTimeSkippingEnv();
     const scratch = await createScratchDatabase('cf_lifecycle');
     const db = await openDatabase({ kind: 'postgres', connectionString: scratch.url });
-    const store = await createEventStore(db);
-    const harness = new LifecycleHarness(env, store, db, scratch.drop, scratch.url);
+    const keys = await SubjectKeys.open(db);
+    const subjects = await DataSubjects.open(db);
+    const store = withCaseflowPersonalData(await createEventStore(db), keys);
+    const harness = new LifecycleHarness(env, store, keys, subjects, db, scratch.drop, scratch.url);
     await CustomerDirectory.migrate(db);
-    const directory = new CustomerDirectory(db, store);
+    const directory = new CustomerDirectory(db, store, subjects);
     await directory.seed(demoCustomers, new Date(await env.currentTimeMs()).toISOString());
     harness.worker = await Worker.create({
       connection: env.nativeConnection,

@@ -1,5 +1,6 @@
 import { DomainError } from '../../domain/src/errors';
-import { createEventStore, openDatabase, type Database, type PostgresEventStore } from '../../event-store/src';
+import { DataSubjects, ERASED, SubjectKeys, createEventStore, openDatabase, type Database, type PersonalDataStore } from '../../event-store/src';
+import { withCaseflowPersonalData } from '../../persistence/src/personal-data';
 import { createScratchDatabase } from '../../../test/support/postgres';
 import type { CustomerRecord } from './customer';
 import { CustomerDirectory } from './customer-directory';
@@ -33,15 +34,19 @@ const backends: Array<[string, () => Promise<Backend>]> = [
 
 describe.each(backends)('CustomerDirectory on %s', (_name, open) => {
   let backend: Backend;
-  let store: PostgresEventStore;
+  let store: PersonalDataStore;
+  let keys: SubjectKeys;
+  let subjects: DataSubjects;
   let directory: CustomerDirectory;
 
   beforeAll(async () => {
     backend = await open();
-    store = await createEventStore(backend.db);
+    keys = await SubjectKeys.open(backend.db);
+    subjects = await DataSubjects.open(backend.db);
+    store = withCaseflowPersonalData(await createEventStore(backend.db), keys);
     await CustomerDirectory.migrate(backend.db);
     await CustomerDirectory.migrate(backend.db); // idempotent
-    directory = new CustomerDirectory(backend.db, store);
+    directory = new CustomerDirectory(backend.db, store, subjects);
   });
 
   afterAll(async () => {
@@ -64,8 +69,34 @@ describe.each(backends)('CustomerDirectory on %s', (_name, open) => {
     expect(await directory.get('nobody')).toBeUndefined();
     const events = await store.readStream('customer-acme');
     expect(events.map((e) => e.type)).toEqual(['CustomerRegistered']);
-    expect(events[0].data).toEqual({ customerId: 'acme', record });
+    const contacts = await Promise.all(record.authorizedContacts.map(async (c) => ({ ...c, subject: await subjects.idFor(c.email) })));
+    expect(events[0].data).toEqual({ customerId: 'acme', record: { ...record, authorizedContacts: contacts } });
     expect(events[0].metadata).toMatchObject({ actor: 'admin@example.com', occurredAt: AT });
+  });
+
+  it('stores each contact\'s name and e-mail sealed under the person\'s own subject; erasing one person leaves the others', async () => {
+    const [anna, peter] = balasysDemo.authorizedContacts;
+    await directory.register(customer('sealed'), 'admin@example.com', AT);
+    await directory.register(customer('sealed', { authorizedContacts: [peter] }), 'admin@example.com', LATER);
+    const { rows } = await backend.db.query<{ data: string; metadata: string }>(
+      "SELECT data::text AS data, metadata::text AS metadata FROM es_events WHERE stream_id = 'customer-sealed'",
+    );
+    expect(rows).toHaveLength(2);
+    const stored = rows.map((r) => r.data + r.metadata).join('\n');
+    for (const plain of [anna.email, anna.name, peter.email, peter.name]) expect(stored).not.toContain(plain);
+    const annaSubject = (await subjects.find(anna.email))!;
+    expect(annaSubject).toMatch(/^ds-[0-9a-f-]{36}$/);
+    expect(stored).toContain(annaSubject);
+
+    await keys.erase(annaSubject);
+    const [registered, changed] = await store.readStream('customer-sealed');
+    const peterSubject = await subjects.idFor(peter.email);
+    expect((registered.data as { record: CustomerRecord }).record.authorizedContacts).toEqual([
+      { subject: annaSubject, email: ERASED, name: ERASED },
+      { ...peter, subject: peterSubject },
+    ]);
+    expect(changed.data).toMatchObject({ fields: ['authorizedContacts'], after: { authorizedContacts: [{ ...peter, subject: peterSubject }] } });
+    expect(await store.verify('customer-sealed')).toMatchObject({ ok: true, events: 2 });
   });
 
   it('re-registering the same record (keys in another order) writes nothing', async () => {

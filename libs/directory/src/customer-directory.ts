@@ -4,11 +4,13 @@ import {
   ConcurrencyError,
   runMigrations,
   type Database,
+  type DataSubjects,
   type MigrationReport,
   type NewEvent,
-  type PostgresEventStore,
+  type TransactionalEventStore,
 } from '../../event-store/src';
 import { CUSTOMER_FIELDS, customerStreamId, type CustomerRecord } from './customer';
+import { withContactSubjects } from './contact-subjects';
 import { validateCustomer } from './validate-customer';
 
 export const DIRECTORY_NAMESPACE = 'directory';
@@ -59,12 +61,14 @@ export interface RegisterOptions {
  * Customers in PostgreSQL (server or PGlite): a `customers` table for reads, and every change as
  * one event on `customer-<id>`, written in the same transaction as the row. The row's version is
  * the stream's position, so a register racing another fails with STORE_CONFLICT instead of losing
- * an update.
+ * an update. In the events each contact carries its person's subject id (`subject`), under which
+ * the store seals the contact's name and e-mail.
  */
 export class CustomerDirectory {
   constructor(
     private readonly db: Database,
-    private readonly store: PostgresEventStore,
+    private readonly store: TransactionalEventStore,
+    private readonly subjects: DataSubjects,
   ) {}
 
   /** Creates the `customers` table (namespace 'directory'); safe to run at every start. */
@@ -116,7 +120,7 @@ export class CustomerDirectory {
           // Content-derived: an identical concurrent register is a no-op, a different one a conflict.
           id: `${streamId}@${version + 1}:${digest(next)}`,
           type: event.type,
-          data: event.data,
+          data: await withContactSubjects(event.data, (email) => this.subjects.idFor(email, tx)),
           metadata: { actor, occurredAt: at, correlationId: options.correlationId ?? `${streamId}@${version + 1}` },
         };
         const appended = await this.store.appendWithin(tx, streamId, [newEvent], { expectedPosition: version });

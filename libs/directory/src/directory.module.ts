@@ -1,6 +1,6 @@
 import { Global, Inject, Injectable, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
-import { PostgresEventStore, type Database, type EventStore } from '../../event-store/src';
-import { DATABASE, DATABASE_EVENT_STORE } from '../../persistence/src/persistence.tokens';
+import { canAppendWithin, type Database, type DataSubjects, type EventStore } from '../../event-store/src';
+import { DATABASE, DATABASE_EVENT_STORE, DATA_SUBJECTS } from '../../persistence/src/persistence.tokens';
 import { CustomerDirectory } from './customer-directory';
 import { CUSTOMER_DIRECTORY } from './directory.tokens';
 import { demoCustomers } from './fixture';
@@ -23,7 +23,7 @@ export class DirectorySeeder implements OnApplicationBootstrap {
 }
 
 /**
- * Provides CUSTOMER_DIRECTORY everywhere; needs PersistenceModule (DATABASE, DATABASE_EVENT_STORE) beside
+ * Provides CUSTOMER_DIRECTORY everywhere; needs PersistenceModule (DATABASE, DATABASE_EVENT_STORE, DATA_SUBJECTS) beside
  * it. Creates the `customers` table while initialising and seeds the five demo customers on bootstrap unless
  * CASEFLOW_SEED_DIRECTORY=false.
  */
@@ -32,15 +32,15 @@ export class DirectorySeeder implements OnApplicationBootstrap {
   providers: [
     {
       provide: CUSTOMER_DIRECTORY,
-      inject: [DATABASE, DATABASE_EVENT_STORE],
+      inject: [DATABASE, DATABASE_EVENT_STORE, DATA_SUBJECTS],
       // Migrates while the module initialises: whoever gets the directory finds its table.
-      useFactory: async (db: Database, store: EventStore): Promise<CustomerDirectory> => {
+      useFactory: async (db: Database, store: EventStore, subjects: DataSubjects): Promise<CustomerDirectory> => {
         // Row and event are written in one transaction: that needs the PostgreSQL store on the same database.
-        if (!(store instanceof PostgresEventStore)) {
+        if (!canAppendWithin(store)) {
           throw new Error(`DirectoryModule needs the PostgreSQL event store on the DATABASE connection, got ${store.name}`);
         }
         await CustomerDirectory.migrate(db);
-        return new CustomerDirectory(db, store);
+        return new CustomerDirectory(db, store, subjects);
       },
     },
     DirectorySeeder,

@@ -42,9 +42,11 @@ export { CREDENTIAL_FIELD, findCredentialField, isCredentialName } from './integ
 export { checkpointSinkFrom, fileCheckpointSink, readLatestCheckpoint, scheduleCheckpoints, webhookCheckpointSink } from './integrity/checkpoint-sink';
 export type { CheckpointSchedule, CheckpointSink } from './integrity/checkpoint-sink';
 export { SubjectKeys, SUBJECT_KEYS_MIGRATIONS, SUBJECT_KEYS_NAMESPACE } from './personal-data/subject-keys';
+export { DataSubjects, SUBJECT_ID_PREFIX, normalizeIdentifier } from './personal-data/data-subjects';
 export { PersonalDataStore, withPersonalData } from './personal-data/personal-data-store';
-export type { PersonalDataOptions, PersonalDataSpec } from './personal-data/personal-data-store';
-export { ERASED } from './personal-data/cipher';
+export type { PeopleSpec, PersonalDataOptions, PersonalDataSpec } from './personal-data/personal-data-store';
+export { ERASED, isSealed } from './personal-data/cipher';
+export type { SealedField } from './personal-data/cipher';
 
 /** Runs the event store's migrations on `db`, then returns the PostgreSQL store (server or PGlite). */
 export async function createEventStore(db: Database, options: PostgresEventStoreOptions = {}): Promise<PostgresEventStore> {

@@ -4,6 +4,8 @@
  *
  * Nothing vendor-specific crosses this file: adapters translate their drivers' types and errors.
  */
+import type { Queryable } from './database';
+
 export interface EventMetadata {
   actor: string;
   /** When it happened in the domain (ISO-8601), as opposed to recordedAt, when the store wrote it. */
@@ -210,4 +212,13 @@ export interface AuditableEventStore extends EventStore {
 
 export function isAuditable(store: EventStore): store is AuditableEventStore {
   return store.capabilities.hashChain && typeof (store as Partial<AuditableEventStore>).verify === 'function';
+}
+
+/** A store on a Database that appends inside a transaction the caller owns (e.g. a row and its event together). */
+export interface TransactionalEventStore extends EventStore {
+  appendWithin(tx: Queryable, streamId: string, events: NewEvent[], options?: AppendOptions): Promise<AppendResult>;
+}
+
+export function canAppendWithin(store: EventStore): store is TransactionalEventStore {
+  return typeof (store as Partial<TransactionalEventStore>).appendWithin === 'function';
 }

@@ -1,3 +1,4 @@
 export * from './persistence.config';
 export * from './persistence.tokens';
 export * from './persistence.module';
+export * from './personal-data';

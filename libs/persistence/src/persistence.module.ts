@@ -1,7 +1,18 @@
 import { Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { checkpointSinkFrom, createEventStore, createKurrentEventStore, openDatabase, type Database, type EventStore, type PostgresEventStore } from '../../event-store/src';
+import {
+  DataSubjects,
+  SubjectKeys,
+  checkpointSinkFrom,
+  createEventStore,
+  createKurrentEventStore,
+  openDatabase,
+  type Database,
+  type EventStore,
+  type PersonalDataStore,
+} from '../../event-store/src';
 import type { AuditLogConfig, CheckpointConfig, DatabaseConfig } from './persistence.config';
-import { DATABASE, DATABASE_EVENT_STORE, EVENT_STORE } from './persistence.tokens';
+import { withCaseflowPersonalData } from './personal-data';
+import { DATABASE, DATABASE_EVENT_STORE, DATA_SUBJECTS, EVENT_STORE, SUBJECT_KEYS } from './persistence.tokens';
 
 @Injectable()
 class PersistenceCloser implements OnApplicationShutdown {
@@ -17,7 +28,10 @@ class PersistenceCloser implements OnApplicationShutdown {
   }
 }
 
-/** One database handle per process, shared by the event store and the other tables. */
+/**
+ * One database handle per process, shared by the event store and the other tables. Both stores
+ * seal personal data (PERSONAL_DATA_TYPES) with keys kept in this database, KurrentDB mode included.
+ */
 @Module({})
 export class PersistenceModule {
   static register(database: DatabaseConfig, auditLog: AuditLogConfig = { kind: 'database' }, checkpoints?: CheckpointConfig): DynamicModule {
@@ -26,16 +40,23 @@ export class PersistenceModule {
       global: true,
       providers: [
         { provide: DATABASE, useFactory: (): Promise<Database> => openDatabase(database) },
-        { provide: DATABASE_EVENT_STORE, inject: [DATABASE], useFactory: (db: Database): Promise<PostgresEventStore> => createEventStore(db, checkpoints ? { checkpointSink: checkpointSinkFrom(checkpoints.sink) } : {}) },
+        { provide: SUBJECT_KEYS, inject: [DATABASE], useFactory: (db: Database): Promise<SubjectKeys> => SubjectKeys.open(db) },
+        { provide: DATA_SUBJECTS, inject: [DATABASE, SUBJECT_KEYS], useFactory: (db: Database): Promise<DataSubjects> => DataSubjects.open(db) },
+        {
+          provide: DATABASE_EVENT_STORE,
+          inject: [DATABASE, SUBJECT_KEYS],
+          useFactory: async (db: Database, keys: SubjectKeys): Promise<PersonalDataStore> =>
+            withCaseflowPersonalData(await createEventStore(db, checkpoints ? { checkpointSink: checkpointSinkFrom(checkpoints.sink) } : {}), keys),
+        },
         {
           provide: EVENT_STORE,
-          inject: [DATABASE_EVENT_STORE],
-          useFactory: (databaseStore: EventStore): EventStore | Promise<EventStore> =>
-            auditLog.kind === 'kurrentdb' ? createKurrentEventStore({ connectionString: auditLog.connectionString }) : databaseStore,
+          inject: [DATABASE_EVENT_STORE, SUBJECT_KEYS],
+          useFactory: async (databaseStore: EventStore, keys: SubjectKeys): Promise<EventStore> =>
+            auditLog.kind === 'kurrentdb' ? withCaseflowPersonalData(await createKurrentEventStore({ connectionString: auditLog.connectionString }), keys) : databaseStore,
         },
         PersistenceCloser,
       ],
-      exports: [DATABASE, DATABASE_EVENT_STORE, EVENT_STORE],
+      exports: [DATABASE, DATABASE_EVENT_STORE, EVENT_STORE, SUBJECT_KEYS, DATA_SUBJECTS],
     };
   }
 }

@@ -3,3 +3,7 @@ export const DATABASE = Symbol('DATABASE');
 export const DATABASE_EVENT_STORE = Symbol('DATABASE_EVENT_STORE');
 /** Where ticket streams go (the database store, or KurrentDB). */
 export const EVENT_STORE = Symbol('EVENT_STORE');
+/** Per-subject data keys (table subject_keys): erasing one makes the subject's personal data read as `[erased]`. */
+export const SUBJECT_KEYS = Symbol('SUBJECT_KEYS');
+/** Person (e-mail) → opaque subject id (table data_subjects), beside the keys. */
+export const DATA_SUBJECTS = Symbol('DATA_SUBJECTS');

@@ -1,5 +1,6 @@
 import { InvalidEventError } from '../errors';
 import {
+  canAppendWithin,
   isAuditable,
   type AppendOptions,
   type AppendResult,
@@ -12,19 +13,33 @@ import {
   type RecordedEvent,
   type StoreCapabilities,
   type StoreCheckpoint,
+  type TransactionalEventStore,
   type SubscribeOptions,
   type Subscription,
   type VerificationReport,
   type VerifyOptions,
 } from '../port';
+import type { Queryable } from '../database';
 import { mapSealed, open, seal, type SealedField } from './cipher';
-import type { SubjectKeys } from './subject-keys';
+import { replaceAtPath, valueAtPath } from './field-paths';
+import type { SubjectKey, SubjectKeys } from './subject-keys';
 
 /** Which fields of an event type are personal, and whose. */
 export interface PersonalDataSpec {
-  /** The data subject (an opaque id such as a customer id, never the e-mail itself). */
-  subject: (event: NewEvent) => string | undefined;
-  /** Dot paths into `data` (e.g. `requester.email`); missing or null fields are skipped. */
+  /** Whose `fields` are: an opaque subject id (never the e-mail itself). Required when `fields` lists any. */
+  subject?: (event: NewEvent) => string | undefined;
+  /** Paths into `data` (e.g. `requester.email`; `questions[]` = every item); missing or null fields are skipped. */
+  fields?: readonly string[];
+  /** Lists of people inside one event (e.g. a customer's contacts), each item sealed under its own subject. */
+  people?: readonly PeopleSpec[];
+}
+
+export interface PeopleSpec {
+  /** Dot path of the array in `data` (e.g. `record.authorizedContacts`). */
+  list: string;
+  /** The item's subject id, which the item carries in the clear (e.g. its `subject` field). */
+  subject: (item: Record<string, unknown>) => string | undefined;
+  /** Paths into each item. */
   fields: readonly string[];
 }
 
@@ -39,7 +54,7 @@ export interface PersonalDataOptions {
  * the subject's key before the adapter hashes and stores the event, and opened on read; after
  * `keys.erase(subject)` they read as `[erased]`, while the stored ciphertext and every chain stay.
  */
-export class PersonalDataStore implements AuditableEventStore {
+export class PersonalDataStore implements AuditableEventStore, TransactionalEventStore {
   readonly name: string;
   readonly capabilities: StoreCapabilities;
 
@@ -52,7 +67,15 @@ export class PersonalDataStore implements AuditableEventStore {
   }
 
   async append(streamId: string, events: NewEvent[], options?: AppendOptions): Promise<AppendResult> {
-    return this.inner.append(streamId, await Promise.all((events ?? []).map((e) => this.sealEvent(streamId, e))), options);
+    return this.inner.append(streamId, await Promise.all((events ?? []).map((event) => this.sealEvent(streamId, event))), options);
+  }
+
+  /** Inside the caller's transaction (the inner store must support it); subject keys are read and created in it too. */
+  async appendWithin(tx: Queryable, streamId: string, events: NewEvent[], options?: AppendOptions): Promise<AppendResult> {
+    if (!canAppendWithin(this.inner)) throw new InvalidEventError(`${this.inner.name} cannot append within a transaction`, { code: 'EVENT_STORE_NO_TRANSACTION' });
+    const sealed: NewEvent[] = [];
+    for (const event of events ?? []) sealed.push(await this.sealEvent(streamId, event, tx));
+    return this.inner.appendWithin(tx, streamId, sealed, options);
   }
 
   async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
@@ -89,20 +112,30 @@ export class PersonalDataStore implements AuditableEventStore {
     return this.inner;
   }
 
-  private async sealEvent(streamId: string, event: NewEvent): Promise<NewEvent> {
+  private async sealEvent(streamId: string, event: NewEvent, via?: Queryable): Promise<NewEvent> {
     const spec = event && this.options.types[event.type];
     if (!spec) return event;
-    const subject = spec.subject(event);
-    if (!subject) throw new InvalidEventError(`Stream "${streamId}": event ${event.id} (${event.type}) has personal data but no subject`, { code: 'EVENT_STORE_NO_SUBJECT' });
-    const { keyId, key } = await this.options.keys.keyFor(subject);
     const data = structuredClone(event.data) as Record<string, unknown>;
-    for (const path of spec.fields) {
-      const parts = path.split('.');
-      let parent: Record<string, unknown> | undefined = data;
-      for (const part of parts.slice(0, -1)) parent = (parent?.[part] ?? undefined) as Record<string, unknown> | undefined;
-      const leaf = parts[parts.length - 1];
-      if (!parent || typeof parent !== 'object' || parent[leaf] === undefined || parent[leaf] === null) continue;
-      parent[leaf] = seal(parent[leaf], keyId, key, { streamId, eventId: event.id, path: `data.${path}` });
+    const keys = new Map<string, SubjectKey>();
+    const keyOf = async (subject: string | undefined, whose: string): Promise<SubjectKey> => {
+      if (!subject) throw new InvalidEventError(`Stream "${streamId}": event ${event.id} (${event.type}) has personal data but no subject for ${whose}`, { code: 'EVENT_STORE_NO_SUBJECT' });
+      const known = keys.get(subject) ?? (await this.options.keys.keyFor(subject, via));
+      keys.set(subject, known);
+      return known;
+    };
+    const sealAll = (node: unknown, fields: readonly string[], basePath: string, { keyId, key }: SubjectKey) => {
+      for (const field of fields) replaceAtPath(node, field, basePath, (value, path) => seal(value, keyId, key, { streamId, eventId: event.id, path }));
+    };
+    if (spec.fields?.length) sealAll(data, spec.fields, 'data', await keyOf(spec.subject?.(event), 'its fields'));
+    for (const people of spec.people ?? []) {
+      const items = valueAtPath(data, people.list);
+      if (items === undefined || items === null) continue;
+      if (!Array.isArray(items)) throw new InvalidEventError(`Stream "${streamId}": event ${event.id} (${event.type}): data.${people.list} is not a list`, { code: 'EVENT_STORE_PERSONAL_SHAPE' });
+      for (const [index, item] of items.entries()) {
+        const basePath = `data.${people.list}[${index}]`;
+        const record = (item ?? {}) as Record<string, unknown>;
+        sealAll(record, people.fields, basePath, await keyOf(people.subject(record), basePath));
+      }
     }
     return { ...event, data };
   }

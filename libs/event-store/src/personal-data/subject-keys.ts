@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Database } from '../database';
+import type { Database, Queryable } from '../database';
 import { EventStoreError, StoreUnavailableError } from '../errors';
 import { runMigrations, type Migration } from '../migrations';
 
@@ -27,6 +27,21 @@ export const SUBJECT_KEYS_MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX subject_keys_live ON subject_keys (subject_id) WHERE erased_at IS NULL;
     `,
   },
+  {
+    version: 2,
+    name: 'data subjects: a person\'s identifier to an opaque subject id',
+    // The only link between a person and the id the log carries; erasing the subject clears it.
+    sql: `
+      CREATE TABLE data_subjects (
+        subject_id text        PRIMARY KEY,
+        identifier text,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        erased_at  timestamptz,
+        CHECK ((identifier IS NULL) = (erased_at IS NOT NULL))
+      );
+      CREATE UNIQUE INDEX data_subjects_identifier ON data_subjects (identifier) WHERE identifier IS NOT NULL;
+    `,
+  },
 ];
 
 export interface SubjectKey {
@@ -44,11 +59,11 @@ export class SubjectKeys {
     return new SubjectKeys(db);
   }
 
-  /** The subject's live key, created on first use. */
-  async keyFor(subjectId: string): Promise<SubjectKey> {
+  /** The subject's live key, created on first use; `via` is a transaction to run in (default the database). */
+  async keyFor(subjectId: string, via: Queryable = this.db): Promise<SubjectKey> {
     for (let attempt = 0; attempt < 3; attempt++) {
       const { rows } = await this.call(() =>
-        this.db.query<{ key_id: string; key: Buffer | Uint8Array }>(
+        via.query<{ key_id: string; key: Buffer | Uint8Array }>(
           `WITH created AS (
              INSERT INTO subject_keys (key_id, subject_id, key) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING key_id, key
            )
