@@ -3,7 +3,10 @@ import type { CustomerIdentified, Quartet, TicketEvent } from '../libs/domain/sr
 import type { CompiledCalendar, SlaPolicy, Span } from '../libs/sla/src';
 
 export interface EventEnvelopeMetadata {
+  /** `role:id`; a customer is `customer-contact:<subject id>`, never an e-mail address. */
   actor: string;
+  /** The ticket requester's opaque subject id: the store seals the event's personal fields under its key. */
+  dataSubject: string;
   occurredAt: string;
   correlationId: string;
   causationId?: string;
@@ -52,7 +55,14 @@ export interface DeliverNotificationInput {
   subject: string;
 }
 
+export interface ResolveDataSubjectInput {
+  /** A person's e-mail address. */
+  email: string;
+}
+
 export interface TicketActivities {
+  /** The person's opaque subject id (created on first use), kept in a mutable table outside the log. */
+  resolveDataSubject(input: ResolveDataSubjectInput): Promise<{ subjectId: string }>;
   appendTicketEvent(input: AppendTicketEventInput): Promise<{ position: number }>;
   identifyTicket(input: IdentifyTicketInput): Promise<IdentifyTicketResult>;
   deliverNotification(input: DeliverNotificationInput): Promise<void>;

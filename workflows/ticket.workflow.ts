@@ -50,7 +50,7 @@ const { appendTicketEvent, deliverNotification } = proxyActivities<TicketActivit
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', nonRetryableErrorTypes: ['ConcurrencyError'] },
 });
-const { identifyTicket } = proxyActivities<TicketActivities>({
+const { identifyTicket, resolveDataSubject } = proxyActivities<TicketActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
@@ -79,6 +79,17 @@ export async function ticketWorkflow(input: OpenTicketInput): Promise<TicketStat
   });
 
   const current = (): TicketState => state as TicketState;
+  /** Subject ids of the people who act on the ticket, by normalized e-mail (resolved once each). */
+  const subjects = new Map<string, string>();
+  const subjectOf = async (email: string): Promise<string> => {
+    const key = email.trim().toLowerCase();
+    const known = subjects.get(key) ?? (await resolveDataSubject({ email })).subjectId;
+    subjects.set(key, known);
+    return known;
+  };
+  /** The log names customers by subject id only; staff and the system by their ids. */
+  const actorLabel = async (actor: Actor): Promise<string> =>
+    actor.role === 'customer' ? `customer-contact:${await subjectOf(actor.id)}` : `${actor.role}:${actor.id}`;
   setHandler(ticketViewQuery, (): TicketView => state ?? { number: input.number, phase: 'opening' });
   setHandler(slaClocksQuery, () => (sla ? clocksAt(events, sla.context, nowIso()) : null));
 
@@ -99,13 +110,16 @@ export async function ticketWorkflow(input: OpenTicketInput): Promise<TicketStat
 
   const record = async (event: TicketEvent, actor: Actor, at: string = nowIso()): Promise<number> => {
     const policy = event.type === 'CustomerIdentified' ? event.data.policy : state?.customer?.policy;
+    const label = await actorLabel(actor);
+    const dataSubject = await subjectOf(input.requester);
     const { position } = await appendTicketEvent({
       ticketNumber: input.number,
       expectedPosition: state?.version ?? 0,
       eventId: uuid4(),
       event,
       metadata: {
-        actor: `${actor.role}:${actor.id}`,
+        actor: label,
+        dataSubject,
         occurredAt: at,
         correlationId: workflowInfo().workflowId,
         ...(policy ? { policyVersion: `${policy.id}@${policy.version}` } : {}),

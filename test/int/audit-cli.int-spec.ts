@@ -46,7 +46,7 @@ describe('caseflow-audit', () => {
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
     expect(lines.map((line) => line.split('  ')[3])).toEqual((await h.types(handle)));
-    expect(lines[0]).toMatch(/^#1 {2}\S+ {2}customer:anna\.kovacs@example\.com {2}TicketOpened {2}severity="S1"/);
+    expect(lines[0]).toMatch(/^#1 {2}\S+ {2}customer-contact:ds-[0-9a-f-]{36} {2}TicketOpened {2}severity="S1" description="Details of what broke\."/);
   });
 
   it('prints the state and SLA clocks as they were at a past instant', async () => {
@@ -60,6 +60,27 @@ describe('caseflow-audit', () => {
     // The test server's clock runs ahead of the real one: ask for a later instant to see everything.
     const now = JSON.parse((await audit('state', handle.workflowId, '--at', '2099-01-01T00:00:00Z')).stdout) as { state: unknown };
     expect(now.state).toEqual(await h.view(handle));
+  });
+
+  it('erases the requester by e-mail: timeline and state read [erased], the clocks stay, every chain verifies', async () => {
+    const at = '2099-01-01T00:00:00Z';
+    const before = JSON.parse((await audit('state', handle.workflowId, '--at', at)).stdout) as { state: { requester: string }; slaClocks: unknown };
+    expect(before.state.requester).toBe(anna.id);
+
+    const erased = await audit('erase-subject', '--email', anna.id);
+    expect(erased).toMatchObject({ code: 0, stdout: expect.stringMatching(/erased 1 key\(s\) of subject ds-/) });
+    expect(erased.stdout).not.toContain(anna.id);
+
+    const after = JSON.parse((await audit('state', handle.workflowId, '--at', at)).stdout) as { state: { requester: string; title: string; phase: string }; slaClocks: unknown };
+    expect(after.state).toMatchObject({ requester: '[erased]', title: '[erased]', phase: 'feedback' });
+    expect(after.slaClocks).toEqual(before.slaClocks);
+    const timeline = await audit('timeline', handle.workflowId);
+    expect(timeline.stdout).toContain('description="[erased]"');
+    expect(timeline.stdout).not.toContain(anna.id);
+    expect(await audit('verify', '--all')).toMatchObject({ code: 0, stdout: expect.stringContaining('verified:') });
+    expect(await audit('verify', `ticket-${handle.workflowId}`)).toMatchObject({ code: 0 });
+    // Nobody is left under that address.
+    expect((await audit('erase-subject', '--email', anna.id)).code).toBe(1);
   });
 
   it('exits 1 for an unknown ticket and 2 for bad usage', async () => {

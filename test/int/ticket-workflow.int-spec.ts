@@ -29,8 +29,10 @@ describe('ticket workflow on the time-skipping server, events in PostgreSQL', ()
     const recorded = await h.stream(handle);
     expect(recorded.map((e) => e.type)).toEqual(['TicketOpened', 'CustomerIdentified']);
     expect(recorded.map((e) => e.position)).toEqual([1, 2]);
-    expect(recorded[0].metadata).toMatchObject({ actor: 'customer:anna.kovacs@example.com', correlationId: handle.workflowId });
-    expect(recorded[1].metadata).toMatchObject({ actor: 'system:caseflow', policyVersion: 'balasys@1' });
+    const anna = await h.subjects.find('anna.kovacs@example.com');
+    expect(anna).toMatch(/^ds-/);
+    expect(recorded[0].metadata).toMatchObject({ actor: `customer-contact:${anna}`, dataSubject: anna, correlationId: handle.workflowId });
+    expect(recorded[1].metadata).toMatchObject({ actor: 'system:caseflow', dataSubject: anna, policyVersion: 'balasys@1' });
     expect(foldTicket(await h.dated(handle))).toEqual(view);
 
     await h.command(handle, engineer, { type: 'respond', message: 'Looking at it.' });
@@ -53,7 +55,7 @@ describe('ticket workflow on the time-skipping server, events in PostgreSQL', ()
     expectedPosition: 0,
     eventId,
     event: { type: 'TicketOpened', data: { number, ...opening, title: 't', description: 'd', openedAt: '2026-11-24T10:00:00.000Z' } } as TicketEvent,
-    metadata: { actor: 'customer:anna.kovacs@example.com', occurredAt: '2026-11-24T10:00:00.000Z', correlationId: number },
+    metadata: { actor: 'customer-contact:ds-test', dataSubject: 'ds-test', occurredAt: '2026-11-24T10:00:00.000Z', correlationId: number },
   });
 
   it('appends an event once however often the activity is retried', async () => {

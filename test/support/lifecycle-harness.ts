@@ -5,7 +5,7 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Client, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { IdentificationActivities, NotificationActivities, TicketEventsActivities } from '../../apps/worker/src/activities';
+import { DataSubjectActivities, IdentificationActivities, NotificationActivities, TicketEventsActivities } from '../../apps/worker/src/activities';
 import type { Notification } from '../../apps/worker/src/activities/notifier.port';
 import { bindActivities } from '../../apps/worker/src/bind-activities';
 import { CustomerDirectory, demoCustomers } from '../../libs/directory/src';
@@ -65,6 +65,7 @@ export class LifecycleHarness {
         new TicketEventsActivities(store),
         new IdentificationActivities(directory),
         new NotificationActivities({ send: async (n) => void harness.notifications.push(n) }),
+        new DataSubjectActivities(subjects),
       ]),
     });
     harness.running = harness.worker.run();

@@ -54,11 +54,22 @@ export async function checkpointCommand({ store }: AuditStore, env: NodeJS.Proce
   return 0;
 }
 
-/** erase-subject <subjectId>: destroys the subject's keys; their personal data reads as [erased]. */
-export async function eraseSubjectCommand({ keys }: AuditStore, subjectId: string | undefined): Promise<number> {
-  if (!subjectId) throw new UsageError('erase-subject needs a subject id');
+/**
+ * erase-subject <subjectId> | --email <address>: destroys the subject's keys (their personal data
+ * reads as [erased]) and forgets which person the subject id stood for.
+ */
+export async function eraseSubjectCommand({ keys, subjects }: AuditStore, args: string[]): Promise<number> {
+  const byEmail = args[0] === '--email';
+  if (byEmail && !args[1]) throw new UsageError('erase-subject --email needs an e-mail address');
+  if (!args[0]) throw new UsageError('erase-subject needs a subject id or --email <address>');
+  const subjectId = byEmail ? await subjects.find(args[1]) : args[0];
+  if (!subjectId) {
+    console.error('no live subject for that e-mail address');
+    return 1;
+  }
   const erased = await keys.erase(subjectId);
-  if (!erased) {
+  const forgotten = await subjects.forget(subjectId);
+  if (!erased && !forgotten) {
     console.error(`no live key for subject ${subjectId}`);
     return 1;
   }

@@ -11,7 +11,7 @@ const USAGE = `caseflow-audit — read Caseflow's audit store (same CASEFLOW_STO
   caseflow-audit verify <stream>|--all [--checkpoint <file>]  recompute the hash chains (and an exported checkpoint's root)
   caseflow-audit export <stream>                              the stream as stored, one JSON line per event with its hashes
   caseflow-audit checkpoint                                   take a checkpoint now; written to CASEFLOW_CHECKPOINT_SINK too
-  caseflow-audit erase-subject <subjectId>                    destroy a subject's key: its personal data reads as [erased]
+  caseflow-audit erase-subject <subjectId>|--email <address>  destroy a person's keys: their personal data reads as [erased]
 
 Exit codes: 0 done (verified), 1 not found, 2 usage error, 3 failure, ${EXIT_TAMPERED} not verified (first bad position printed).`;
 
@@ -40,7 +40,7 @@ async function run(args: string[]): Promise<number> {
     if (command === 'verify') return await verifyCommand(audit, args.slice(1));
     if (command === 'export') return await exportCommand(audit, args[1]);
     if (command === 'checkpoint') return await checkpointCommand(audit, process.env);
-    if (command === 'erase-subject') return await eraseSubjectCommand(audit, args[1]);
+    if (command === 'erase-subject') return await eraseSubjectCommand(audit, args.slice(1));
     const streamId = `ticket-${ticket}`;
     if (command === 'timeline') {
       const asOfRecorded = option(args, '--as-of-recorded');

@@ -1,18 +1,21 @@
 import {
+  DataSubjects,
   SubjectKeys,
   checkpointSinkFrom,
   createEventStore,
   createKurrentEventStore,
   openDatabase,
-  withPersonalData,
   type EventStore,
 } from '../../../libs/event-store/src';
 import { persistenceConfigFromEnv } from '../../../libs/persistence/src/persistence.config';
+import { withCaseflowPersonalData } from '../../../libs/persistence/src/personal-data';
 
 export interface AuditStore {
   /** The audit log; personal fields are opened with the subject keys (`[erased]` once erased). */
   store: EventStore;
   keys: SubjectKeys;
+  /** Who is who: e-mail address → subject id (cleared when the subject is erased). */
+  subjects: DataSubjects;
   close: () => Promise<void>;
 }
 
@@ -28,11 +31,12 @@ export async function openAuditStore(env: NodeJS.ProcessEnv = process.env): Prom
   const databaseStore = await createEventStore(db, sink ? { checkpointSink: checkpointSinkFrom(sink, Number(env.CASEFLOW_CHECKPOINT_TIMEOUT_MS) || undefined) } : {});
   const log = auditLog.kind === 'kurrentdb' ? await createKurrentEventStore({ connectionString: auditLog.connectionString }) : databaseStore;
   const keys = await SubjectKeys.open(db);
-  // Reading needs no per-type declarations: every sealed field names its key.
-  const store = withPersonalData(log, { keys, types: {} });
+  const subjects = await DataSubjects.open(db);
+  const store = withCaseflowPersonalData(log, keys);
   return {
     store,
     keys,
+    subjects,
     close: async () => {
       if (log !== databaseStore) await log.close();
       await databaseStore.close();

@@ -89,7 +89,7 @@ export function identifyRequest(customer: CustomerRecord | undefined, request: I
       const count = customer.authorizedContacts.length;
       return fail(
         'REQUESTER_NOT_AUTHORIZED',
-        `${request.requester} is not an authorized contact of ${customer.name}: requests are taken only from the ` +
+        `the requester is not an authorized contact of ${customer.name}: requests are taken only from the ` +
           `${count === 1 ? 'one authorized person' : `${count} authorized contacts`} on record`,
       );
     }

@@ -90,6 +90,8 @@ describe('ticket lifecycle: clarifications, refusal, cancellation, rejected upda
     const final = await h.result(handle);
     expect(final.phase).toBe('refused');
     expect(final.refusal?.code).toBe('REQUESTER_NOT_AUTHORIZED');
+    // The reason goes into the log in the clear: it must not name the person.
+    expect(final.refusal?.reason).toMatch(/^the requester is not an authorized contact/);
     expect(await h.types(handle)).toEqual(['TicketOpened', 'TicketRefused', 'CustomerNotified']);
     expect(h.notifications.find((n) => n.ticketNumber === handle.workflowId)).toMatchObject({ kind: 'refused', to: 'someone.else@example.com' });
     await h.recordHistory(handle, 'lifecycle-refused');
