@@ -1,4 +1,5 @@
 import { Pool, type PoolClient } from 'pg';
+import { openPgCursor } from './pg-cursor';
 import type { PGlite, Transaction as PGliteTransaction } from '@electric-sql/pglite';
 
 /**
@@ -27,12 +28,21 @@ export interface Queryable {
 
 export type DatabaseKind = 'postgres' | 'pglite';
 
+/** One query's rows fetched in batches from a server-side portal; `read` gives [] at the end. */
+export interface RowCursor<T> {
+  read(rows: number): Promise<T[]>;
+  /** Ends the query and gives its connection back (also after a failed read). */
+  close(): Promise<void>;
+}
+
 export interface Database extends Queryable {
   readonly kind: DatabaseKind;
   /** Real parallel connections (the server) or one serialised connection (PGlite). */
   readonly concurrentConnections: boolean;
   /** Runs `fn` in BEGIN … COMMIT on one connection; rolls back and rethrows when `fn` throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** A cursor over one query on a connection of its own (the server only: PGlite has one connection). */
+  cursor?<T>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<RowCursor<T>>;
   close(): Promise<void>;
 }
 
@@ -152,6 +162,8 @@ async function openPostgres(config: PostgresDatabaseConfig): Promise<Database> {
         client.release(broken);
       }
     },
+    cursor: <T>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<RowCursor<T>> =>
+      openPgCursor<T>(pool, sql, params, { rowMode: options?.rowMode, readTimeoutMs: statementTimeout + 5_000 }),
     async close(): Promise<void> {
       await pool.end();
     },

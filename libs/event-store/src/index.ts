@@ -30,6 +30,7 @@ export type { Migration, MigrationReport } from './migrations';
 export { SchemaRegistry } from './schemas';
 export type { EventSchema, EventSchemas } from './schemas';
 export { InMemoryCheckpointStore } from './subscription';
+export { readAllInBatches } from './read-all-batches';
 export { PostgresEventStore } from './postgres/postgres-event-store';
 export type { PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export { EVENT_STORE_MIGRATIONS, EVENT_STORE_NAMESPACE } from './postgres/schema';

@@ -70,6 +70,15 @@ export interface ReadAllOptions {
   limit?: number;
 }
 
+export interface ReadAllBatchesOptions {
+  /** First global position to return (inclusive); default the beginning. */
+  fromGlobalPosition?: number;
+  /** Only these event types. */
+  types?: readonly string[];
+  /** Events per batch; default 1,000. */
+  batchSize?: number;
+}
+
 /** Where a subscription keeps its progress: the global position of the last handled event. */
 export interface CheckpointStore {
   load(subscriptionId: string): Promise<number | undefined>;
@@ -122,6 +131,12 @@ export interface EventStore {
   append(streamId: string, events: NewEvent[], options?: AppendOptions): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * Everything from a global position on, in global order, in batches, the next batch fetched
+   * while the caller handles the current one (replays, exports). Adapters without it are read
+   * through `readAll` pages: use `readAllInBatches(store)`, which picks.
+   */
+  readAllBatches?(options?: ReadAllBatchesOptions): AsyncIterable<RecordedEvent[]>;
   subscribe(options: SubscribeOptions): Subscription;
   close(): Promise<void>;
 }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '../database';
 import { ConcurrencyError, EventStoreError, InvalidEventError } from '../errors';
 import { describeIntegrityContract } from './integrity-contract';
+import { readAllInBatches } from '../read-all-batches';
 import type { EventMetadata, EventStore, NewEvent, RecordedEvent, StoreCapabilities } from '../port';
 import type { EventSchemas } from '../schemas';
 
@@ -290,6 +291,35 @@ export function describeEventStoreContract(adapter: string, factory: ContractFac
       const renamed = (await store.readAll({ fromGlobalPosition: start, types: ['CustomerRenamed'] })).filter((e) => streams.includes(e.streamId));
       expect(renamed).toHaveLength(16);
       expect(renamed.every((e) => e.type === 'CustomerRenamed')).toBe(true);
+    }, 60_000);
+
+    it('readAllInBatches yields what readAll does, in batches, in global order, filtered by type; leaving early frees its connection', async () => {
+      const before = await store.readAll();
+      const start = before.length ? before[before.length - 1].globalPosition + 1 : 0;
+      const streams = Array.from({ length: 3 }, () => stream('batch'));
+      for (const [i, s] of streams.entries()) {
+        await store.append(s, Array.from({ length: 10 }, (_, k) => event(`b${i}-${k}`, k % 3 ? 'CustomerRenamed' : 'CustomerCreated')));
+      }
+      const collect = async (options: Parameters<typeof readAllInBatches>[1]) => {
+        const batches: RecordedEvent[][] = [];
+        for await (const batch of readAllInBatches(store, options)) batches.push(batch);
+        return batches;
+      };
+      const batches = await collect({ fromGlobalPosition: start, batchSize: 4 });
+      expect(batches.every((b) => b.length >= 1 && b.length <= 4)).toBe(true);
+      expect(batches.flat()).toEqual(await store.readAll({ fromGlobalPosition: start }));
+      expect(batches.flat().filter((e) => streams.includes(e.streamId))).toHaveLength(30);
+      const created = (await collect({ fromGlobalPosition: start, types: ['CustomerCreated'], batchSize: 3 })).flat();
+      expect(created).toEqual(await store.readAll({ fromGlobalPosition: start, types: ['CustomerCreated'] }));
+      expect(created.filter((e) => streams.includes(e.streamId))).toHaveLength(12);
+      // More early exits than a pool has connections: each must give its connection back.
+      for (let i = 0; i < 30; i++) {
+        for await (const batch of readAllInBatches(store, { fromGlobalPosition: start, batchSize: 2 })) {
+          expect(batch).toHaveLength(2);
+          break;
+        }
+      }
+      expect(await store.readAll({ fromGlobalPosition: start, limit: 1 })).toHaveLength(1);
     }, 60_000);
 
     it('subscription catches up, goes live, and resumes after a crash from its stored checkpoint', async () => {

@@ -1,21 +1,27 @@
 import type { ChainedEvent, VerificationFailure } from '../port';
-import { GENESIS_HASH, eventHash } from './canonical';
+import { GENESIS_HASH, eventHash, eventHashOfCanonical } from './canonical';
 
-const contentOf = (e: ChainedEvent, position = e.position) => ({
-  streamId: e.streamId,
-  position,
-  id: e.id,
-  type: e.type,
-  schemaVersion: e.schemaVersion,
-  data: e.data,
-  metadata: e.metadata,
-});
+/** An event as stored: its content parsed, or its data and metadata as the stored JSON text. */
+export type StoredEvent = ChainedEvent | (Omit<ChainedEvent, 'data' | 'metadata'> & { dataJson: string; metadataJson: string });
+
+/**
+ * The event's hash as if hashed at `position` after `prev`. Stored text is hashed as is (the store
+ * writes canonical JSON, so this is the usual case and skips parsing); text that does not match
+ * (rows stored before they were kept verbatim, or edited) is parsed and canonically re-encoded.
+ */
+function hashAt(e: StoredEvent, position: number, prev: string): string {
+  const { streamId, id, type, schemaVersion } = e;
+  if (!('dataJson' in e)) return eventHash({ streamId, position, id, type, schemaVersion, data: e.data, metadata: e.metadata }, prev);
+  const asStored = eventHashOfCanonical({ streamId, position, id, type, schemaVersion, dataJson: e.dataJson, metadataJson: e.metadataJson }, prev);
+  if (asStored === e.hash) return asStored;
+  return eventHash({ streamId, position, id, type, schemaVersion, data: JSON.parse(e.dataJson), metadata: JSON.parse(e.metadataJson) }, prev);
+}
 
 /**
  * Checks one stream's chain: `rows` are its events as stored, ordered by position; `head` is the
  * stream's head row (position and hash), when the store keeps one. Returns the first failure.
  */
-export function verifyStreamChain(streamId: string, rows: readonly ChainedEvent[], head?: { position: number; hash: string | null }): VerificationFailure | undefined {
+export function verifyStreamChain(streamId: string, rows: readonly StoredEvent[], head?: { position: number; hash: string | null }): VerificationFailure | undefined {
   let prev = GENESIS_HASH;
   let expectedPosition = 1;
   // Only on the failure path: which stored event carries this hash.
@@ -38,7 +44,7 @@ export function verifyStreamChain(streamId: string, rows: readonly ChainedEvent[
     if (!r.hash || !r.prevHash) {
       return fail('inserted', r.position, null, null, 'event without hashes was not written by the store');
     }
-    const own = eventHash(contentOf(r), r.prevHash);
+    const own = hashAt(r, r.position, r.prevHash);
     if (own === r.hash && r.prevHash === prev) {
       prev = r.hash;
       expectedPosition++;
@@ -63,7 +69,7 @@ export function verifyStreamChain(streamId: string, rows: readonly ChainedEvent[
       }
       return fail('deleted', r.position, r.prevHash, prev, `event ${r.id} was recorded at #${original}: its predecessor is gone`);
     }
-    return fail('changed', r.position, r.hash, eventHash(contentOf(r), prev), `content of event ${r.id} does not match its hash`);
+    return fail('changed', r.position, r.hash, hashAt(r, r.position, prev), `content of event ${r.id} does not match its hash`);
   }
   if (head && head.position >= expectedPosition) {
     return fail('deleted', expectedPosition, head.hash, prev, `event(s) ${expectedPosition}..${head.position} missing (the head is at ${head.position})`);
@@ -75,10 +81,10 @@ export function verifyStreamChain(streamId: string, rows: readonly ChainedEvent[
 }
 
 /** The position an intact event was hashed at (with its own prevHash), if any within 1..max. */
-function originalPosition(e: ChainedEvent, max: number): number | undefined {
+function originalPosition(e: StoredEvent, max: number): number | undefined {
   if (!e.prevHash || !e.hash) return undefined;
   for (let p = 1; p <= max; p++) {
-    if (p !== e.position && eventHash(contentOf(e, p), e.prevHash) === e.hash) return p;
+    if (p !== e.position && hashAt(e, p, e.prevHash) === e.hash) return p;
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
 import type { Database, Queryable } from '../database';
 import { GENESIS_HASH, eventHash } from '../integrity/canonical';
 import { firstHeadDifference, merkleRoot } from '../integrity/merkle';
-import { verifyStreamChain } from '../integrity/verify-chain';
+import { verifyStreamChain, type StoredEvent } from '../integrity/verify-chain';
 import type { ChainedEvent, StoreCheckpoint, StreamHead, VerificationFailure, VerificationReport, VerifyOptions } from '../port';
 
 /** Rows as arrays, in this column order. */
@@ -9,6 +9,20 @@ type ChainRow = [string, string | number, string | number, string, string, numbe
 const CHAIN_COLUMNS = `stream_id, position, global_position, event_id, type, schema_version, data, metadata,
   to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), prev_hash, hash`;
 const PAGE = 5000;
+
+/** For verify: data and metadata as the stored text (hashed without parsing when canonical). */
+type StoredRow = [string, string | number, string | number, string, string, number, string, string, string, string | null, string | null];
+const STORED_COLUMNS = `stream_id, position, global_position, event_id, type, schema_version, data::text, metadata::text,
+  to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), prev_hash, hash`;
+
+function toStored([streamId, position, globalPosition, id, type, schemaVersion, dataJson, metadataJson, recordedAt, prevHash, hash]: StoredRow): StoredEvent {
+  return { streamId, position: Number(position), globalPosition: Number(globalPosition), id, type, schemaVersion, dataJson, metadataJson, recordedAt, prevHash, hash };
+}
+
+async function readStoredStream(q: Queryable, streamId: string): Promise<StoredEvent[]> {
+  const { rows } = await q.query<StoredRow>(`SELECT ${STORED_COLUMNS} FROM es_events WHERE stream_id = $1 ORDER BY position`, [streamId], { rowMode: 'array' });
+  return rows.map(toStored);
+}
 
 function toChained([streamId, position, globalPosition, id, type, schemaVersion, data, metadata, recordedAt, prevHash, hash]: ChainRow): ChainedEvent {
   return { streamId, position: Number(position), globalPosition: Number(globalPosition), id, type, schemaVersion, data, metadata, recordedAt, prevHash, hash };
@@ -39,7 +53,7 @@ export async function verifyStore(db: Database, target: string, options: VerifyO
     let events = 0;
     let failure: VerificationFailure | undefined;
     if (target !== 'all') {
-      const rows = await readChain(tx, target);
+      const rows = await readStoredStream(tx, target);
       streams = rows.length ? 1 : 0;
       events = rows.length;
       failure = verifyStreamChain(target, rows, await headRow(tx, target));
@@ -47,7 +61,7 @@ export async function verifyStore(db: Database, target: string, options: VerifyO
       const heads = new Map<string, { position: number; hash: string | null }>();
       const { rows: headRows } = await tx.query<[string, string, string | null]>('SELECT stream_id, last_position, last_hash FROM es_streams', [], { rowMode: 'array' });
       for (const [id, position, hash] of headRows) heads.set(id, { position: Number(position), hash });
-      let current: ChainedEvent[] = [];
+      let current: StoredEvent[] = [];
       const finish = (): VerificationFailure | undefined => {
         if (!current.length) return undefined;
         const id = current[0].streamId;
@@ -59,15 +73,15 @@ export async function verifyStore(db: Database, target: string, options: VerifyO
       };
       let after: [string, number] | undefined;
       while (!failure) {
-        const { rows } = await tx.query<ChainRow>(
-          `SELECT ${CHAIN_COLUMNS} FROM es_events
+        const { rows } = await tx.query<StoredRow>(
+          `SELECT ${STORED_COLUMNS} FROM es_events
            WHERE $1::text IS NULL OR (stream_id, position) > ($1::text, $2::bigint)
            ORDER BY stream_id, position LIMIT ${PAGE}`,
           [after?.[0] ?? null, after?.[1] ?? 0],
           { rowMode: 'array' },
         );
         for (const row of rows) {
-          const e = toChained(row);
+          const e = toStored(row);
           if (current.length && current[0].streamId !== e.streamId) failure = finish();
           if (failure) break;
           current.push(e);

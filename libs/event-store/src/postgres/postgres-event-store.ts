@@ -10,6 +10,7 @@ import type {
   ExpectedPosition,
   NewEvent,
   ReadAllOptions,
+  ReadAllBatchesOptions,
   ReadStreamOptions,
   RecordedEvent,
   StoreCapabilities,
@@ -26,6 +27,7 @@ import type { CheckpointSink } from '../integrity/checkpoint-sink';
 import { assertNoCredentials } from '../integrity/credentials';
 import { SchemaRegistry, type EventSchemas } from '../schemas';
 import { startPollingSubscription } from '../subscription';
+import { DEFAULT_BATCH_SIZE, prefetching } from '../read-all-batches';
 import { backfillChains, computeCheckpoint, readChain, verifyStore } from './integrity';
 import { EVENT_STORE_MIGRATIONS, EVENT_STORE_NAMESPACE } from './schema';
 
@@ -215,6 +217,44 @@ export class PostgresEventStore implements EventStore, AuditableEventStore {
     return this.readAllRows(options.fromGlobalPosition ?? 1, options.limit ?? null, options.types, false);
   }
 
+  /**
+   * On the server: one query over a cursor on its own connection, so the read sees one snapshot
+   * and is planned once; the next batch is fetched while the caller handles the current one.
+   * PGlite (one connection, which a cursor would hold) reads keyset pages the same way.
+   */
+  async *readAllBatches(options: ReadAllBatchesOptions = {}): AsyncGenerator<RecordedEvent[]> {
+    const from = options.fromGlobalPosition ?? 1;
+    const size = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    const types = options.types ? [...options.types] : null;
+    const openCursor = this.db.cursor?.bind(this.db);
+    if (!openCursor) {
+      yield* prefetching((at) => this.readAllRows(at, size, options.types, false), from);
+      return;
+    }
+    const cursor = await this.run(() =>
+      openCursor<EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM es_events
+         WHERE global_position >= $1 AND ($2::text[] IS NULL OR type = ANY($2::text[]))
+         ORDER BY global_position`,
+        [from, types],
+        { rowMode: 'array' },
+      ),
+    );
+    let next = this.run(() => cursor.read(size));
+    try {
+      for (;;) {
+        const rows = await next;
+        if (!rows.length) return;
+        next = this.run(() => cursor.read(size));
+        next.catch(() => undefined);
+        yield this.toEvents(rows);
+      }
+    } finally {
+      await next.catch(() => undefined);
+      await cursor.close();
+    }
+  }
+
   subscribe(options: SubscribeOptions): Subscription {
     const subscription = startPollingSubscription(
       options,
@@ -276,6 +316,10 @@ export class PostgresEventStore implements EventStore, AuditableEventStore {
 
   private async readRows(sql: string, params: unknown[]): Promise<RecordedEvent[]> {
     const { rows } = await this.run(() => this.db.query<EventRow>(sql, params, { rowMode: 'array' }));
+    return this.toEvents(rows);
+  }
+
+  private toEvents(rows: EventRow[]): RecordedEvent[] {
     const events = new Array<RecordedEvent>(rows.length);
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];
@@ -487,7 +531,7 @@ export class PostgresEventStore implements EventStore, AuditableEventStore {
          ts AS MATERIALIZED (SELECT clock_timestamp() AS now FROM locked)
          INSERT INTO es_events (stream_id, position, event_id, type, schema_version, data, metadata, recorded_at, prev_hash, hash)
          SELECT u.stream_id, u.position, u.event_id, u.type, u.schema_version, u.data, u.metadata, ts.now, u.prev_hash, u.hash
-         FROM unnest($4::text[], $5::bigint[], $6::text[], $7::text[], $8::int[], $9::jsonb[], $10::jsonb[], $13::text[], $14::text[])
+         FROM unnest($4::text[], $5::bigint[], $6::text[], $7::text[], $8::int[], $9::json[], $10::json[], $13::text[], $14::text[])
               WITH ORDINALITY AS u(stream_id, position, event_id, type, schema_version, data, metadata, prev_hash, hash, ord)
          CROSS JOIN ts
          ORDER BY u.ord`,
