@@ -7,7 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import type { INestApplication } from '@nestjs/common';
 import { createGatewayApp } from '../../apps/gateway/src/gateway.app';
-import { createEventStore, openDatabase, type Database, type EventStore } from '../../libs/event-store/src';
+import { SubjectKeys, createEventStore, openDatabase, type Database, type EventStore } from '../../libs/event-store/src';
+import { withCaseflowPersonalData } from '../../libs/persistence/src/personal-data';
 import { createScratchDatabase } from '../support/postgres';
 import { requiredTool } from '../support/tools';
 
@@ -37,7 +38,7 @@ describe('tickets over HTTP', () => {
     await app.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
     readDb = await openDatabase({ kind: 'postgres', connectionString: scratch.url });
-    store = await createEventStore(readDb);
+    store = withCaseflowPersonalData(await createEventStore(readDb), await SubjectKeys.open(readDb));
   });
 
   afterAll(async () => {
@@ -84,7 +85,17 @@ describe('tickets over HTTP', () => {
     const events = await store.readStream(`ticket-${number}`);
     expect(events.map((event) => event.type)).toEqual(['TicketOpened', 'CustomerIdentified']);
     expect(events.filter((event) => event.type === 'TicketOpened')).toHaveLength(1);
-    expect(events[0].data).toMatchObject({ number, customerId, severity: 'S2' });
+    expect(events[0].data).toMatchObject({ number, customerId, severity: 'S2', requester: validTicket.requester, description: validTicket.description });
+
+    // As stored, neither the ticket nor the seeded directory holds the requester's address or words.
+    const { rows } = await readDb.query<{ stream_id: string; data: string; metadata: string }>(
+      'SELECT stream_id, data::text AS data, metadata::text AS metadata FROM es_events WHERE stream_id = ANY($1::text[])',
+      [[`ticket-${number}`, `customer-${customerId}`]],
+    );
+    expect(rows.map((row) => row.stream_id).sort()).toEqual([`customer-${customerId}`, `ticket-${number}`, `ticket-${number}`]);
+    for (const row of rows) {
+      for (const text of [validTicket.requester, validTicket.title, validTicket.description]) expect(`${row.data}${row.metadata}`).not.toContain(text);
+    }
 
     const listed = await eventually(async () => {
       const { stdout } = await run(

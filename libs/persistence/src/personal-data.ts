@@ -15,7 +15,8 @@ export const DATA_SUBJECT_METADATA = 'dataSubject';
 type FieldOf<TData> = { [K in keyof TData & string]: NonNullable<TData[K]> extends readonly unknown[] ? `${K}[]` : K }[keyof TData & string];
 type DataOf<TType extends TicketEventType> = Extract<TicketEvent, { type: TType }>['data'];
 
-export const TICKET_PERSONAL_FIELDS: { readonly [TType in TicketEventType]?: ReadonlyArray<FieldOf<DataOf<TType>>> } = {
+/** Every ticket event type, so that a new one cannot be added without deciding what in it is personal. */
+export const TICKET_PERSONAL_FIELDS: { readonly [TType in TicketEventType]: ReadonlyArray<FieldOf<DataOf<TType>>> } = {
   TicketOpened: ['requester', 'title', 'description', 'intake'],
   CustomerNotified: ['to', 'subject'],
   FirstResponseSent: ['message'],
@@ -27,6 +28,22 @@ export const TICKET_PERSONAL_FIELDS: { readonly [TType in TicketEventType]?: Rea
   TicketReopened: ['reason'],
   FeedbackGiven: ['comment'],
   TicketCancelled: ['reason'],
+  // The vendor's record and system-made facts: no person's identifiers, nothing the customer wrote.
+  CustomerIdentified: [],
+  TicketQueued: [],
+  AnalysisStarted: [],
+  TicketRefused: [],
+  TicketClassified: [],
+  ClarificationReminderSent: [],
+  ClarificationExpired: [],
+  WorkaroundProvided: [],
+  HotfixApplied: [],
+  FixProposed: [],
+  FixApproved: [],
+  FixImplemented: [],
+  TicketResolved: [],
+  ResolutionAccepted: [],
+  TicketClosed: [],
 };
 
 const ticketSubject = (event: NewEvent): string | undefined => {
@@ -42,7 +59,11 @@ const contacts = (list: string): PeopleSpec => ({
 });
 
 export const PERSONAL_DATA_TYPES: Readonly<Record<string, PersonalDataSpec>> = {
-  ...Object.fromEntries(Object.entries(TICKET_PERSONAL_FIELDS).map(([type, fields]) => [type, { subject: ticketSubject, fields }])),
+  ...Object.fromEntries(
+    Object.entries(TICKET_PERSONAL_FIELDS)
+      .filter(([, fields]) => fields.length > 0)
+      .map(([type, fields]) => [type, { subject: ticketSubject, fields }]),
+  ),
   // Event types of `customer-<id>` streams (libs/directory's CustomerEvent).
   CustomerRegistered: { people: [contacts('record.authorizedContacts')] },
   CustomerChanged: { people: [contacts('before.authorizedContacts'), contacts('after.authorizedContacts')] },

@@ -8,6 +8,7 @@ import {
   type ChainedEvent,
   type EventStore,
   type NewEvent,
+  type ReadAllBatchesOptions,
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
@@ -20,6 +21,7 @@ import {
   type VerifyOptions,
 } from '../port';
 import type { Queryable } from '../database';
+import { readAllInBatches } from '../read-all-batches';
 import { mapSealed, open, seal, type SealedField } from './cipher';
 import { replaceAtPath, valueAtPath } from './field-paths';
 import type { SubjectKey, SubjectKeys } from './subject-keys';
@@ -86,6 +88,11 @@ export class PersonalDataStore implements AuditableEventStore, TransactionalEven
     return this.openEvents(await this.inner.readAll(options));
   }
 
+  /** The inner store's batched read (or readAll pages), each batch opened. */
+  async *readAllBatches(options?: ReadAllBatchesOptions): AsyncIterable<RecordedEvent[]> {
+    for await (const batch of readAllInBatches(this.inner, options)) yield await this.openEvents(batch);
+  }
+
   subscribe(options: SubscribeOptions): Subscription {
     return this.inner.subscribe({ ...options, handler: async (event) => options.handler((await this.openEvents([event]))[0]) });
   }
@@ -114,8 +121,9 @@ export class PersonalDataStore implements AuditableEventStore, TransactionalEven
 
   private async sealEvent(streamId: string, event: NewEvent, via?: Queryable): Promise<NewEvent> {
     const spec = event && this.options.types[event.type];
-    if (!spec) return event;
-    const data = structuredClone(event.data) as Record<string, unknown>;
+    if (!spec || event.data === undefined || event.data === null) return event;
+    // A JSON copy, as the adapter stores it: no shared references, so no value is sealed twice.
+    const data = JSON.parse(JSON.stringify(event.data)) as Record<string, unknown>;
     const keys = new Map<string, SubjectKey>();
     const keyOf = async (subject: string | undefined, whose: string): Promise<SubjectKey> => {
       if (!subject) throw new InvalidEventError(`Stream "${streamId}": event ${event.id} (${event.type}) has personal data but no subject for ${whose}`, { code: 'EVENT_STORE_NO_SUBJECT' });
