@@ -128,9 +128,11 @@ describe('the personal-data map (PERSONAL_DATA_TYPES)', () => {
     expect(changed.data).toMatchObject({ before: { authorizedContacts: [{ email: ERASED, subject: 'ds-anna' }, peterContact] }, after: { authorizedContacts: [peterContact] } });
   });
 
-  it('refuses a contact without a subject rather than store it in the clear', async () => {
+  it('refuses a contact without a subject, or not shaped as a contact, rather than store it in the clear', async () => {
     const store = withCaseflowPersonalData(memoryStore(), memoryKeys());
     const data = { customerId: 'x', record: { authorizedContacts: [{ email: anna, name: 'Anna' }] } };
     await expect(store.append('customer-x', [{ id: 'r', type: 'CustomerRegistered', data, metadata: meta() }])).rejects.toMatchObject({ code: 'EVENT_STORE_NO_SUBJECT' });
+    const bare = { customerId: 'x', record: { authorizedContacts: [anna] } };
+    await expect(store.append('customer-x', [{ id: 'b', type: 'CustomerRegistered', data: bare, metadata: meta() }])).rejects.toMatchObject({ code: 'EVENT_STORE_PERSONAL_SHAPE' });
   });
 });

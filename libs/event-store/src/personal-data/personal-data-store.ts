@@ -135,14 +135,17 @@ export class PersonalDataStore implements AuditableEventStore, TransactionalEven
       for (const field of fields) replaceAtPath(node, field, basePath, (value, path) => seal(value, keyId, key, { streamId, eventId: event.id, path }));
     };
     if (spec.fields?.length) sealAll(data, spec.fields, 'data', await keyOf(spec.subject?.(event), 'its fields'));
+    // A list or item of another shape is refused rather than stored in the clear.
+    const unexpected = (what: string) =>
+      new InvalidEventError(`Stream "${streamId}": event ${event.id} (${event.type}): ${what}`, { code: 'EVENT_STORE_PERSONAL_SHAPE' });
     for (const people of spec.people ?? []) {
       const items = valueAtPath(data, people.list);
       if (items === undefined || items === null) continue;
-      if (!Array.isArray(items)) throw new InvalidEventError(`Stream "${streamId}": event ${event.id} (${event.type}): data.${people.list} is not a list`, { code: 'EVENT_STORE_PERSONAL_SHAPE' });
+      if (!Array.isArray(items)) throw unexpected(`data.${people.list} is not a list`);
       for (const [index, item] of items.entries()) {
         const basePath = `data.${people.list}[${index}]`;
-        const record = (item ?? {}) as Record<string, unknown>;
-        sealAll(record, people.fields, basePath, await keyOf(people.subject(record), basePath));
+        if (item === null || typeof item !== 'object') throw unexpected(`${basePath} is not an object`);
+        sealAll(item, people.fields, basePath, await keyOf(people.subject(item as Record<string, unknown>), basePath));
       }
     }
     return { ...event, data };
