@@ -6,7 +6,8 @@
  * A fresh database is created for the run (role needs CREATEDB) and dropped at the end.
  * Scenarios: 1 writer appending single events (own stream, expected position checked);
  * 32 concurrent writers (each its own stream, expected position checked); 1 writer appending
- * batches of 100; a full read of everything in global order (pages of 5,000) and a read of one
+ * batches of 100; a full read of everything in global order twice (readAll pages of 5,000, and
+ * readAllInBatches: batches of 1,000, read ahead; Emmett its batch reader at both sizes) and a read of one
  * long stream (LONG_STREAM events). Each append scenario runs BENCH_REPS times (default 3), each
  * read BENCH_READ_REPS times (default 7) after a warm-up, adapters interleaved; the best rate of each
  * is printed (reads also their median), with the machine's load average around the reads.
@@ -20,6 +21,7 @@ import { dumbo } from '@event-driven-io/dumbo';
 import {
   createEventStore,
   createKurrentEventStore,
+  readAllInBatches,
   openDatabase,
   type Database,
   type EventStore,
@@ -37,6 +39,7 @@ const PER_WRITER = Math.round(100 * SCALE);
 const BATCH = 100;
 const BATCHES = Math.round(50 * SCALE);
 const READ_SEED_BATCHES = Math.round(150 * SCALE); // × 500 events, on top of the above
+const READ_BATCH = 1000;
 const REPS = Number(process.env.BENCH_REPS || 3);
 const READ_REPS = Number(process.env.BENCH_READ_REPS || 7);
 const LONG_STREAM = Math.round(20_000 * SCALE); // one stream, read whole with readStream
@@ -45,6 +48,8 @@ interface Adapter {
   name: string;
   append(stream: string, events: NewEvent[], expected: number): Promise<void>;
   readAllCount(): Promise<number>;
+  /** The whole log again, through the adapter's batched read (batches of READ_BATCH). */
+  readAllBatchedCount(): Promise<number>;
   readStreamCount(stream: string): Promise<number>;
   close(): Promise<void>;
 }
@@ -72,6 +77,11 @@ function caseflow(name: string, store: EventStore, db?: Database): Adapter {
         count += page.length;
         from = page[page.length - 1].globalPosition + 1;
       }
+    },
+    async readAllBatchedCount() {
+      let count = 0;
+      for await (const batch of readAllInBatches(store, { batchSize: READ_BATCH })) count += batch.length;
+      return count;
     },
     async readStreamCount(stream) {
       return (await store.readStream(stream)).length;
@@ -105,6 +115,17 @@ function emmett(url: string): Adapter {
         after = batch.currentGlobalPosition;
       }
     },
+    // Emmett's own batch reader, at the same batch size (it has no cursor read).
+    async readAllBatchedCount() {
+      let after = 0n;
+      let count = 0;
+      for (;;) {
+        const batch = await readMessagesBatch(pool.execute, { after, batchSize: READ_BATCH });
+        count += batch.messages.length;
+        if (!batch.messages.length || !batch.areMessagesLeft) return count;
+        after = batch.currentGlobalPosition;
+      }
+    },
     async readStreamCount(stream) {
       return (await store.readStream(stream)).events.length;
     },
@@ -122,11 +143,13 @@ type Row = {
   batched: number;
   read: number;
   readMedian: number;
+  readBatched: number;
+  readBatchedMedian: number;
   stream: number;
   streamMedian: number;
   events: number;
 };
-type Scenario = 'single' | 'concurrent' | 'batched' | 'read' | 'stream';
+type Scenario = 'single' | 'concurrent' | 'batched' | 'read' | 'readBatched' | 'stream';
 
 const now = () => performance.now();
 
@@ -153,6 +176,10 @@ async function runScenario(adapter: Adapter, scenario: Scenario, tag: string): P
       const events = await adapter.readAllCount();
       return events / ((now() - start) / 1000);
     }
+    case 'readBatched': {
+      const events = await adapter.readAllBatchedCount();
+      return events / ((now() - start) / 1000);
+    }
     case 'stream': {
       const events = await adapter.readStreamCount('long');
       if (events !== LONG_STREAM) throw new Error(`${adapter.name}: read ${events} events of the long stream, expected ${LONG_STREAM}`);
@@ -166,7 +193,7 @@ async function runScenario(adapter: Adapter, scenario: Scenario, tag: string): P
  * adapter gets a quiet or a busy minute to itself), and the best rate of each is reported.
  */
 async function measureAll(adapters: Adapter[]): Promise<Row[]> {
-  const best = adapters.map((a) => ({ adapter: a.name, single: 0, concurrent: 0, batched: 0, read: 0, readMedian: 0, stream: 0, streamMedian: 0, events: 0 }));
+  const best = adapters.map((a) => ({ adapter: a.name, single: 0, concurrent: 0, batched: 0, read: 0, readMedian: 0, readBatched: 0, readBatchedMedian: 0, stream: 0, streamMedian: 0, events: 0 }));
   for (const a of adapters) await a.append(`warm-${randomUUID()}`, [payload(0)], 0);
   for (let rep = 0; rep < REPS; rep++) {
     for (const scenario of ['single', 'concurrent', 'batched'] as const) {
@@ -186,13 +213,15 @@ async function measureAll(adapters: Adapter[]): Promise<Row[]> {
     }
     // Warm-up: server caches, the JIT, the driver's pools.
     await a.readAllCount();
+    await a.readAllBatchedCount();
     await a.readStreamCount('long');
   }
   loadBeforeReads = loadavg()[0];
-  const rates = adapters.map(() => ({ read: [] as number[], stream: [] as number[] }));
+  const rates = adapters.map(() => ({ read: [] as number[], readBatched: [] as number[], stream: [] as number[] }));
   for (let rep = 0; rep < READ_REPS; rep++) {
     for (const [i, a] of adapters.entries()) {
       rates[i].read.push(await runScenario(a, 'read', ''));
+      rates[i].readBatched.push(await runScenario(a, 'readBatched', ''));
       rates[i].stream.push(await runScenario(a, 'stream', ''));
     }
   }
@@ -201,6 +230,8 @@ async function measureAll(adapters: Adapter[]): Promise<Row[]> {
   for (const [i, r] of rates.entries()) {
     best[i].read = Math.max(...r.read);
     best[i].readMedian = median(r.read);
+    best[i].readBatched = Math.max(...r.readBatched);
+    best[i].readBatchedMedian = median(r.readBatched);
     best[i].stream = Math.max(...r.stream);
     best[i].streamMedian = median(r.stream);
   }
@@ -266,6 +297,7 @@ async function main(): Promise<void> {
     `${WRITERS} writers appends/s`,
     `batches of ${BATCH} events/s`,
     'full read events/s (median)',
+    `batched full read events/s (median)`,
     `stream of ${fmt(LONG_STREAM)} events/s (median)`,
     'events read',
   ];
@@ -277,6 +309,7 @@ async function main(): Promise<void> {
       fmt(r.concurrent),
       fmt(r.batched),
       `${fmt(r.read)} (${fmt(r.readMedian)})`,
+      `${fmt(r.readBatched)} (${fmt(r.readBatchedMedian)})`,
       `${fmt(r.stream)} (${fmt(r.streamMedian)})`,
       fmt(r.events),
     ]),
@@ -289,7 +322,11 @@ async function main(): Promise<void> {
   const ours = rows.find((r) => r.adapter === 'Caseflow PostgreSQL (server)');
   if (base && ours) {
     console.log(`\n${WRITERS} writers: Caseflow server / Emmett = ${(ours.concurrent / base.concurrent).toFixed(1)}x (goal >= 3x)`);
-    console.log(`full read: Caseflow server ${fmt(ours.read)} events/s best, ${fmt(ours.readMedian)} median (goal > 200,000); Emmett ${fmt(base.read)}`);
+    console.log(`full read, readAll pages of 5,000: Caseflow server ${fmt(ours.read)} events/s best, ${fmt(ours.readMedian)} median; Emmett ${fmt(base.read)}`);
+    console.log(
+      `full read, batches of ${fmt(READ_BATCH)} (readAllInBatches: cursor, read-ahead): Caseflow server ${fmt(ours.readBatched)} events/s best, ` +
+        `${fmt(ours.readBatchedMedian)} median (goal > 200,000); Emmett ${fmt(base.readBatched)}`,
+    );
     console.log(`stream read: Caseflow server ${fmt(ours.stream)} events/s best, ${fmt(ours.streamMedian)} median; Emmett ${fmt(base.stream)}`);
   }
   for (const v of verifying) {
