@@ -1,10 +1,12 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** The `prevHash` of a stream's first event: 64 zeros. */
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** Tag of the chain encoding; part of every hashed document, so a future encoding can coexist. */
 export const CHAIN_ENCODING = 'caseflow-chain/1';
+
+const DOC_START = `{"chain":${JSON.stringify(CHAIN_ENCODING)},"data":`;
 
 /**
  * Canonical JSON: no whitespace; object keys sorted by UTF-16 code units (JavaScript's default
@@ -78,13 +80,13 @@ export function eventHashOfCanonical(
   prevHash: string,
 ): string {
   const doc =
-    `{"chain":${JSON.stringify(CHAIN_ENCODING)},"data":${c.dataJson},"id":${JSON.stringify(c.id)},"metadata":${c.metadataJson},` +
+    `${DOC_START}${c.dataJson},"id":${JSON.stringify(c.id)},"metadata":${c.metadataJson},` +
     `"position":${JSON.stringify(c.position)},"prev":${JSON.stringify(prevHash)},"schemaVersion":${JSON.stringify(c.schemaVersion)},` +
     `"stream":${JSON.stringify(c.streamId)},"type":${JSON.stringify(c.type)}}`;
-  return createHash('sha256').update(doc, 'utf8').digest('hex');
+  return hash('sha256', doc, 'hex');
 }
 
 /** SHA-256 hex of a string (UTF-8). */
 export function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return hash('sha256', text, 'hex');
 }

@@ -24,6 +24,11 @@ describe('canonical encoding', () => {
     expect(eventHash(c, GENESIS_HASH)).toBe(expected);
   });
 
+  it('matches a fixed vector (an independent SHA-256 of the documented encoding): stored hashes stay valid across releases', () => {
+    const content = { streamId: 'ticket-9', position: 3, id: 'e-1', type: 'TicketNoteAdded', schemaVersion: 2, data: { b: null, a: [1, 'é'] }, metadata: { actor: 'agent:1' } };
+    expect(eventHash(content, GENESIS_HASH)).toBe('9a671f5460fac495ed3c4014d732a5f0a493c825edd8f6b7b725ab0a086f108b');
+  });
+
   it('hashes the same content the same way whatever the key order', () => {
     const content = { streamId: 's', position: 1, id: 'a', type: 'T', schemaVersion: 1, data: { x: 1, y: 2 }, metadata: { actor: 'a' } };
     const h = eventHash(content, GENESIS_HASH);
