@@ -47,10 +47,11 @@ describe('identifyRequest', () => {
       expect(identifyRequest(only, { requester: ' boss@EXAMPLE.com ', at: day })).toEqual({ ok: true, contractId: 'C-1', plan: 'StandardSU' });
     });
 
-    it('REQUESTER_NOT_AUTHORIZED for anyone else, naming the requester', () => {
+    it('REQUESTER_NOT_AUTHORIZED for anyone else, without naming the requester (the reason is logged in the clear)', () => {
       const out = failure(identifyRequest(only, { requester: 'intern@example.com', at: day }));
       expect(out.code).toBe('REQUESTER_NOT_AUTHORIZED');
-      expect(out.reason).toContain('intern@example.com');
+      expect(out.reason).not.toContain('intern@example.com');
+      expect(out.reason).toContain('the requester is not an authorized contact of Acme');
       expect(out.reason).toContain('one authorized person');
     });
 
