@@ -55,4 +55,5 @@ export async function createEventStore(db: Database, options: PostgresEventStore
   return new PostgresEventStore(db, options);
 }
 export { KurrentEventStore, createKurrentEventStore } from './kurrentdb/kurrentdb-event-store';
+export { KURRENT_CHECKPOINT_STREAM } from './kurrentdb/stream-names';
 export type { KurrentEventStoreOptions } from './kurrentdb/kurrentdb-event-store';

@@ -219,8 +219,10 @@ export interface VerifyOptions {
 export interface AuditableEventStore extends EventStore {
   /** Recomputes the chains of one stream or of every stream (`'all'`), and the checkpoint's root. */
   verify(target: string, options?: VerifyOptions): Promise<VerificationReport>;
-  /** Takes a checkpoint now: appends it to `$checkpoints` and writes it to the configured sink. */
+  /** Takes a checkpoint now: appends it to `$checkpoints` (or `checkpointStream`) and writes it to the configured sink. */
   checkpoint(): Promise<StoreCheckpoint>;
+  /** The stream checkpoint() appends to, when not `$checkpoints` (KurrentDB reserves `$` names). */
+  readonly checkpointStream?: string;
   /** The stream as stored, with hashes (for exports). */
   readChain(streamId: string): Promise<ChainedEvent[]>;
 }

@@ -26,6 +26,15 @@ export interface ContractHarness {
    * attacker with database access would): for the tamper-evidence tests. SQL adapters only.
    */
   tamper?(sql: string, params?: unknown[]): Promise<void>;
+  /** Why there is no `tamper` (printed with the tests left out), e.g. KurrentDB's immutable events. */
+  tamperUnavailable?: string;
+  /**
+   * Hides a stream's events before `beforePosition` behind the store's back, through the server's
+   * own API (KurrentDB: `$tb` truncate-before in the stream metadata). SQL harnesses use `tamper`.
+   */
+  truncateStream?(streamId: string, beforePosition: number): Promise<void>;
+  /** Deletes a whole stream behind the store's back through the server's API (KurrentDB: soft delete). */
+  deleteStream?(streamId: string): Promise<void>;
   /** A PostgreSQL/PGlite database for tables beside the log (subject keys); default a fresh PGlite. */
   database?: Database;
   /** Drops this suite's data and closes connections. */

@@ -36,13 +36,32 @@ export function describeIntegrityContract(adapter: string, factory: ContractFact
       await rm(dir, { recursive: true, force: true });
     });
 
-    /** Runs when the adapter has hash chains and (for tampering) raw access; otherwise says why not. */
-    const itChains = (name: string, fn: () => Promise<void>, needsTamper = false) =>
+    const noTamper = () => harness.tamperUnavailable ?? 'the harness cannot change rows behind the store';
+    /**
+     * Runs when the adapter has hash chains and what the test needs behind the store: `tamper`
+     * (edit rows with SQL) or `remove` (truncate or delete a stream: the server's API, or SQL).
+     */
+    const itChains = (name: string, fn: () => Promise<void>, needs?: 'tamper' | 'remove') =>
       it(name, async () => {
         if (!store) return leaveOut(name, `${plain.name} lacks hashChain`);
-        if (needsTamper && !harness.tamper) return leaveOut(name, 'the harness cannot change rows behind the store');
+        if (needs === 'tamper' && !harness.tamper) return leaveOut(name, noTamper());
+        if (needs === 'remove' && !harness.tamper && !(harness.truncateStream && harness.deleteStream)) {
+          return leaveOut(name, 'the harness can neither truncate nor delete a stream behind the store');
+        }
         await fn();
       });
+
+    /** Hides a stream's first events behind the store: the server's API (KurrentDB `$tb`) or SQL. */
+    const truncateBehind = (s: string, beforePosition: number): Promise<void> =>
+      harness.truncateStream
+        ? harness.truncateStream(s, beforePosition)
+        : harness.tamper!('DELETE FROM es_events WHERE stream_id = $1 AND position < $2', [s, beforePosition]);
+    /** Deletes a whole stream behind the store: the server's API (KurrentDB soft delete) or SQL (rows and head). */
+    const deleteBehind = async (s: string): Promise<void> => {
+      if (harness.deleteStream) return harness.deleteStream(s);
+      await harness.tamper!('DELETE FROM es_events WHERE stream_id = $1', [s]);
+      await harness.tamper!('DELETE FROM es_streams WHERE stream_id = $1', [s]);
+    };
 
     const write = async (s: string, count: number) => {
       await store.append(s, Array.from({ length: count }, (_, i) => event(`${s}-e${i + 1}`)), { expectedPosition: 0 });
@@ -74,14 +93,14 @@ export function describeIntegrityContract(adapter: string, factory: ContractFact
       await write(s, 3);
       const cp = await store.checkpoint();
       expect(cp.root).toMatch(/^[0-9a-f]{64}$/);
-      expect((await store.readStream('$checkpoints')).at(-1)).toMatchObject({ type: 'CheckpointTaken', data: { root: cp.root, globalPosition: cp.globalPosition } });
+      expect((await store.readStream(store.checkpointStream ?? '$checkpoints')).at(-1)).toMatchObject({ type: 'CheckpointTaken', data: { root: cp.root, globalPosition: cp.globalPosition } });
       const file = join(dir, 'checkpoints.jsonl');
       await fileCheckpointSink(file).write(cp);
       const exported = await readLatestCheckpoint(file);
       expect(await store.verify('all', { againstCheckpoint: exported })).toMatchObject({ ok: true, checkpoint: { root: cp.root } });
       await store.append(s, [event(`${s}-later`)]); // later events do not contradict it
       expect((await store.verify(s, { againstCheckpoint: exported })).ok).toBe(true);
-      if (!harness.tamper) return leaveOut('checkpoint contradicted (tampering part)', 'the harness cannot change rows behind the store');
+      if (!harness.tamper) return leaveOut('checkpoint contradicted (tampering part)', noTamper());
       // Truncation that keeps the chain valid: drop the last two events and move the head back.
       const [, second] = await store.readChain(s);
       await harness.tamper(`DELETE FROM es_events WHERE stream_id = $1 AND position > 2`, [s]);
@@ -103,7 +122,7 @@ export function describeIntegrityContract(adapter: string, factory: ContractFact
       expect(failure.actual).toMatch(/^[0-9a-f]{64}$/);
       expect(failure.actual).not.toBe(stored);
       expect((await store.verify('all')).failure).toMatchObject({ kind: 'changed', streamId: s, position: 2 });
-    }, true);
+    }, 'tamper');
 
     itChains('a deleted row is found', async () => {
       const s = stream();
@@ -112,7 +131,7 @@ export function describeIntegrityContract(adapter: string, factory: ContractFact
       await harness.tamper!(`DELETE FROM es_events WHERE stream_id = $1 AND position = 2`, [s]);
       const failure = await expectFailure(s, 'deleted', 2);
       expect(failure).toMatchObject({ expected: chain[1].hash, actual: chain[0].hash });
-    }, true);
+    }, 'tamper');
 
     itChains('two swapped rows are found', async () => {
       const s = stream();
@@ -122,7 +141,7 @@ export function describeIntegrityContract(adapter: string, factory: ContractFact
       await harness.tamper!(`UPDATE es_events SET position = 2 WHERE stream_id = $1 AND position = 1003`, [s]);
       expect((await store.readChain(s)).map((e) => e.id)).toEqual([`${s}-e1`, `${s}-e3`, `${s}-e2`, `${s}-e4`]);
       await expectFailure(s, 'reordered', 2);
-    }, true);
+    }, 'tamper');
 
     itChains('an inserted row is found', async () => {
       const s = stream();
@@ -133,7 +152,28 @@ export function describeIntegrityContract(adapter: string, factory: ContractFact
         [s],
       );
       await expectFailure(s, 'inserted', 4);
-    }, true);
+    }, 'tamper');
+
+    itChains('events truncated behind the store are found (deleted)', async () => {
+      const s = stream();
+      await write(s, 4);
+      const chain = await store.readChain(s);
+      await truncateBehind(s, 3);
+      expect((await store.readChain(s)).map((e) => e.position)).toEqual([3, 4]);
+      const failure = await expectFailure(s, 'deleted', 1);
+      expect(failure).toMatchObject({ expected: chain[2].prevHash, actual: '0'.repeat(64) });
+    }, 'remove');
+
+    itChains('a stream deleted behind the store contradicts an earlier checkpoint', async () => {
+      const s = stream();
+      await write(s, 3);
+      const cp = await store.checkpoint();
+      await deleteBehind(s);
+      // Nothing of it is left to chain; only the checkpoint remembers it.
+      expect(await store.verify(s)).toMatchObject({ ok: true, streams: 0, events: 0 });
+      const report = await store.verify(s, { againstCheckpoint: cp });
+      expect(report.failure).toMatchObject({ kind: 'checkpoint', streamId: s, position: 3, expected: cp.heads!.find((h) => h.streamId === s)!.hash, actual: null });
+    }, 'remove');
 
     it('personal data is sealed per subject; erasing the key makes it unreadable while the chain still verifies', async () => {
       const own: Database | undefined = harness.database ? undefined : await openDatabase({ kind: 'pglite' });

@@ -10,7 +10,7 @@ describe('KurrentEventStore without a server', () => {
       contiguousGlobalPositions: false,
       asOfRecorded: true,
       groupCommit: false,
-      hashChain: false,
+      hashChain: true,
     });
     return store.close();
   });
@@ -27,5 +27,19 @@ describe('KurrentEventStore without a server', () => {
     const store = new KurrentEventStore({ connectionString: 'kurrentdb://127.0.0.1:1?tls=false' });
     await expect(store.append('$all', [])).rejects.toMatchObject({ code: 'EVENT_STORE_INVALID' });
     await store.close();
+  });
+});
+
+describe('KurrentEventStore options', () => {
+  it('names its checkpoint stream outside $ and refuses appends to it and to subscription progress streams', async () => {
+    const store = new KurrentEventStore({ connectionString: 'kurrentdb://127.0.0.1:1?tls=false', namespace: 'run-1' });
+    expect(store.checkpointStream).toBe('caseflow-store-checkpoints');
+    await expect(store.append('caseflow-store-checkpoints', [])).rejects.toMatchObject({ code: 'EVENT_STORE_INVALID' });
+    await expect(store.append('caseflow-checkpoint-projector', [])).rejects.toMatchObject({ code: 'EVENT_STORE_INVALID' });
+    await store.close();
+  });
+
+  it('refuses a namespace that is not a plain name', () => {
+    expect(() => new KurrentEventStore({ connectionString: 'kurrentdb://127.0.0.1:1?tls=false', namespace: 'a/b' })).toThrow(/namespace/);
   });
 });

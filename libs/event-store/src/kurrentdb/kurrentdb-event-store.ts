@@ -1,41 +1,48 @@
 import { createHash } from 'node:crypto';
 import {
   BACKWARDS,
-  CancelledError,
-  DeadlineExceededError,
   END,
   FORWARDS,
   KurrentDBClient,
   NO_STREAM,
   START,
+  StreamDeletedError,
   StreamNotFoundError,
-  TimeoutError,
-  UnavailableError,
   WrongExpectedVersionError,
   jsonEvent,
   streamNameFilter,
   type AppendStreamState,
   type ReadPosition,
 } from '@kurrent/kurrentdb-client';
-import { ConcurrencyError, EventStoreError, InvalidEventError, StoreUnavailableError } from '../errors';
+import { InvalidEventError } from '../errors';
+import type { CheckpointSink } from '../integrity/checkpoint-sink';
+import { assertNoCredentials } from '../integrity/credentials';
 import type {
   AppendOptions,
   AppendResult,
+  AuditableEventStore,
+  ChainedEvent,
   CheckpointStore,
   EventMetadata,
-  EventStore,
-  ExpectedPosition,
   NewEvent,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
   StoreCapabilities,
+  StoreCheckpoint,
   SubscribeOptions,
   Subscription,
+  VerificationReport,
+  VerifyOptions,
 } from '../port';
-import { assertNoCredentials } from '../integrity/credentials';
 import { SchemaRegistry, type EventSchemas } from '../schemas';
 import { startPollingSubscription } from '../subscription';
+import { planAppend } from './append-plan';
+import { toChainedEvent, type LogEvent } from './chain';
+import { splitEnvelope } from './envelope';
+import { readChainOf, takeCheckpoint, verifyLog, type ChainLog } from './log-integrity';
+import { KURRENT_CHECKPOINT_STREAM, StreamNames } from './stream-names';
+import { translate } from './translate';
 
 export interface KurrentEventStoreOptions {
   /** e.g. `kurrentdb://localhost:2113?tls=false` (see docs/event-store.md). */
@@ -45,27 +52,27 @@ export interface KurrentEventStoreOptions {
   deadlineMs?: number;
   /** Prefix of the streams that hold subscription checkpoints; hidden from readAll. */
   checkpointStreamPrefix?: string;
+  /** Where checkpoint() also writes each checkpoint, outside the store (a file or a webhook). */
+  checkpointSink?: CheckpointSink;
+  /**
+   * Keeps this store's streams apart on a shared server: each is `<namespace>/<streamId>` there,
+   * and readAll, subscriptions, verify('all') and checkpoints see only them. Letters, digits, - and _.
+   */
+  namespace?: string;
 }
 
-/** Key in each event's KurrentDB metadata under which the port's own fields travel. */
-const ENVELOPE = '$caseflow';
-interface Envelope {
-  id: string;
-  v: number;
-}
-
-type KurrentMetadata = EventMetadata & { [ENVELOPE]?: Envelope };
-
-const MAX_ATTEMPTS = 5;
+const RETRY_BACKOFF_MAX_MS = 50;
+const PAGE = 1000;
 
 /**
- * The port on KurrentDB / EventStoreDB. Streams map one to one; positions are revision + 1;
- * globalPosition is the event's commit position in `$all`. The port's event id (any string) is
- * kept in the metadata envelope and also turned into a deterministic UUID for KurrentDB's own
- * dedupe. KurrentDB dedupes only when the expected revision matches, so this adapter reads the
- * stream's ids first and appends with the revision it saw (retrying on a race when 'any').
+ * The port on KurrentDB / EventStoreDB. Streams map one to one (under the namespace, if any);
+ * positions are revision + 1; globalPosition is the event's commit position in `$all`. The port's
+ * event id (any string), the stored schema version and the hash-chain links ride in the `$caseflow`
+ * metadata envelope; the id is also turned into a deterministic UUID for KurrentDB's own dedupe.
+ * Appends read the stream first (ids for idempotency, the last hash for the chain) and write with
+ * the revision they read, retrying on a race.
  */
-export class KurrentEventStore implements EventStore {
+export class KurrentEventStore implements AuditableEventStore {
   readonly name = 'KurrentDB';
   readonly capabilities: StoreCapabilities = {
     concurrentWriters: true,
@@ -73,34 +80,42 @@ export class KurrentEventStore implements EventStore {
     contiguousGlobalPositions: false,
     asOfRecorded: true,
     groupCommit: false,
-    // Not implemented: the chain would ride in the $caseflow envelope (the append path already
-    // reads the stream, so the previous hash is at hand), but no server runs here to prove it,
-    // and an unproven tamper check is worse than a declared gap. See docs/event-store.md.
-    hashChain: false,
+    // The PostgreSQL chain definition, links in the $caseflow envelope; verify/checkpoint/readChain
+    // read $all and the streams (src/kurrentdb/log-integrity.ts). The pure parts are unit-tested;
+    // against a server it has run only where CASEFLOW_KURRENTDB_URL points at one (docs/event-store.md).
+    hashChain: true,
   };
+  readonly checkpointStream = KURRENT_CHECKPOINT_STREAM;
   readonly checkpoints: CheckpointStore;
   private readonly client: KurrentDBClient;
   private readonly registry: SchemaRegistry;
   private readonly deadline: number;
-  private readonly checkpointPrefix: string;
+  private readonly names: StreamNames;
+  private readonly checkpointSink?: CheckpointSink;
   private readonly subscriptions = new Set<Subscription>();
+  private readonly chainLog: ChainLog = {
+    readStream: (streamId) => this.readLog(streamId),
+    pagesOfAll: () => this.pagesOfAll(0, this.names.auditedStreamsRegex()),
+  };
 
   constructor(options: KurrentEventStoreOptions) {
+    this.names = new StreamNames(options.namespace, options.checkpointStreamPrefix ?? 'caseflow-checkpoint-');
     this.client = KurrentDBClient.connectionString(options.connectionString);
     this.registry = new SchemaRegistry(options.schemas);
     this.deadline = options.deadlineMs ?? 10_000;
-    this.checkpointPrefix = options.checkpointStreamPrefix ?? 'caseflow-checkpoint-';
+    this.checkpointSink = options.checkpointSink;
+    const progressStream = (subscriptionId: string) => this.names.toServer(this.names.subscriptionPrefix + subscriptionId);
     this.checkpoints = {
       load: async (subscriptionId) => {
         const last = await this.collect(
-          this.client.readStream(this.checkpointPrefix + subscriptionId, { direction: BACKWARDS, fromRevision: END, maxCount: 1, deadline: this.deadline }),
+          this.client.readStream(progressStream(subscriptionId), { direction: BACKWARDS, fromRevision: END, maxCount: 1, deadline: this.deadline }),
         );
         const data = last[0]?.event?.data as { globalPosition?: number } | undefined;
         return data?.globalPosition;
       },
       save: async (subscriptionId, globalPosition) => {
         await this.call(() =>
-          this.client.appendToStream(this.checkpointPrefix + subscriptionId, jsonEvent({ type: 'checkpoint', data: { globalPosition } }), {
+          this.client.appendToStream(progressStream(subscriptionId), jsonEvent({ type: 'checkpoint', data: { globalPosition } }), {
             deadline: this.deadline,
           }),
         );
@@ -110,46 +125,33 @@ export class KurrentEventStore implements EventStore {
 
   async append(streamId: string, events: NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     if (!streamId) throw new InvalidEventError('streamId must be a non-empty string');
-    if (streamId.startsWith('$') || streamId.startsWith(this.checkpointPrefix)) throw new InvalidEventError(`Stream name "${streamId}" is reserved`);
+    if (this.names.isReserved(streamId)) throw new InvalidEventError(`Stream name "${streamId}" is reserved`);
     for (const e of events) assertNoCredentials(streamId, e);
+    return this.appendChained(streamId, events, options);
+  }
+
+  /** Reads the stream, chains the new events after its last hash, appends expecting the revision read. */
+  private async appendChained(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
     const expected = options.expectedPosition ?? 'any';
+    const giveUpAt = Date.now() + this.deadline;
     for (let attempt = 1; ; attempt++) {
-      const existing = await this.readStreamIds(streamId);
-      const current = existing.size;
-      const positions: number[] = [];
-      const fresh: NewEvent[] = [];
-      const inCall = new Map<string, number>();
-      for (const e of events) {
-        const known = existing.get(e.id) ?? inCall.get(e.id);
-        if (known !== undefined) positions.push(known);
-        else {
-          const position = current + fresh.length + 1;
-          inCall.set(e.id, position);
-          fresh.push(e);
-          positions.push(position);
-        }
-      }
-      if (!fresh.length) return { positions, lastPosition: current };
-      if (!holds(expected, current)) throw new ConcurrencyError(streamId, expected, current);
-      const streamState: AppendStreamState = current === 0 ? NO_STREAM : BigInt(current - 1);
+      const stored = (await this.readLog(streamId)).map(toChainedEvent);
+      const plan = planAppend(streamId, stored, events, expected, (type) => this.registry.currentVersion(type));
+      if (!plan.proposals.length) return { positions: plan.positions, lastPosition: plan.readPosition };
+      const streamState: AppendStreamState = plan.readPosition === 0 ? NO_STREAM : BigInt(plan.readPosition - 1);
       try {
         await this.client.appendToStream(
-          streamId,
-          fresh.map((e) =>
-            jsonEvent({
-              id: uuidFor(streamId, e.id),
-              type: e.type,
-              data: (e.data ?? null) as never,
-              metadata: { ...e.metadata, [ENVELOPE]: { id: e.id, v: this.registry.currentVersion(e.type) } } as never,
-            }),
-          ),
+          this.names.toServer(streamId),
+          plan.proposals.map((p) => jsonEvent({ id: uuidFor(streamId, p.id), type: p.type, data: p.data as never, metadata: p.metadata as never })),
           { streamState, deadline: this.deadline },
         );
-        return { positions, lastPosition: current + fresh.length };
+        return { positions: plan.positions, lastPosition: plan.readPosition + plan.proposals.length };
       } catch (error) {
-        if (!(error instanceof WrongExpectedVersionError)) throw translate(error);
-        // Someone else wrote first: re-check (our events may now be there: idempotent), or report.
-        if (attempt >= MAX_ATTEMPTS) throw translate(error);
+        if (!(error instanceof WrongExpectedVersionError)) throw translate(error, streamId);
+        // Someone else wrote first: re-read (our events may now be there: idempotent; the tip moved)
+        // and chain again. Under 'any' many writers may race: retry within the deadline, jittered.
+        if (Date.now() >= giveUpAt) throw translate(error, streamId);
+        await sleep(Math.random() * Math.min(RETRY_BACKOFF_MAX_MS, 2 ** attempt));
       }
     }
   }
@@ -161,14 +163,14 @@ export class KurrentEventStore implements EventStore {
     const asOf = options.asOfRecorded === undefined ? undefined : Date.parse(options.asOfRecorded);
     if (asOf !== undefined && Number.isNaN(asOf)) throw new InvalidEventError(`asOfRecorded is not an ISO-8601 instant: ${options.asOfRecorded}`);
     const resolved = await this.collect(
-      this.client.readStream(streamId, {
+      this.client.readStream(this.names.toServer(streamId), {
         fromRevision: BigInt(from - 1),
         direction: FORWARDS,
         maxCount: to === Number.MAX_SAFE_INTEGER ? undefined : to - from + 1,
         deadline: this.deadline,
       }),
     );
-    const events = resolved.flatMap((r) => (r.event ? [this.toRecorded(r.event)] : []));
+    const events = resolved.flatMap((r) => (r.event ? [this.toRecorded(this.named(r.event))] : []));
     return asOf === undefined ? events : events.filter((e) => Date.parse(e.recordedAt) <= asOf);
   }
 
@@ -178,40 +180,76 @@ export class KurrentEventStore implements EventStore {
     return this.scanAll(from <= 0 ? 0 : from, from, options.limit, options.types);
   }
 
+  /** Recomputes one stream's chain (or every stream's: 'all') and, if given, a checkpoint's heads. */
+  verify(target: string, options: VerifyOptions = {}): Promise<VerificationReport> {
+    return verifyLog(this.chainLog, target, options);
+  }
+
+  /** The stream as stored, with its hashes (personal data stays ciphertext; no upcasting). */
+  readChain(streamId: string): Promise<ChainedEvent[]> {
+    return readChainOf(this.chainLog, streamId);
+  }
+
   /**
-   * Reads $all from the record at `startAt` (a position the store returned, or 0 for the start),
-   * keeping events whose commit position is >= `minCommit`.
+   * A Merkle root over every stream's last event in $all now: appended to `checkpointStream` (its
+   * id names the global position, so taking it twice at one position is a no-op) and written to
+   * the sink, if configured.
+   */
+  async checkpoint(): Promise<StoreCheckpoint> {
+    const cp = await takeCheckpoint(this.chainLog, new Date().toISOString());
+    const { heads: _heads, ...summary } = cp;
+    await this.appendChained(KURRENT_CHECKPOINT_STREAM, [
+      {
+        id: `checkpoint-${cp.globalPosition}`,
+        type: 'CheckpointTaken',
+        data: summary,
+        metadata: { actor: 'system:checkpoint', occurredAt: cp.takenAt, correlationId: `checkpoint-${cp.globalPosition}` },
+      },
+    ], {});
+    if (this.checkpointSink) await this.checkpointSink.write(cp);
+    return cp;
+  }
+
+  /**
+   * Reads the callers' streams in $all from the record at `startAt` (a position the store
+   * returned, or 0 for the start), keeping events whose commit position is >= `minCommit`.
    */
   private async scanAll(startAt: number, minCommit: number, limit = Number.POSITIVE_INFINITY, typeList?: readonly string[]): Promise<RecordedEvent[]> {
     const types = typeList ? new Set(typeList) : undefined;
     const out: RecordedEvent[] = [];
-    const page = 1000;
+    for await (const page of this.pagesOfAll(startAt, this.names.callerStreamsRegex())) {
+      for (const event of page) {
+        if (Number(event.position!.commit) < minCommit) continue;
+        if (types && !types.has(event.type)) continue;
+        out.push(this.toRecorded(event));
+        if (out.length >= limit) return out;
+      }
+    }
+    return out;
+  }
+
+  /** $all from the record at `startAt` (0: the start), streams matching `regex`, in pages; names without namespace. */
+  private async *pagesOfAll(startAt: number, regex: string): AsyncGenerator<LogEvent[]> {
     let position: ReadPosition = startAt <= 0 ? START : { commit: BigInt(startAt), prepare: BigInt(startAt) };
+    let after: bigint | undefined;
     for (;;) {
       const resolved = await this.collect(
-        this.client.readAll({
-          fromPosition: position,
-          direction: FORWARDS,
-          maxCount: page,
-          // Hides system streams ($…) and checkpoint streams.
-          filter: streamNameFilter({ regex: `^(?!\\$|${escapeRegex(this.checkpointPrefix)})` }),
-          deadline: this.deadline,
-        }),
+        this.client.readAll({ fromPosition: position, direction: FORWARDS, maxCount: PAGE, filter: streamNameFilter({ regex }), deadline: this.deadline }),
       );
+      const page: LogEvent[] = [];
       let lastSeen: { commit: bigint; prepare: bigint } | undefined;
       for (const r of resolved) {
         const event = r.event;
         if (!event?.position) continue;
         lastSeen = event.position;
-        if (Number(event.position.commit) < minCommit) continue;
-        if (types && !types.has(event.type)) continue;
-        out.push(this.toRecorded(event));
-        if (out.length >= limit) return out;
+        // A page starts at the last record of the one before (inclusive): skip it.
+        if (after !== undefined && event.position.commit <= after) continue;
+        page.push(this.named(event));
       }
-      if (resolved.length < page || lastSeen === undefined) return out;
-      // The next page starts at the last record read (inclusive), which minCommit then skips.
+      if (page.length) yield page;
+      if (resolved.length < PAGE || lastSeen === undefined) return;
       position = lastSeen;
-      minCommit = Math.max(minCommit, Number(lastSeen.commit) + 1);
+      after = lastSeen.commit;
     }
   }
 
@@ -237,32 +275,25 @@ export class KurrentEventStore implements EventStore {
     await this.client.dispose();
   }
 
-  /** id → position of every event in the stream (one read; tickets' streams are short). */
-  private async readStreamIds(streamId: string): Promise<Map<string, number>> {
-    const resolved = await this.collect(this.client.readStream(streamId, { fromRevision: START, direction: FORWARDS, deadline: this.deadline }));
-    const ids = new Map<string, number>();
-    for (const r of resolved) {
-      if (!r.event) continue;
-      const envelope = (r.event.metadata as KurrentMetadata | undefined)?.[ENVELOPE];
-      ids.set(envelope?.id ?? r.event.id, Number(r.event.revision) + 1);
-    }
-    return ids;
+  /** The whole stream as it reads now; absent, soft-deleted or tombstoned reads as empty. */
+  private async readLog(streamId: string): Promise<LogEvent[]> {
+    const resolved = await this.collect(
+      this.client.readStream(this.names.toServer(streamId), { fromRevision: START, direction: FORWARDS, deadline: this.deadline }),
+      true,
+    );
+    return resolved.flatMap((r) => (r.event ? [this.named(r.event)] : []));
   }
 
-  private toRecorded(event: {
-    streamId: string;
-    id: string;
-    revision: bigint;
-    type: string;
-    created: Date;
-    data: unknown;
-    metadata: unknown;
-    position?: { commit: bigint; prepare: bigint };
-  }): RecordedEvent {
-    const { [ENVELOPE]: envelope, ...metadata } = (event.metadata ?? {}) as KurrentMetadata;
-    const upcast = this.registry.upcast(event.type, envelope?.v ?? 1, event.data, metadata as EventMetadata);
+  /** The event with the port's stream id (namespace removed). */
+  private named<E extends { streamId: string }>(event: E): E {
+    return { ...event, streamId: this.names.fromServer(event.streamId) };
+  }
+
+  private toRecorded(event: LogEvent): RecordedEvent {
+    const { envelope, metadata } = splitEnvelope(event.metadata ?? {});
+    const upcast = this.registry.upcast(event.type, envelope.v ?? 1, event.data, metadata as EventMetadata);
     return {
-      id: envelope?.id ?? event.id,
+      id: envelope.id ?? event.id,
       type: event.type,
       data: upcast.data,
       metadata: metadata as EventMetadata,
@@ -274,13 +305,14 @@ export class KurrentEventStore implements EventStore {
     };
   }
 
-  /** Drains an async iteration; a missing stream reads as empty; vendor errors become the port's. */
-  private async collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  /** Drains an async iteration; a missing (or, if asked, deleted) stream reads as empty; vendor errors become the port's. */
+  private async collect<T>(iterable: AsyncIterable<T>, deletedIsEmpty = false): Promise<T[]> {
     const out: T[] = [];
     try {
       for await (const item of iterable) out.push(item);
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
+      if (deletedIsEmpty && error instanceof StreamDeletedError) return [];
       throw translate(error);
     }
     return out;
@@ -295,25 +327,7 @@ export class KurrentEventStore implements EventStore {
   }
 }
 
-function holds(expected: ExpectedPosition, current: number): boolean {
-  if (expected === 'any') return true;
-  if (expected === 'no_stream') return current === 0;
-  return expected === current;
-}
-
-function translate(error: unknown): Error {
-  if (error instanceof EventStoreError) return error;
-  if (error instanceof WrongExpectedVersionError) {
-    const actual = typeof error.actualState === 'bigint' ? Number(error.actualState) + 1 : 0;
-    const expected = typeof error.expectedState === 'bigint' ? Number(error.expectedState) + 1 : error.expectedState === NO_STREAM ? 'no_stream' : 'any';
-    return new ConcurrencyError(error.streamName, expected, actual, { cause: error });
-  }
-  const message = (error as Error)?.message ?? String(error);
-  if (error instanceof UnavailableError || error instanceof DeadlineExceededError || error instanceof TimeoutError || error instanceof CancelledError) {
-    return new StoreUnavailableError(`KurrentDB unavailable: ${message}`, { cause: error });
-  }
-  return new EventStoreError('EVENT_STORE_FAILURE', `KurrentDB failure: ${message}`, { cause: error });
-}
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A stable UUID (v5 layout over SHA-1) for a port event id, so KurrentDB's own dedupe applies too. */
 function uuidFor(streamId: string, eventId: string): string {
@@ -322,10 +336,6 @@ function uuidFor(streamId: string, eventId: string): string {
   h[8] = (h[8] & 0x3f) | 0x80;
   const hex = h.subarray(0, 16).toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Connects to KurrentDB and checks it answers (fails loudly otherwise). */
