@@ -11,9 +11,14 @@
  * long stream (LONG_STREAM events). Each append scenario runs BENCH_REPS times (default 3), each
  * read BENCH_READ_REPS times (default 7) after a warm-up, adapters interleaved; the best rate of each
  * is printed (reads also their median), with the machine's load average around the reads.
+ * Server adapters (with Emmett) and embedded ones (PGlite) run in separate processes, one after the
+ * other (GROUPS), so no adapter pays for another's heap; the table merges them.
  */
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { cpus, loadavg } from 'node:os';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { Client } from 'pg';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import { readMessagesBatch } from '@event-driven-io/emmett-postgresql';
@@ -242,7 +247,28 @@ async function measureAll(adapters: Adapter[]): Promise<Row[]> {
 let loadBeforeReads = 0;
 let loadAfterReads = 0;
 
-async function main(): Promise<void> {
+/** Adapters measured together in one process; each group gets a process of its own (see main). */
+const GROUPS: Record<string, string[]> = {
+  // The server adapters and the named alternative, interleaved: their figures are compared.
+  server: ['emmett', 'pg', 'kurrent'],
+  // PGlite keeps its database (WASM memory and its JS objects) in the process; in the server
+  // group's process it slowed the server adapter's full read by a fifth (more GC work).
+  embedded: ['pglite', 'pglite-inline'],
+};
+
+interface GroupResult {
+  group: string;
+  rows: Row[];
+  verifying: VerifyingRead[];
+  notRun: string[];
+  loadAtStart: number;
+  loadBeforeReads: number;
+  loadAfterReads: number;
+}
+
+async function runGroup(group: string): Promise<GroupResult> {
+  const members = GROUPS[group];
+  if (!members) throw new Error(`Unknown BENCH_GROUP "${group}" (one of ${Object.keys(GROUPS).join(', ')})`);
   const loadAtStart = loadavg()[0];
   const dbName = `caseflow_bench_${process.pid}_${Date.now() % 100000}`;
   const admin = new Client({ connectionString: PG_URL, connectionTimeoutMillis: 5000 });
@@ -275,11 +301,11 @@ async function main(): Promise<void> {
       }],
     ];
     if (KURRENT_URL) factories.push(['kurrent', async () => caseflow('Caseflow KurrentDB', await createKurrentEventStore({ connectionString: KURRENT_URL }))]);
-    else notRun.push('NOT RUN: KurrentDB (no connection string; set CASEFLOW_KURRENTDB_URL)');
+    else if (members.includes('kurrent')) notRun.push('NOT RUN: KurrentDB (no connection string; set CASEFLOW_KURRENTDB_URL)');
     const adapters: Adapter[] = [];
     try {
-      for (const [, make] of factories) adapters.push(await make());
-      process.stderr.write(`running ${adapters.map((a) => a.name).join(', ')} (${REPS} interleaved reps)…\n`);
+      for (const [key, make] of factories) if (members.includes(key)) adapters.push(await make());
+      process.stderr.write(`[${group}] running ${adapters.map((a) => a.name).join(', ')} (${REPS} interleaved reps)…\n`);
       rows.push(...(await measureAll(adapters)));
       verifying.push(...(await measureVerifyingReads(READ_REPS)));
     } finally {
@@ -289,6 +315,30 @@ async function main(): Promise<void> {
     await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
     await admin.end();
   }
+  return { group, rows, verifying, notRun, loadAtStart, loadBeforeReads, loadAfterReads };
+}
+
+/** Runs one group in a child process (this script with BENCH_GROUP set) and returns its figures. */
+function runGroupProcess(group: string): GroupResult {
+  const out = join(mkdtempSync(join(tmpdir(), 'caseflow-bench-')), 'result.json');
+  const child = spawnSync(process.execPath, [require.resolve('ts-node/dist/bin.js'), '--project', join(__dirname, 'tsconfig.json'), __filename], {
+    env: { ...process.env, BENCH_GROUP: group, BENCH_RESULT_FILE: out },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (child.status !== 0) throw new Error(`bench group "${group}" failed (exit ${child.status ?? child.signal})`);
+  return JSON.parse(readFileSync(out, 'utf8')) as GroupResult;
+}
+
+async function main(): Promise<void> {
+  if (process.env.BENCH_GROUP) {
+    const result = await runGroup(process.env.BENCH_GROUP);
+    writeFileSync(process.env.BENCH_RESULT_FILE ?? 'bench-result.json', JSON.stringify(result));
+    return;
+  }
+  const results = Object.keys(GROUPS).map(runGroupProcess);
+  const rows = results.flatMap((r) => r.rows);
+  const verifying = results.flatMap((r) => r.verifying);
+  const notRun = results.flatMap((r) => r.notRun);
 
   const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
   const header = [
@@ -316,7 +366,12 @@ async function main(): Promise<void> {
   ];
   const widths = header.map((_, i) => Math.max(...table.map((row) => row[i].length)));
   console.log(`\nevent store bench — PostgreSQL ${PG_URL.replace(/\/\/[^@]*@/, '//')}, scale ${SCALE}, best of ${REPS} interleaved reps (reads: ${READ_REPS}), ${new Date().toISOString()}`);
-  console.log(`machine: ${cpus().length} cores, load average (1 min) ${loadAtStart.toFixed(2)} at start, ${loadBeforeReads.toFixed(2)} before the reads, ${loadAfterReads.toFixed(2)} after`);
+  for (const r of results) {
+    console.log(
+      `process "${r.group}": ${cpus().length} cores, load average (1 min) ${r.loadAtStart.toFixed(2)} at start, ` +
+        `${r.loadBeforeReads.toFixed(2)} before the reads, ${r.loadAfterReads.toFixed(2)} after`,
+    );
+  }
   for (const row of table) console.log(row.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  '));
   const base = rows.find((r) => r.adapter.startsWith('Emmett'));
   const ours = rows.find((r) => r.adapter === 'Caseflow PostgreSQL (server)');
