@@ -1,5 +1,6 @@
 import { merkleRoot } from '../integrity/merkle';
-import { StreamHeads, checkpointFailure, checkpointOf, headAt } from './heads';
+import { checkpointFailure } from '../integrity/checkpoint-failure';
+import { StreamHeads, checkpointOf, headAt } from './heads';
 
 const h = (c: string) => c.repeat(64);
 const row = (streamId: string, position: number, globalPosition: number, hash: string | null = h(String(position))) => ({ streamId, position, globalPosition, hash });

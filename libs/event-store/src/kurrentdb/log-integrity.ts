@@ -1,7 +1,8 @@
 import { verifyStreamChain } from '../integrity/verify-chain';
 import type { ChainedEvent, StoreCheckpoint, StreamHead, VerificationFailure, VerificationReport, VerifyOptions } from '../port';
 import { toChainedEvent, type LogEvent } from './chain';
-import { StreamHeads, checkpointFailure, checkpointOf, headAt } from './heads';
+import { checkpointFailure } from '../integrity/checkpoint-failure';
+import { StreamHeads, checkpointOf, headAt } from './heads';
 
 /** What the integrity checks need from KurrentDB; the adapter implements it over the client. */
 export interface ChainLog {

@@ -1,6 +1,7 @@
 import type { Database, Queryable } from '../database';
 import { GENESIS_HASH, eventHash } from '../integrity/canonical';
-import { firstHeadDifference, merkleRoot } from '../integrity/merkle';
+import { merkleRoot } from '../integrity/merkle';
+import { checkpointFailure } from '../integrity/checkpoint-failure';
 import { verifyStreamChain, type StoredEvent } from '../integrity/verify-chain';
 import type { ChainedEvent, StoreCheckpoint, StreamHead, VerificationFailure, VerificationReport, VerifyOptions } from '../port';
 
@@ -129,43 +130,7 @@ export async function headsAt(q: Queryable, globalPosition: number): Promise<Str
 }
 
 async function checkAgainst(q: Queryable, cp: StoreCheckpoint, target: string): Promise<VerificationFailure | undefined> {
-  const found = await headsAt(q, cp.globalPosition);
-  const root = merkleRoot(found);
-  if (target !== 'all' && cp.heads) {
-    // One stream: its head at the checkpoint's global position must be the one recorded.
-    const recorded = cp.heads.find((h) => h.streamId === target);
-    const now = found.find((h) => h.streamId === target);
-    if (recorded?.hash === now?.hash && recorded?.position === now?.position) return undefined;
-    return headFailure(cp, target, recorded, now);
-  }
-  if (root === cp.root) return undefined;
-  const diff = cp.heads ? firstHeadDifference(cp.heads, found) : undefined;
-  if (!diff) return rootFailure(cp, root);
-  return headFailure(cp, (diff.recorded ?? diff.found)!.streamId, diff.recorded, diff.found);
-}
-
-function rootFailure(cp: StoreCheckpoint, root: string): VerificationFailure {
-  return {
-    kind: 'checkpoint',
-    streamId: '*',
-    position: cp.globalPosition,
-    expected: cp.root,
-    actual: root,
-    message: `the store contradicts the checkpoint at global position ${cp.globalPosition} (taken ${cp.takenAt}): Merkle root differs`,
-  };
-}
-
-function headFailure(cp: StoreCheckpoint, streamId: string, recorded: StreamHead | undefined, found: StreamHead | undefined): VerificationFailure {
-  return {
-    kind: 'checkpoint',
-    streamId,
-    position: recorded?.position ?? found?.position ?? 0,
-    expected: recorded?.hash ?? null,
-    actual: found?.hash ?? null,
-    message:
-      `${streamId}: the store contradicts the checkpoint at global position ${cp.globalPosition} (taken ${cp.takenAt}): ` +
-      `head recorded ${recorded ? `#${recorded.position}` : 'absent'}, found ${found ? `#${found.position}` : 'absent'}`,
-  };
+  return checkpointFailure(cp, target, await headsAt(q, cp.globalPosition));
 }
 
 /** The checkpoint of everything committed now (not yet appended anywhere). */
