@@ -10,23 +10,35 @@ export const DEFAULT_BATCH_SIZE = 1000;
 export function readAllInBatches(store: EventStore, options: ReadAllBatchesOptions = {}): AsyncIterable<RecordedEvent[]> {
   if (store.readAllBatches) return store.readAllBatches(options);
   const limit = options.batchSize ?? DEFAULT_BATCH_SIZE;
-  return prefetching((from) => store.readAll({ fromGlobalPosition: from, types: options.types, limit }), options.fromGlobalPosition ?? 1);
+  return keysetPages((from) => store.readAll({ fromGlobalPosition: from, types: options.types, limit }), options.fromGlobalPosition ?? 1);
+}
+
+/** Keyset pages by global position (each page starts after the last one's last event), read ahead. */
+export function keysetPages(readPage: (fromGlobalPosition: number) => Promise<RecordedEvent[]>, from: number): AsyncGenerator<RecordedEvent[]> {
+  let next = from;
+  return readAhead(async () => {
+    const page = await readPage(next);
+    if (page.length) next = page[page.length - 1].globalPosition + 1;
+    return page;
+  });
 }
 
 /**
- * Keyset pages by global position, one page ahead: page N+1 is on its way while the caller works
- * on page N. A rejected read ahead is re-thrown where the caller asks for that page.
+ * Batches from `readNext` until it gives an empty one, one batch ahead: batch N+1 is on its way
+ * while the caller works on batch N (`readNext` is called again only once the previous batch has
+ * arrived). A rejected read ahead is re-thrown where the caller asks for that batch; leaving the
+ * loop early waits for the read in flight, so the caller can then release what it reads from.
  */
-export async function* prefetching(readPage: (fromGlobalPosition: number) => Promise<RecordedEvent[]>, from: number): AsyncGenerator<RecordedEvent[]> {
-  let next = readPage(from);
+export async function* readAhead<T>(readNext: () => Promise<T[]>): AsyncGenerator<T[]> {
+  let next = readNext();
   try {
     for (;;) {
-      const page = await next;
-      if (!page.length) return;
-      next = readPage(page[page.length - 1].globalPosition + 1);
+      const batch = await next;
+      if (!batch.length) return;
+      next = readNext();
       // Handled here so a failure while the caller is busy is not an unhandled rejection.
       next.catch(() => undefined);
-      yield page;
+      yield batch;
     }
   } finally {
     await next.catch(() => undefined);

@@ -2,6 +2,7 @@ import type { Database, Queryable } from '../database';
 import { GENESIS_HASH, eventHash } from '../integrity/canonical';
 import { merkleRoot } from '../integrity/merkle';
 import { checkpointFailure } from '../integrity/checkpoint-failure';
+import { readAhead } from '../read-all-batches';
 import { verifyStreamChain, type StoredEvent } from '../integrity/verify-chain';
 import type { ChainedEvent, StoreCheckpoint, StreamHead, VerificationFailure, VerificationReport, VerifyOptions } from '../port';
 
@@ -72,37 +73,34 @@ export async function verifyStore(db: Database, target: string, options: VerifyO
         current = [];
         return found;
       };
-      const page = (after?: [string, number]): Promise<{ rows: StoredRow[] }> => {
-        const read = tx.query<StoredRow>(
+      // Keyset pages by (stream_id, position); the next page is on its way while this one is hashed.
+      let after: [string, number] | null = null;
+      let exhausted = false;
+      const pages = readAhead(async () => {
+        if (exhausted) return [];
+        const { rows } = await tx.query<StoredRow>(
           `SELECT ${STORED_COLUMNS} FROM es_events
            WHERE $1::text IS NULL OR (stream_id, position) > ($1::text, $2::bigint)
            ORDER BY stream_id, position LIMIT ${PAGE}`,
           [after?.[0] ?? null, after?.[1] ?? 0],
           { rowMode: 'array' },
         );
-        // Awaited below or in finally; handled now so it never counts as unhandled meanwhile.
-        read.catch(() => undefined);
-        return read;
-      };
-      // The next page is on its way while this one is hashed.
-      let next: Promise<{ rows: StoredRow[] }> | undefined = page();
-      try {
-        while (!failure && next) {
-          const { rows }: { rows: StoredRow[] } = await next;
-          const last = rows[rows.length - 1];
-          next = rows.length === PAGE ? page([last[0], Number(last[1])]) : undefined;
-          for (const row of rows) {
-            const e = toStored(row);
-            if (current.length && current[0].streamId !== e.streamId) failure = finish();
-            if (failure) break;
-            current.push(e);
-            events++;
-          }
-          if (!failure && !next) failure = finish();
+        const last = rows[rows.length - 1];
+        if (last) after = [last[0], Number(last[1])];
+        exhausted = rows.length < PAGE;
+        return rows;
+      });
+      for await (const rows of pages) {
+        for (const row of rows) {
+          const e = toStored(row);
+          if (current.length && current[0].streamId !== e.streamId) failure = finish();
+          if (failure) break;
+          current.push(e);
+          events++;
         }
-      } finally {
-        await next?.catch(() => undefined);
+        if (failure) break;
       }
+      if (!failure) failure = finish();
       // Heads left over have no events at all: every one was deleted.
       for (const [id, head] of [...heads.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
         if (failure || head.position === 0) break;

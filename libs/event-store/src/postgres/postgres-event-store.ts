@@ -27,7 +27,7 @@ import type { CheckpointSink } from '../integrity/checkpoint-sink';
 import { assertNoCredentials } from '../integrity/credentials';
 import { SchemaRegistry, type EventSchemas } from '../schemas';
 import { startPollingSubscription } from '../subscription';
-import { DEFAULT_BATCH_SIZE, prefetching } from '../read-all-batches';
+import { DEFAULT_BATCH_SIZE, keysetPages, readAhead } from '../read-all-batches';
 import { backfillChains, computeCheckpoint, readChain, verifyStore } from './integrity';
 import { EVENT_STORE_MIGRATIONS, EVENT_STORE_NAMESPACE } from './schema';
 
@@ -228,7 +228,7 @@ export class PostgresEventStore implements EventStore, AuditableEventStore {
     const types = options.types ? [...options.types] : null;
     const openCursor = this.db.cursor?.bind(this.db);
     if (!openCursor) {
-      yield* prefetching((at) => this.readAllRows(at, size, options.types, false), from);
+      yield* keysetPages((at) => this.readAllRows(at, size, options.types, false), from);
       return;
     }
     const cursor = await this.run(() =>
@@ -240,17 +240,9 @@ export class PostgresEventStore implements EventStore, AuditableEventStore {
         { rowMode: 'array' },
       ),
     );
-    let next = this.run(() => cursor.read(size));
     try {
-      for (;;) {
-        const rows = await next;
-        if (!rows.length) return;
-        next = this.run(() => cursor.read(size));
-        next.catch(() => undefined);
-        yield this.toEvents(rows);
-      }
+      yield* readAhead(async () => this.toEvents(await this.run(() => cursor.read(size))));
     } finally {
-      await next.catch(() => undefined);
       await cursor.close();
     }
   }
