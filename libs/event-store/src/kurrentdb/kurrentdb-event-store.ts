@@ -16,6 +16,7 @@ import {
 } from '@kurrent/kurrentdb-client';
 import { InvalidEventError } from '../errors';
 import type { CheckpointSink } from '../integrity/checkpoint-sink';
+import { checkpointTakenEvent } from '../integrity/checkpoint-event';
 import { assertNoCredentials } from '../integrity/credentials';
 import type {
   AppendOptions,
@@ -197,15 +198,7 @@ export class KurrentEventStore implements AuditableEventStore {
    */
   async checkpoint(): Promise<StoreCheckpoint> {
     const cp = await takeCheckpoint(this.chainLog, new Date().toISOString());
-    const { heads: _heads, ...summary } = cp;
-    await this.appendChained(KURRENT_CHECKPOINT_STREAM, [
-      {
-        id: `checkpoint-${cp.globalPosition}`,
-        type: 'CheckpointTaken',
-        data: summary,
-        metadata: { actor: 'system:checkpoint', occurredAt: cp.takenAt, correlationId: `checkpoint-${cp.globalPosition}` },
-      },
-    ], {});
+    await this.appendChained(KURRENT_CHECKPOINT_STREAM, [checkpointTakenEvent(cp)], {});
     if (this.checkpointSink) await this.checkpointSink.write(cp);
     return cp;
   }

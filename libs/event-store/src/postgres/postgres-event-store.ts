@@ -24,6 +24,7 @@ import type {
 } from '../port';
 import { GENESIS_HASH, canonicalJson, eventHashOfCanonical } from '../integrity/canonical';
 import type { CheckpointSink } from '../integrity/checkpoint-sink';
+import { checkpointTakenEvent } from '../integrity/checkpoint-event';
 import { assertNoCredentials } from '../integrity/credentials';
 import { SchemaRegistry, type EventSchemas } from '../schemas';
 import { startPollingSubscription } from '../subscription';
@@ -161,15 +162,7 @@ export class PostgresEventStore implements EventStore, AuditableEventStore {
    */
   async checkpoint(): Promise<StoreCheckpoint> {
     const cp = await this.run(() => computeCheckpoint(this.db));
-    const { heads: _heads, ...summary } = cp;
-    await this.append(CHECKPOINT_STREAM, [
-      {
-        id: `checkpoint-${cp.globalPosition}`,
-        type: 'CheckpointTaken',
-        data: summary,
-        metadata: { actor: 'system:checkpoint', occurredAt: cp.takenAt, correlationId: `checkpoint-${cp.globalPosition}` },
-      },
-    ]);
+    await this.append(CHECKPOINT_STREAM, [checkpointTakenEvent(cp)]);
     if (this.checkpointSink) await this.checkpointSink.write(cp);
     return cp;
   }
