@@ -1,14 +1,6 @@
-import {
-  DataSubjects,
-  SubjectKeys,
-  checkpointSinkFrom,
-  createEventStore,
-  createKurrentEventStore,
-  openDatabase,
-  type EventStore,
-} from '../../../libs/event-store/src';
+import { DataSubjects, SubjectKeys, checkpointSinkFrom, openDatabase, type EventStore } from '../../../libs/event-store/src';
+import { openEventStores } from '../../../libs/persistence/src/event-stores';
 import { persistenceConfigFromEnv } from '../../../libs/persistence/src/persistence.config';
-import { withCaseflowPersonalData } from '../../../libs/persistence/src/personal-data';
 
 export interface AuditStore {
   /** The audit log; personal fields are opened with the subject keys (`[erased]` once erased). */
@@ -28,18 +20,15 @@ export async function openAuditStore(env: NodeJS.ProcessEnv = process.env): Prom
   const { database, auditLog } = persistenceConfigFromEnv(env);
   const db = await openDatabase(database);
   const sink = env.CASEFLOW_CHECKPOINT_SINK;
-  const databaseStore = await createEventStore(db, sink ? { checkpointSink: checkpointSinkFrom(sink, Number(env.CASEFLOW_CHECKPOINT_TIMEOUT_MS) || undefined) } : {});
-  const log = auditLog.kind === 'kurrentdb' ? await createKurrentEventStore({ connectionString: auditLog.connectionString }) : databaseStore;
   const keys = await SubjectKeys.open(db);
   const subjects = await DataSubjects.open(db);
-  const store = withCaseflowPersonalData(log, keys);
+  const stores = await openEventStores(db, auditLog, keys, sink ? checkpointSinkFrom(sink, Number(env.CASEFLOW_CHECKPOINT_TIMEOUT_MS) || undefined) : undefined);
   return {
-    store,
+    store: stores.auditLog,
     keys,
     subjects,
     close: async () => {
-      if (log !== databaseStore) await log.close();
-      await databaseStore.close();
+      await stores.close();
       await db.close();
     },
   };

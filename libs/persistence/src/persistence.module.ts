@@ -1,29 +1,20 @@
 import { Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import {
-  DataSubjects,
-  SubjectKeys,
-  checkpointSinkFrom,
-  createEventStore,
-  createKurrentEventStore,
-  openDatabase,
-  type Database,
-  type EventStore,
-  type PersonalDataStore,
-} from '../../event-store/src';
+import { DataSubjects, SubjectKeys, checkpointSinkFrom, openDatabase, type Database, type EventStore } from '../../event-store/src';
+import { openEventStores, type EventStores } from './event-stores';
 import type { AuditLogConfig, CheckpointConfig, DatabaseConfig } from './persistence.config';
-import { withCaseflowPersonalData } from './personal-data';
 import { DATABASE, DATABASE_EVENT_STORE, DATA_SUBJECTS, EVENT_STORE, SUBJECT_KEYS } from './persistence.tokens';
+
+/** Both event stores, opened together (module-internal: the apps inject the two stores). */
+const EVENT_STORES = Symbol('EVENT_STORES');
 
 @Injectable()
 class PersistenceCloser implements OnApplicationShutdown {
   constructor(
     @Inject(DATABASE) private readonly db: Database,
-    @Inject(DATABASE_EVENT_STORE) private readonly databaseStore: EventStore,
-    @Inject(EVENT_STORE) private readonly auditLog: EventStore,
+    @Inject(EVENT_STORES) private readonly stores: EventStores,
   ) {}
   async onApplicationShutdown(): Promise<void> {
-    if (this.auditLog !== this.databaseStore) await this.auditLog.close();
-    await this.databaseStore.close();
+    await this.stores.close();
     await this.db.close();
   }
 }
@@ -43,17 +34,13 @@ export class PersistenceModule {
         { provide: SUBJECT_KEYS, inject: [DATABASE], useFactory: (db: Database): Promise<SubjectKeys> => SubjectKeys.open(db) },
         { provide: DATA_SUBJECTS, inject: [DATABASE, SUBJECT_KEYS], useFactory: (db: Database): Promise<DataSubjects> => DataSubjects.open(db) },
         {
-          provide: DATABASE_EVENT_STORE,
+          provide: EVENT_STORES,
           inject: [DATABASE, SUBJECT_KEYS],
-          useFactory: async (db: Database, keys: SubjectKeys): Promise<PersonalDataStore> =>
-            withCaseflowPersonalData(await createEventStore(db, checkpoints ? { checkpointSink: checkpointSinkFrom(checkpoints.sink) } : {}), keys),
+          useFactory: (db: Database, keys: SubjectKeys): Promise<EventStores> =>
+            openEventStores(db, auditLog, keys, checkpoints ? checkpointSinkFrom(checkpoints.sink) : undefined),
         },
-        {
-          provide: EVENT_STORE,
-          inject: [DATABASE_EVENT_STORE, SUBJECT_KEYS],
-          useFactory: async (databaseStore: EventStore, keys: SubjectKeys): Promise<EventStore> =>
-            auditLog.kind === 'kurrentdb' ? withCaseflowPersonalData(await createKurrentEventStore({ connectionString: auditLog.connectionString }), keys) : databaseStore,
-        },
+        { provide: DATABASE_EVENT_STORE, inject: [EVENT_STORES], useFactory: (stores: EventStores): EventStore => stores.databaseStore },
+        { provide: EVENT_STORE, inject: [EVENT_STORES], useFactory: (stores: EventStores): EventStore => stores.auditLog },
         PersistenceCloser,
       ],
       exports: [DATABASE, DATABASE_EVENT_STORE, EVENT_STORE, SUBJECT_KEYS, DATA_SUBJECTS],
