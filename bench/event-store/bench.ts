@@ -101,6 +101,16 @@ function caseflow(name: string, store: EventStore, db?: Database): Adapter {
 function emmett(url: string): Adapter {
   const store = getPostgreSQLEventStore(url);
   const pool = dumbo({ connectionString: url });
+  const readAllCount = async (batchSize: number): Promise<number> => {
+    let after = 0n;
+    let count = 0;
+    for (;;) {
+      const batch = await readMessagesBatch(pool.execute, { after, batchSize });
+      count += batch.messages.length;
+      if (!batch.messages.length || !batch.areMessagesLeft) return count;
+      after = batch.currentGlobalPosition;
+    }
+  };
   return {
     name: 'Emmett 0.42 (PostgreSQL)',
     async append(stream, events, expected) {
@@ -110,27 +120,9 @@ function emmett(url: string): Adapter {
         { expectedStreamVersion: BigInt(expected) },
       );
     },
-    async readAllCount() {
-      let after = 0n;
-      let count = 0;
-      for (;;) {
-        const batch = await readMessagesBatch(pool.execute, { after, batchSize: 5000 });
-        count += batch.messages.length;
-        if (!batch.messages.length || !batch.areMessagesLeft) return count;
-        after = batch.currentGlobalPosition;
-      }
-    },
+    readAllCount: () => readAllCount(5000),
     // Emmett's own batch reader, at the same batch size (it has no cursor read).
-    async readAllBatchedCount() {
-      let after = 0n;
-      let count = 0;
-      for (;;) {
-        const batch = await readMessagesBatch(pool.execute, { after, batchSize: READ_BATCH });
-        count += batch.messages.length;
-        if (!batch.messages.length || !batch.areMessagesLeft) return count;
-        after = batch.currentGlobalPosition;
-      }
-    },
+    readAllBatchedCount: () => readAllCount(READ_BATCH),
     async readStreamCount(stream) {
       return (await store.readStream(stream)).events.length;
     },
