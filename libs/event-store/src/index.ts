@@ -40,6 +40,7 @@ export type { ChainContent } from './integrity/canonical';
 export { merkleRoot } from './integrity/merkle';
 export { verifyStreamChain } from './integrity/verify-chain';
 export { CREDENTIAL_FIELD, findCredentialField, isCredentialName } from './integrity/credentials';
+export { CONTROL_CHARACTER } from './names';
 export { checkpointSinkFrom, fileCheckpointSink, readLatestCheckpoint, scheduleCheckpoints, webhookCheckpointSink } from './integrity/checkpoint-sink';
 export type { CheckpointSchedule, CheckpointSink } from './integrity/checkpoint-sink';
 export { SubjectKeys, SUBJECT_KEYS_MIGRATIONS, SUBJECT_KEYS_NAMESPACE } from './personal-data/subject-keys';

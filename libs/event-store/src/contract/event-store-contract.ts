@@ -153,6 +153,16 @@ export function describeEventStoreContract(adapter: string, factory: ContractFac
       expect(await store.readStream(s)).toEqual([]);
     });
 
+    it('refuses control characters in the stream id, an event id or a type, naming the field, and writes nothing', async () => {
+      const s = stream();
+      await expect(store.append(`${s}\u0001x`, [event('a')])).rejects.toMatchObject({ code: 'EVENT_STORE_CONTROL_CHARACTER', field: 'streamId' });
+      await expect(store.append(s, [event('a'), event('b\nc')])).rejects.toMatchObject({ code: 'EVENT_STORE_CONTROL_CHARACTER', field: 'id' });
+      await expect(store.append(s, [event('a', 'TicketNote\u0000Added')])).rejects.toBeInstanceOf(InvalidEventError);
+      await expect(store.append(s, [event('a', 'Ticket\tNote')])).rejects.toMatchObject({ field: 'type' });
+      expect(await store.readStream(s)).toEqual([]);
+      expect(await store.readStream(`${s}\u0001x`)).toEqual([]);
+    });
+
     it('refuses a wrong expected position with ConcurrencyError and writes nothing', async () => {
       const s = stream();
       await store.append(s, [event('a')], { expectedPosition: 'no_stream' });

@@ -18,6 +18,7 @@ import { InvalidEventError } from '../errors';
 import type { CheckpointSink } from '../integrity/checkpoint-sink';
 import { checkpointTakenEvent } from '../integrity/checkpoint-event';
 import { assertNoCredentials } from '../integrity/credentials';
+import { assertPrintableNames } from '../names';
 import type {
   AppendOptions,
   AppendResult,
@@ -128,6 +129,7 @@ export class KurrentEventStore implements AuditableEventStore {
     if (!streamId) throw new InvalidEventError('streamId must be a non-empty string');
     if (this.names.isReserved(streamId)) throw new InvalidEventError(`Stream name "${streamId}" is reserved`);
     for (const e of events) assertNoCredentials(streamId, e);
+    assertPrintableNames(streamId, events);
     return this.appendChained(streamId, events, options);
   }
 

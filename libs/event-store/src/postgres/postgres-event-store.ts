@@ -5,7 +5,6 @@ import type {
   AppendOptions,
   AppendResult,
   CheckpointStore,
-  EventMetadata,
   EventStore,
   ExpectedPosition,
   NewEvent,
@@ -26,11 +25,13 @@ import { GENESIS_HASH, canonicalJson, eventHashOfCanonical } from '../integrity/
 import type { CheckpointSink } from '../integrity/checkpoint-sink';
 import { checkpointTakenEvent } from '../integrity/checkpoint-event';
 import { assertNoCredentials } from '../integrity/credentials';
+import { assertPrintableNames } from '../names';
 import { SchemaRegistry, type EventSchemas } from '../schemas';
 import { startPollingSubscription } from '../subscription';
 import { DEFAULT_BATCH_SIZE, keysetPages, readAhead } from '../read-all-batches';
 import { backfillChains, computeCheckpoint, readChain, verifyStore } from './integrity';
 import { EVENT_STORE_MIGRATIONS, EVENT_STORE_NAMESPACE } from './schema';
+import { EVENT_TEXT, decodeEventTexts, type EventTextRow } from './event-text';
 
 export interface PostgresEventStoreOptions {
   /** Schema versions and upcasters per event type. */
@@ -70,17 +71,6 @@ interface AppendRequest {
 }
 
 type Outcome = { ok: AppendResult } | { error: Error };
-
-/**
- * Rows are fetched as arrays (cheaper to decode than objects) in this column order. Positions are
- * cast to float8 so both drivers hand back numbers (exact up to 2^53) without a string-to-number
- * pass; the last column is the stored schema version. The casts get their own names: unnamed,
- * they would be called global_position/position, and ORDER BY would sort by the float8 expression
- * instead of walking the index. See docs/event-store.md, "Read path".
- */
-type EventRow = [string, string, unknown, EventMetadata, string, number, number, string, number];
-const EVENT_COLUMNS = `event_id, type, data, metadata, stream_id, position::float8 AS pos_f8, global_position::float8 AS gpos_f8,
-  to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), schema_version`;
 
 /**
  * The event store on PostgreSQL: the same SQL on a server (`pg` pool) and embedded (PGlite).
@@ -198,7 +188,7 @@ export class PostgresEventStore implements EventStore, AuditableEventStore {
       throw new InvalidEventError(`asOfRecorded is not an ISO-8601 instant: ${options.asOfRecorded}`);
     }
     return this.readRows(
-      `SELECT ${EVENT_COLUMNS} FROM es_events
+      `SELECT ${EVENT_TEXT} FROM es_events
        WHERE stream_id = $1 AND position >= $2 AND position <= $3
          AND ($4::timestamptz IS NULL OR recorded_at <= $4::timestamptz)
        ORDER BY position`,
@@ -225,8 +215,8 @@ export class PostgresEventStore implements EventStore, AuditableEventStore {
       return;
     }
     const cursor = await this.run(() =>
-      openCursor<EventRow>(
-        `SELECT ${EVENT_COLUMNS} FROM es_events
+      openCursor<EventTextRow>(
+        `SELECT ${EVENT_TEXT} FROM es_events
          WHERE global_position >= $1 AND ($2::text[] IS NULL OR type = ANY($2::text[]))
          ORDER BY global_position`,
         [from, types],
@@ -234,7 +224,7 @@ export class PostgresEventStore implements EventStore, AuditableEventStore {
       ),
     );
     try {
-      yield* readAhead(async () => this.toEvents(await this.run(() => cursor.read(size))));
+      yield* readAhead(() => this.run(async () => decodeEventTexts(await cursor.read(size), this.registry, this.db)));
     } finally {
       await cursor.close();
     }
@@ -289,7 +279,7 @@ export class PostgresEventStore implements EventStore, AuditableEventStore {
    */
   private async readAllRows(from: number, limit: number | null, types: readonly string[] | undefined, guarded: boolean): Promise<RecordedEvent[]> {
     return this.readRows(
-      `SELECT ${EVENT_COLUMNS} FROM es_events
+      `SELECT ${EVENT_TEXT} FROM es_events
        WHERE global_position >= $1
          AND ($2::text[] IS NULL OR type = ANY($2::text[]))
          ${guarded ? 'AND tx_id < pg_snapshot_xmin(pg_current_snapshot())' : ''}
@@ -300,23 +290,12 @@ export class PostgresEventStore implements EventStore, AuditableEventStore {
   }
 
   private async readRows(sql: string, params: unknown[]): Promise<RecordedEvent[]> {
-    const { rows } = await this.run(() => this.db.query<EventRow>(sql, params, { rowMode: 'array' }));
-    return this.toEvents(rows);
+    return this.run(async () => {
+      const { rows } = await this.db.query<EventTextRow>(sql, params, { rowMode: 'array' });
+      return decodeEventTexts(rows, this.registry, this.db);
+    });
   }
 
-  private toEvents(rows: EventRow[]): RecordedEvent[] {
-    const events = new Array<RecordedEvent>(rows.length);
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i];
-      const type = row[1];
-      let data = row[2];
-      let schemaVersion = row[8];
-      // Upcast only events stored at another schema version (a newer one throws).
-      if (schemaVersion !== this.registry.currentVersion(type)) ({ data, schemaVersion } = this.registry.upcast(type, schemaVersion, data, row[3]));
-      events[i] = { id: row[0], type, data, metadata: row[3], streamId: row[4], position: row[5], globalPosition: row[6], recordedAt: row[7], schemaVersion };
-    }
-    return events;
-  }
 
   // ---- group commit -------------------------------------------------------------------------
 
@@ -577,6 +556,7 @@ function validateAppend(streamId: string, events: NewEvent[], expected: Expected
     if (!e.metadata || typeof e.metadata !== 'object') throw new InvalidEventError(`Stream "${streamId}": event ${e.id} needs metadata`);
     assertNoCredentials(streamId, e);
   }
+  assertPrintableNames(streamId, events);
 }
 
 const UNAVAILABLE_CODES = new Set(['57014', '57P01', '57P02', '57P03', '53300', '40001', '40P01', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
