@@ -10,15 +10,16 @@ export const DEFAULT_BATCH_SIZE = 1000;
 export function readAllInBatches(store: EventStore, options: ReadAllBatchesOptions = {}): AsyncIterable<RecordedEvent[]> {
   if (store.readAllBatches) return store.readAllBatches(options);
   const limit = options.batchSize ?? DEFAULT_BATCH_SIZE;
-  return keysetPages((from) => store.readAll({ fromGlobalPosition: from, types: options.types, limit }), options.fromGlobalPosition ?? 1);
+  const pages = (from: number) => store.readAll({ fromGlobalPosition: from, types: options.types, limit });
+  return keysetPages(pages, options.fromGlobalPosition ?? 1, (event) => event.globalPosition);
 }
 
-/** Keyset pages by global position (each page starts after the last one's last event), read ahead. */
-export function keysetPages(readPage: (fromGlobalPosition: number) => Promise<RecordedEvent[]>, from: number): AsyncGenerator<RecordedEvent[]> {
+/** Keyset pages by global position (each page starts after the last one's last row), read ahead. */
+export function keysetPages<T>(readPage: (fromGlobalPosition: number) => Promise<T[]>, from: number, globalPositionOf: (row: T) => number): AsyncGenerator<T[]> {
   let next = from;
   return readAhead(async () => {
     const page = await readPage(next);
-    if (page.length) next = page[page.length - 1].globalPosition + 1;
+    if (page.length) next = globalPositionOf(page[page.length - 1]) + 1;
     return page;
   });
 }

@@ -16,7 +16,10 @@ export interface EventSchema {
 export type EventSchemas = Record<string, EventSchema>;
 
 export class SchemaRegistry {
+  private readonly allAtVersionOne: boolean;
+
   constructor(private readonly schemas: EventSchemas = {}) {
+    this.allAtVersionOne = Object.values(schemas).every((schema) => schema.version === 1);
     for (const [type, schema] of Object.entries(schemas)) {
       if (!Number.isInteger(schema.version) || schema.version < 1) {
         throw new InvalidEventError(`Event type "${type}": schema version must be an integer >= 1`);
@@ -25,6 +28,13 @@ export class SchemaRegistry {
         if (!schema.upcasters?.[v]) throw new InvalidEventError(`Event type "${type}": no upcaster from version ${v}`);
       }
     }
+  }
+
+  /** Whether data stored at `storedVersion` is at the type's current version (needs no upcast). */
+  isCurrent(type: string, storedVersion: number): boolean {
+    // Most logs declare no newer versions: version 1 is then current without a lookup per event.
+    if (storedVersion === 1 && this.allAtVersionOne) return true;
+    return storedVersion === this.currentVersion(type);
   }
 
   currentVersion(type: string): number {

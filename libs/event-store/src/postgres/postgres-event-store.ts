@@ -31,7 +31,7 @@ import { startPollingSubscription } from '../subscription';
 import { DEFAULT_BATCH_SIZE, keysetPages, readAhead } from '../read-all-batches';
 import { backfillChains, computeCheckpoint, readChain, verifyStore } from './integrity';
 import { EVENT_STORE_MIGRATIONS, EVENT_STORE_NAMESPACE } from './schema';
-import { EVENT_TEXT, decodeEventTexts, type EventTextRow } from './event-text';
+import { EVENT_TEXT, decodeEventTexts, eventTextGlobalPosition, type EventTextRow } from './event-text';
 
 export interface PostgresEventStoreOptions {
   /** Schema versions and upcasters per event type. */
@@ -202,31 +202,31 @@ export class PostgresEventStore implements EventStore, AuditableEventStore {
 
   /**
    * On the server: one query over a cursor on its own connection, so the read sees one snapshot
-   * and is planned once; the next batch is fetched while the caller handles the current one.
-   * PGlite (one connection, which a cursor would hold) reads keyset pages the same way.
+   * and is planned once. PGlite (one connection, which a cursor would hold) reads keyset pages.
+   * Either way the next rows are requested before this batch is decoded, so the server produces
+   * them while the client decodes (decoding is most of a full read's client time).
    */
   async *readAllBatches(options: ReadAllBatchesOptions = {}): AsyncGenerator<RecordedEvent[]> {
     const from = options.fromGlobalPosition ?? 1;
     const size = options.batchSize ?? DEFAULT_BATCH_SIZE;
     const types = options.types ? [...options.types] : null;
+    const select = `SELECT ${EVENT_TEXT} FROM es_events
+      WHERE global_position >= $1 AND ($2::text[] IS NULL OR type = ANY($2::text[]))
+      ORDER BY global_position`;
     const openCursor = this.db.cursor?.bind(this.db);
-    if (!openCursor) {
-      yield* keysetPages((at) => this.readAllRows(at, size, options.types, false), from);
-      return;
+    let rows: AsyncGenerator<EventTextRow[]>;
+    let close = async (): Promise<void> => undefined;
+    if (openCursor) {
+      const cursor = await this.run(() => openCursor<EventTextRow>(select, [from, types], { rowMode: 'array' }));
+      rows = readAhead(() => this.run(() => cursor.read(size)));
+      close = () => cursor.close();
+    } else {
+      rows = keysetPages((at) => this.queryEventTexts(`${select} LIMIT $3`, [at, types, size]), from, eventTextGlobalPosition);
     }
-    const cursor = await this.run(() =>
-      openCursor<EventTextRow>(
-        `SELECT ${EVENT_TEXT} FROM es_events
-         WHERE global_position >= $1 AND ($2::text[] IS NULL OR type = ANY($2::text[]))
-         ORDER BY global_position`,
-        [from, types],
-        { rowMode: 'array' },
-      ),
-    );
     try {
-      yield* readAhead(() => this.run(async () => decodeEventTexts(await cursor.read(size), this.registry, this.db)));
+      for await (const batch of rows) yield await this.run(() => decodeEventTexts(batch, this.registry, this.db));
     } finally {
-      await cursor.close();
+      await close();
     }
   }
 
@@ -290,10 +290,12 @@ export class PostgresEventStore implements EventStore, AuditableEventStore {
   }
 
   private async readRows(sql: string, params: unknown[]): Promise<RecordedEvent[]> {
-    return this.run(async () => {
-      const { rows } = await this.db.query<EventTextRow>(sql, params, { rowMode: 'array' });
-      return decodeEventTexts(rows, this.registry, this.db);
-    });
+    const rows = await this.queryEventTexts(sql, params);
+    return this.run(() => decodeEventTexts(rows, this.registry, this.db));
+  }
+
+  private async queryEventTexts(sql: string, params: unknown[]): Promise<EventTextRow[]> {
+    return (await this.run(() => this.db.query<EventTextRow>(sql, params, { rowMode: 'array' }))).rows;
   }
 
 
