@@ -25,6 +25,14 @@ describe('SchemaRegistry', () => {
     expect(registry.upcast('CustomerRenamed', 3, { full: 'Ada', locale: 'fr' }, metadata).data).toEqual({ full: 'Ada', locale: 'fr' });
   });
 
+  it('says which stored versions are current, with and without declared versions', () => {
+    expect([registry.isCurrent('CustomerRenamed', 1), registry.isCurrent('CustomerRenamed', 3), registry.isCurrent('TicketOpened', 1)]).toEqual([false, true, true]);
+    const undeclared = new SchemaRegistry();
+    expect([undeclared.isCurrent('TicketOpened', 1), undeclared.isCurrent('TicketOpened', 2)]).toEqual([true, false]);
+    const allOne = new SchemaRegistry({ TicketOpened: { version: 1 } });
+    expect([allOne.isCurrent('TicketOpened', 1), allOne.isCurrent('TicketClosed', 2)]).toEqual([true, false]);
+  });
+
   it('refuses data newer than the code, and a chain with a gap', () => {
     expect(() => registry.upcast('CustomerRenamed', 4, {}, metadata)).toThrow(InvalidEventError);
     expect(() => new SchemaRegistry({ X: { version: 3, upcasters: { 1: (d) => d } } })).toThrow(/no upcaster from version 2/);

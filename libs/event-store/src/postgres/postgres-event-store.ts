@@ -298,7 +298,6 @@ export class PostgresEventStore implements EventStore, AuditableEventStore {
     return (await this.run(() => this.db.query<EventTextRow>(sql, params, { rowMode: 'array' }))).rows;
   }
 
-
   // ---- group commit -------------------------------------------------------------------------
 
   private pump(): void {
