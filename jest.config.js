@@ -1,11 +1,11 @@
 /** Three projects keep fast unit specs apart from suites that need real servers. */
-const moduleNameMapper = {
-  '^@caseflow/sla$': '<rootDir>/libs/sla/src',
-  '^@caseflow/domain$': '<rootDir>/libs/domain/src',
-  '^@caseflow/event-store$': '<rootDir>/libs/event-store/src',
-  '^@caseflow/temporal$': '<rootDir>/libs/temporal/src',
-  '^@caseflow/workflows$': '<rootDir>/workflows',
-};
+/** Package names (`@caseflow/domain`, `@caseflow/sla/compile`) resolve as tsconfig.json's paths say. */
+const { compilerOptions } = require('./tsconfig.json');
+const moduleNameMapper = Object.fromEntries(
+  Object.entries(compilerOptions.paths).map(([name, [target]]) =>
+    name.endsWith('/*') ? [`^${name.slice(0, -2)}/(.*)$`, `<rootDir>/${target.slice(0, -2)}/$1`] : [`^${name}$`, `<rootDir>/${target}`],
+  ),
+);
 const base = {
   rootDir: __dirname,
   testEnvironment: 'node',

@@ -1,11 +1,15 @@
 // Bundles workflow code for production (the worker loads dist/workflow-bundle.js). Exits non-zero on failure.
+// Runs after the build: it resolves package names the way the worker does, from the compiled worker lib.
 const { bundleWorkflowCode } = require('@temporalio/worker');
 const fs = require('node:fs');
 const path = require('node:path');
 
 async function main() {
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows/index.ts') });
-  const out = path.resolve(__dirname, '..', 'dist', 'workflow-bundle.js');
+  const root = path.resolve(__dirname, '..');
+  const { workflowBundlerOptions } = require(path.join(root, 'dist/libs/worker/src/workflow-source.js'));
+  const { webpackConfigHook } = workflowBundlerOptions(root);
+  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve(path.join(root, 'workflows/index.ts')), webpackConfigHook });
+  const out = path.join(root, 'dist', 'workflow-bundle.js');
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, code);
   console.log(`workflow bundle: ${out} (${(code.length / 1024).toFixed(0)} KiB)`);

@@ -1,6 +1,6 @@
 import { Connection } from '@temporalio/client';
-import { registerSearchAttributes } from '../libs/temporal/src/register-search-attributes';
-import { temporalConfigFromEnv } from '../libs/temporal/src/temporal.config';
+import { registerSearchAttributes } from '@caseflow/temporal';
+import { temporalConfigFromEnv } from '@caseflow/temporal';
 
 async function main(): Promise<void> {
   const { address, namespace } = temporalConfigFromEnv();

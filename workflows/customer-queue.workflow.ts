@@ -8,7 +8,7 @@ import {
   type PrioritizeRequest,
   type QueueState,
   type QueueTurn,
-} from './definitions';
+} from '@caseflow/contract';
 
 export interface CustomerQueueInput {
   customerId: string;

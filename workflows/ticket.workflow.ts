@@ -25,9 +25,9 @@ import {
   type NotificationKind,
   type TicketEvent,
   type TicketState,
-} from '../libs/domain/src';
-import { quartetPriority, type SlaContext } from '../libs/sla/src';
-import type { SlaSetup, TicketActivities } from './activity-types';
+} from '@caseflow/domain';
+import { quartetPriority, type SlaContext } from '@caseflow/sla';
+import type { SlaSetup, TicketActivities } from '@caseflow/contract';
 import { customerQueueWorkflow } from './customer-queue.workflow';
 import {
   customerQueueId,
@@ -42,9 +42,9 @@ import {
   type QueueTurn,
   type TicketCommandRequest,
   type TicketView,
-} from './definitions';
+} from '@caseflow/contract';
 import { SerialLock } from './serial-lock';
-import { clocksAt, slaContextOf, slaSummary } from './ticket-clocks';
+import { clocksAt, slaContextOf, slaSummary } from '@caseflow/domain';
 
 const { appendTicketEvent, deliverNotification } = proxyActivities<TicketActivities>({
   startToCloseTimeout: '30 seconds',

@@ -31,7 +31,7 @@ import {
   type Database,
   type EventStore,
   type NewEvent,
-} from '../../libs/event-store/src';
+} from '@caseflow/event-store';
 import { measureVerifyingReads, registerVerifiable, type VerifyingRead } from './verifying-read';
 
 const PG_URL = process.env.CASEFLOW_PG_URL || 'postgres://caseflow:caseflow@127.0.0.1:5432/caseflow';

@@ -3,7 +3,7 @@
  * chain (and the stream heads), so its rate sits beside the plain full read. Adapters without hash
  * chains are left out. Stores register themselves as they are created (see bench.ts).
  */
-import { isAuditable, type EventStore } from '../../libs/event-store/src';
+import { isAuditable, type EventStore } from '@caseflow/event-store';
 
 const stores: { name: string; store: EventStore }[] = [];
 

@@ -6,9 +6,9 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import type { INestApplication } from '@nestjs/common';
-import { createGatewayApp } from '../../apps/gateway/src/gateway.app';
-import { SubjectKeys, createEventStore, openDatabase, type Database, type EventStore } from '../../libs/event-store/src';
-import { withCaseflowPersonalData } from '../../libs/persistence/src/personal-data';
+import { createGatewayApp } from '@caseflow/gateway';
+import { SubjectKeys, createEventStore, openDatabase, type Database, type EventStore } from '@caseflow/event-store';
+import { withCaseflowPersonalData } from '@caseflow/persistence';
 import { createScratchDatabase } from '../support/postgres';
 import { requiredTool } from '../support/tools';
 

@@ -12,7 +12,7 @@ import {
   type Database,
   type NewEvent,
   type PostgresEventStore,
-} from '../../libs/event-store/src';
+} from '@caseflow/event-store';
 import { createScratchDatabase } from '../support/postgres';
 
 const run = promisify(execFile);

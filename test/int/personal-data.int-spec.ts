@@ -1,6 +1,6 @@
-import { clocksAsOf, stateAt } from '../../apps/audit-cli/src/ticket-history';
-import { foldTicket, type TicketEvent } from '../../libs/domain/src';
-import { ERASED, isSealed, type RecordedEvent } from '../../libs/event-store/src';
+import { clocksAsOf, stateAt } from '@caseflow/directory';
+import { foldTicket, type TicketEvent } from '@caseflow/domain';
+import { ERASED, isSealed, type RecordedEvent } from '@caseflow/event-store';
 import { engineer, LifecycleHarness, type TicketHandle } from '../support/lifecycle-harness';
 import { bpmsoftCritical, maria } from './lifecycle/fixtures';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { TicketEventsActivities } from '../../apps/worker/src/activities';
-import { foldTicket, type TicketEvent, type TicketState } from '../../libs/domain/src';
-import { searchAttributes } from '../../workflows/definitions';
+import { TicketEventsActivities } from '@caseflow/worker';
+import { foldTicket, type TicketEvent, type TicketState } from '@caseflow/domain';
+import { searchAttributes } from '@caseflow/contract';
 import { engineer, LifecycleHarness } from '../support/lifecycle-harness';
 
 describe('ticket workflow on the time-skipping server, events in PostgreSQL', () => {

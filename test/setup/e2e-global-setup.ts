@@ -1,5 +1,5 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { registerSearchAttributes } from '../../libs/temporal/src/register-search-attributes';
+import { registerSearchAttributes } from '@caseflow/temporal';
 import { loadToolEnv } from '../support/tool-env';
 import { postgresUrl, requiredTool } from '../support/tools';
 

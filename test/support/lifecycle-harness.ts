@@ -5,20 +5,26 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Client, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { DataSubjectActivities, IdentificationActivities, NotificationActivities, TicketEventsActivities } from '../../apps/worker/src/activities';
-import type { Notification } from '../../apps/worker/src/activities/notifier.port';
-import { bindActivities } from '../../apps/worker/src/bind-activities';
-import { CustomerDirectory, demoCustomers } from '../../libs/directory/src';
-import type { Actor, DatedTicketEvent, TicketCommand, TicketEvent, TicketPhase, TicketState } from '../../libs/domain/src';
-import { DataSubjects, SubjectKeys, createEventStore, openDatabase, type Database, type PersonalDataStore, type RecordedEvent } from '../../libs/event-store/src';
-import { withCaseflowPersonalData } from '../../libs/persistence/src/personal-data';
-import type { SlaClocks } from '../../libs/sla/src';
-import { slaClocksQuery, ticketCommandUpdate, ticketViewQuery, type OpenTicketInput, type TicketView } from '../../workflows/definitions';
-import type { ticketWorkflow } from '../../workflows/ticket.workflow';
+import {
+  bindActivities,
+  DataSubjectActivities,
+  IdentificationActivities,
+  NotificationActivities,
+  TicketEventsActivities,
+  WORKFLOWS_PATH,
+  workflowBundlerOptions,
+  type Notification,
+} from '@caseflow/worker';
+import { CustomerDirectory, demoCustomers } from '@caseflow/directory';
+import type { Actor, DatedTicketEvent, TicketCommand, TicketEvent, TicketPhase, TicketState } from '@caseflow/domain';
+import { DataSubjects, SubjectKeys, createEventStore, openDatabase, type Database, type PersonalDataStore, type RecordedEvent } from '@caseflow/event-store';
+import { withCaseflowPersonalData } from '@caseflow/persistence';
+import type { SlaClocks } from '@caseflow/sla';
+import { slaClocksQuery, TICKET_WORKFLOW_TYPE, ticketCommandUpdate, ticketViewQuery, type OpenTicketInput, type TicketView, type TicketWorkflow } from '@caseflow/contract';
 import { createScratchDatabase } from './postgres';
 import { createTimeSkippingEnv } from './time-skipping-env';
 
-export type TicketHandle = WorkflowHandle<typeof ticketWorkflow>;
+export type TicketHandle = WorkflowHandle<TicketWorkflow>;
 
 export const engineer: Actor = { id: 'eve.engineer', role: 'engineer' };
 
@@ -60,7 +66,8 @@ export class LifecycleHarness {
     harness.worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue: harness.taskQueue,
-      workflowsPath: require.resolve('../../workflows'),
+      workflowsPath: WORKFLOWS_PATH,
+      bundlerOptions: workflowBundlerOptions(),
       activities: bindActivities([
         new TicketEventsActivities(store),
         new IdentificationActivities(directory),
@@ -94,7 +101,7 @@ export class LifecycleHarness {
    */
   async result(handle: TicketHandle): Promise<TicketState> {
     const plain = new Client({ connection: this.env.connection, namespace: this.env.namespace ?? 'default' });
-    return plain.workflow.getHandle<typeof ticketWorkflow>(handle.workflowId).result();
+    return plain.workflow.getHandle<TicketWorkflow>(handle.workflowId).result();
   }
 
   async now(): Promise<string> {
@@ -104,7 +111,7 @@ export class LifecycleHarness {
   async open(fields: Partial<OpenTicketInput> & Pick<OpenTicketInput, 'customerId' | 'requester' | 'severity'>): Promise<TicketHandle> {
     const number = `CF-2099-${String(++this.counter).padStart(3, '0')}${String(Date.now()).slice(-3)}`;
     const input: OpenTicketInput = { number, title: 'It broke', description: 'Details of what broke.', ...fields };
-    return this.env.client.workflow.start<typeof ticketWorkflow>('ticketWorkflow', { workflowId: number, taskQueue: this.taskQueue, args: [input] });
+    return this.env.client.workflow.start<TicketWorkflow>(TICKET_WORKFLOW_TYPE, { workflowId: number, taskQueue: this.taskQueue, args: [input] });
   }
 
   view(handle: TicketHandle): Promise<TicketView> {

@@ -1,5 +1,5 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { registerSearchAttributes } from '../../libs/temporal/src/register-search-attributes';
+import { registerSearchAttributes } from '@caseflow/temporal';
 import { requiredTool } from './tools';
 
 /** Temporal's Java test server (time skipping), started from the path the setup installed. */

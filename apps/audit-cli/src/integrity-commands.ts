@@ -1,4 +1,4 @@
-import { isAuditable, readLatestCheckpoint, type EventStore, type VerificationReport } from '../../../libs/event-store/src';
+import { isAuditable, readLatestCheckpoint, type EventStore, type VerificationReport } from '@caseflow/event-store';
 import type { AuditStore } from './open-store';
 
 /** Exit code when verification finds tampering (0 = verified). */

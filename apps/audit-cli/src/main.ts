@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { EXIT_TAMPERED, UsageError, asOfRecordedCommand, checkpointCommand, eraseSubjectCommand, exportCommand, verifyCommand } from './integrity-commands';
 import { openAuditStore } from './open-store';
-import { clocksAsOf, describeEvent, stateAt } from './ticket-history';
+import { clocksAsOf, describeEvent, stateAt } from '@caseflow/directory';
 
 const USAGE = `caseflow-audit — read Caseflow's audit store (same CASEFLOW_STORE / CASEFLOW_PG_URL / CASEFLOW_KURRENTDB_URL as the apps)
 

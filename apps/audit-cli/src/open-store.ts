@@ -1,6 +1,6 @@
-import { DataSubjects, SubjectKeys, checkpointSinkFrom, openDatabase, type EventStore } from '../../../libs/event-store/src';
-import { openEventStores } from '../../../libs/persistence/src/event-stores';
-import { persistenceConfigFromEnv } from '../../../libs/persistence/src/persistence.config';
+import { DataSubjects, SubjectKeys, checkpointSinkFrom, openDatabase, type EventStore } from '@caseflow/event-store';
+import { openEventStores } from '@caseflow/persistence';
+import { persistenceConfigFromEnv } from '@caseflow/persistence';
 
 export interface AuditStore {
   /** The audit log; personal fields are opened with the subject keys (`[erased]` once erased). */

@@ -1,11 +1,11 @@
 import { Module, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { DirectoryModule } from '../../../libs/directory/src';
-import { PersistenceModule, type AuditLogConfig, type CheckpointConfig, type DatabaseConfig } from '../../../libs/persistence/src';
-import { TemporalClientModule, type TemporalConfig } from '../../../libs/temporal/src';
-import { WorkerModule } from '../../worker/src/worker.module';
-import type { WorkerHostOptions } from '../../worker/src/worker-host.options';
+import { DirectoryModule } from '@caseflow/directory';
+import { PersistenceModule, type AuditLogConfig, type CheckpointConfig, type DatabaseConfig } from '@caseflow/persistence';
+import { TemporalClientModule, type TemporalConfig } from '@caseflow/temporal';
+import { WorkerModule } from '@caseflow/worker';
+import type { WorkerHostOptions } from '@caseflow/worker';
 import { CustomersModule } from './customers/customers.module';
 import { HealthController } from './health/health.controller';
 import { DomainErrorFilter } from './http/domain-error.filter';

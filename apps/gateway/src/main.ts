@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { checkpointConfigFromEnv, isSingleProcessDatabase, persistenceConfigFromEnv } from '../../../libs/persistence/src';
-import { temporalConfigFromEnv } from '../../../libs/temporal/src';
+import { checkpointConfigFromEnv, isSingleProcessDatabase, persistenceConfigFromEnv } from '@caseflow/persistence';
+import { temporalConfigFromEnv } from '@caseflow/temporal';
 import { createGatewayApp, OPENAPI_PATH } from './gateway.app';
 
 async function main(): Promise<void> {

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DirectoryModule } from '../../../libs/directory/src';
-import { checkpointConfigFromEnv, isSingleProcessDatabase, PersistenceModule, persistenceConfigFromEnv } from '../../../libs/persistence/src';
-import { temporalConfigFromEnv } from '../../../libs/temporal/src/temporal.config';
-import { WorkerModule } from './worker.module';
+import { DirectoryModule } from '@caseflow/directory';
+import { checkpointConfigFromEnv, isSingleProcessDatabase, PersistenceModule, persistenceConfigFromEnv } from '@caseflow/persistence';
+import { temporalConfigFromEnv } from '@caseflow/temporal';
+import { WorkerModule } from '@caseflow/worker';
 
 async function main(): Promise<void> {
   const { database, auditLog } = persistenceConfigFromEnv();

@@ -5,8 +5,8 @@
  */
 import { execFileSync } from 'child_process';
 import { join } from 'path';
-import { addBusinessDuration, businessElapsed, CalendarDefinition, loadCalendar, weekdays } from '../../../libs/sla/src';
-import { compileCalendar, compileCalendarForYears, publicHolidayDays } from '../../../libs/sla/src/compile';
+import { addBusinessDuration, businessElapsed, CalendarDefinition, loadCalendar, weekdays } from '@caseflow/sla';
+import { compileCalendar, compileCalendarForYears, publicHolidayDays } from '@caseflow/sla/compile';
 import { EngineFigures, makeWorkload, measure } from './workload';
 
 const definition: CalendarDefinition = {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DomainError } from '../../domain/src/errors';
+import { DomainError } from '@caseflow/domain';
 import {
   ConcurrencyError,
   runMigrations,
@@ -8,7 +8,7 @@ import {
   type MigrationReport,
   type NewEvent,
   type TransactionalEventStore,
-} from '../../event-store/src';
+} from '@caseflow/event-store';
 import { CUSTOMER_FIELDS, customerStreamId, type CustomerRecord } from './customer';
 import { withContactSubjects } from './contact-subjects';
 import { validateCustomer } from './validate-customer';

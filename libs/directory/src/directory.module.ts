@@ -1,6 +1,6 @@
 import { Global, Inject, Injectable, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
-import { canAppendWithin, type Database, type DataSubjects, type EventStore } from '../../event-store/src';
-import { DATABASE, DATABASE_EVENT_STORE, DATA_SUBJECTS } from '../../persistence/src/persistence.tokens';
+import { canAppendWithin, type Database, type DataSubjects, type EventStore } from '@caseflow/event-store';
+import { DATABASE, DATABASE_EVENT_STORE, DATA_SUBJECTS } from '@caseflow/persistence';
 import { CustomerDirectory } from './customer-directory';
 import { CUSTOMER_DIRECTORY } from './directory.tokens';
 import { demoCustomers } from './fixture';

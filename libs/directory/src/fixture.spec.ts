@@ -1,4 +1,4 @@
-import { presetById, slaPresets } from '../../sla/src';
+import { presetById, slaPresets } from '@caseflow/sla';
 import { demoCustomers } from './fixture';
 import { identifyRequest } from './identify';
 import { validateCustomer } from './validate-customer';

@@ -11,3 +11,4 @@ export * from './directory.tokens';
 export * from './customer-directory';
 export * from './directory.module';
 export * from './sla-setup';
+export * from './ticket-history';

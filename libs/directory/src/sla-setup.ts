@@ -1,6 +1,6 @@
-import { businessDays, calendarDays, presetById, type CompiledCalendar, type Span } from '../../sla/src';
-import { compileCalendarForYears } from '../../sla/src/compile';
-import type { SlaSetup } from '../../../workflows/activity-types';
+import { businessDays, calendarDays, presetById, type CompiledCalendar, type Span } from '@caseflow/sla';
+import { compileCalendarForYears } from '@caseflow/sla/compile';
+import type { SlaSetup } from '@caseflow/contract';
 
 /** Calendars are compiled from the ticket's opening year on, for this many years. */
 export const CALENDAR_YEARS = 3;

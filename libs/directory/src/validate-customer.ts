@@ -2,7 +2,7 @@
  * Checks a customer record before it enters the directory: shapes, ids, dates, and that the SLA
  * preset, policy (id + version) and calendar it names exist in libs/sla. Pure.
  */
-import { presetById } from '../../sla/src/presets';
+import { presetById } from '@caseflow/sla';
 import { CLARIFICATION_OUTCOMES, SEVERITY_SCHEMES, type CustomerRecord } from './customer';
 
 export interface FieldProblem {

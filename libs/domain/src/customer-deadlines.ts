@@ -7,7 +7,7 @@ import {
   toEpochSeconds,
   type BusinessCalendar,
   type Span,
-} from '../../sla/src';
+} from '@caseflow/sla';
 
 /** Full ISO-8601 with milliseconds, like every other instant in ticket events. */
 const iso = (seconds: number): string => new Date(seconds * 1000).toISOString();

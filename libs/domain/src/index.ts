@@ -6,3 +6,4 @@ export * from './decide';
 export * from './errors';
 export * from './sla-events';
 export * from './customer-deadlines';
+export * from './ticket-clocks';

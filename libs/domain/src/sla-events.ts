@@ -1,4 +1,4 @@
-import type { Classification, SlaEvent } from '../../sla/src';
+import type { Classification, SlaEvent } from '@caseflow/sla';
 import type { Quartet } from './events';
 import type { SeverityScheme } from './severity';
 import { evolve, type DatedTicketEvent, type TicketState } from './ticket-state';

@@ -1,4 +1,4 @@
-import { createEventStore, createKurrentEventStore, type CheckpointSink, type Database, type PersonalDataStore, type SubjectKeys } from '../../event-store/src';
+import { createEventStore, createKurrentEventStore, type CheckpointSink, type Database, type PersonalDataStore, type SubjectKeys } from '@caseflow/event-store';
 import type { AuditLogConfig } from './persistence.config';
 import { withCaseflowPersonalData } from './personal-data';
 

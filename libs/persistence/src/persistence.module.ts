@@ -1,5 +1,5 @@
 import { Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { DataSubjects, SubjectKeys, checkpointSinkFrom, openDatabase, type Database, type EventStore } from '../../event-store/src';
+import { DataSubjects, SubjectKeys, checkpointSinkFrom, openDatabase, type Database, type EventStore } from '@caseflow/event-store';
 import { openEventStores, type EventStores } from './event-stores';
 import type { AuditLogConfig, CheckpointConfig, DatabaseConfig } from './persistence.config';
 import { DATABASE, DATABASE_EVENT_STORE, DATA_SUBJECTS, EVENT_STORE, SUBJECT_KEYS } from './persistence.tokens';

@@ -7,8 +7,8 @@ import {
   type NewEvent,
   type RecordedEvent,
   type SubjectKeys,
-} from '../../event-store/src';
-import type { TicketEvent } from '../../domain/src/events';
+} from '@caseflow/event-store';
+import type { TicketEvent } from '@caseflow/domain';
 import { DATA_SUBJECT_METADATA, PERSONAL_DATA_TYPES, TICKET_PERSONAL_FIELDS, withCaseflowPersonalData } from './personal-data';
 
 /** Keys in memory: one per subject, erasable. */

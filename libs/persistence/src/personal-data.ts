@@ -1,5 +1,5 @@
-import { withPersonalData, type EventStore, type NewEvent, type PeopleSpec, type PersonalDataSpec, type PersonalDataStore, type SubjectKeys } from '../../event-store/src';
-import type { TicketEvent, TicketEventType } from '../../domain/src/events';
+import { withPersonalData, type EventStore, type NewEvent, type PeopleSpec, type PersonalDataSpec, type PersonalDataStore, type SubjectKeys } from '@caseflow/event-store';
+import type { TicketEvent, TicketEventType } from '@caseflow/domain';
 
 /**
  * Which event fields hold personal data, in one place for every process (worker, gateway, audit

@@ -1,4 +1,4 @@
-import { TICKET_TASK_QUEUE } from '../../../workflows/definitions';
+import { TICKET_TASK_QUEUE } from '@caseflow/contract';
 
 export interface TemporalConfig {
   address: string;

@@ -1,5 +1,5 @@
-import type { Actor } from '../../../libs/domain/src';
-import type { OpenTicketInput } from '../../../workflows/definitions';
+import type { Actor } from '@caseflow/domain';
+import type { OpenTicketInput } from '@caseflow/contract';
 
 type Opening = Partial<OpenTicketInput> & Pick<OpenTicketInput, 'customerId' | 'requester' | 'severity'>;
 

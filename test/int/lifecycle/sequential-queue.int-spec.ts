@@ -1,5 +1,5 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { customerQueueId, prioritizeUpdate, queueStateQuery } from '../../../workflows/definitions';
+import { customerQueueId, prioritizeUpdate, queueStateQuery } from '@caseflow/contract';
 import { engineer, LifecycleHarness } from '../../support/lifecycle-harness';
 import { bpmsoftCritical, maria, resolution } from './fixtures';
 

@@ -1,6 +1,6 @@
-import type { Actor } from '../../../libs/domain/src';
-import type { SlaClocks, TargetClock } from '../../../libs/sla/src';
-import { searchAttributes } from '../../../workflows/definitions';
+import type { Actor } from '@caseflow/domain';
+import type { SlaClocks, TargetClock } from '@caseflow/sla';
+import { searchAttributes } from '@caseflow/contract';
 import { engineer, LifecycleHarness, type TicketHandle } from '../../support/lifecycle-harness';
 import { anna, balasysS1, bpmsoftCritical, jonas, netixUrgency2, resolution, supratixHigh } from './fixtures';
 

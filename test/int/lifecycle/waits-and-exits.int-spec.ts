@@ -1,4 +1,4 @@
-import { foldTicket } from '../../../libs/domain/src';
+import { foldTicket } from '@caseflow/domain';
 import { engineer, LifecycleHarness } from '../../support/lifecycle-harness';
 import { anna, balasysS1, bpmsoftCritical, maria } from './fixtures';
 

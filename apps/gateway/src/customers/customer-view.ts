@@ -1,4 +1,4 @@
-import { maskKey, type CustomerRecord } from '../../../../libs/directory/src';
+import { maskKey, type CustomerRecord } from '@caseflow/directory';
 
 /** A customer as the gateway shows it: the directory record with licence keys masked. */
 export type CustomerView = CustomerRecord;

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { DomainError } from '../../../../libs/domain/src/errors';
-import { CUSTOMER_DIRECTORY, type CustomerDirectory } from '../../../../libs/directory/src';
+import { DomainError } from '@caseflow/domain';
+import { CUSTOMER_DIRECTORY, type CustomerDirectory } from '@caseflow/directory';
 import { toCustomerView, type CustomerView } from './customer-view';
 
 @ApiTags('customers')

@@ -1,8 +1,8 @@
 import { Module, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
-import { DirectoryModule, demoCustomers } from '../../../../libs/directory/src';
-import { PersistenceModule } from '../../../../libs/persistence/src';
+import { DirectoryModule, demoCustomers } from '@caseflow/directory';
+import { PersistenceModule } from '@caseflow/persistence';
 import { DomainErrorFilter } from '../http/domain-error.filter';
 import { CustomersModule } from './customers.module';
 

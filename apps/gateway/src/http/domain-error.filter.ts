@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, HttpStatus, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainError, type DomainErrorCode } from '../../../../libs/domain/src';
+import { DomainError, type DomainErrorCode } from '@caseflow/domain';
 
 /** The one place where domain error codes become HTTP statuses. */
 const STATUS_BY_CODE: Record<DomainErrorCode, HttpStatus> = {

@@ -1,5 +1,5 @@
 import { ValidatorConstraint, type ValidationArguments, type ValidatorConstraintInterface } from 'class-validator';
-import { findCredentialField } from '../../../../libs/event-store/src';
+import { findCredentialField } from '@caseflow/event-store';
 
 /**
  * The audit log is immutable, so a password or token sent with a request (003 asks for the

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { DomainError } from '../../../../libs/domain/src';
-import { TEMPORAL_CLIENT } from '../../../../libs/temporal/src';
-import { customerQueueId, prioritizeUpdate, queueStateQuery, type QueueState } from '../../../../workflows/definitions';
+import { DomainError } from '@caseflow/domain';
+import { TEMPORAL_CLIENT } from '@caseflow/temporal';
+import { customerQueueId, prioritizeUpdate, queueStateQuery, type QueueState } from '@caseflow/contract';
 import { PrioritizeDto } from './prioritize.dto';
 
 /** 003's sequential queue of a customer: which request is worked on, which wait. */

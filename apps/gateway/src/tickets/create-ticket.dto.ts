@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEmail, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, Validate, ValidateNested } from 'class-validator';
 import { NoCredentialFields } from '../http/no-credentials';
-import { ALL_SEVERITIES } from '../../../../libs/domain/src';
+import { ALL_SEVERITIES } from '@caseflow/domain';
 
 export class QuartetDto {
   @ApiProperty({ example: 'email' })

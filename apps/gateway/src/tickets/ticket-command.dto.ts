@@ -12,7 +12,7 @@ import {
   type ValidatorConstraintInterface,
 } from 'class-validator';
 import { NoCredentialFields } from '../http/no-credentials';
-import type { ActorRole, TicketCommand, TicketCommandType } from '../../../../libs/domain/src';
+import type { ActorRole, TicketCommand, TicketCommandType } from '@caseflow/domain';
 
 const ROLES: ActorRole[] = ['customer', 'engineer', 'manager'];
 /** Every command, checked for completeness by the compiler. */

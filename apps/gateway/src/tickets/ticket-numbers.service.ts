@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { runMigrations, type Database } from '../../../../libs/event-store/src';
-import { DATABASE } from '../../../../libs/persistence/src';
+import { runMigrations, type Database } from '@caseflow/event-store';
+import { DATABASE } from '@caseflow/persistence';
 import { formatTicketNumber } from './ticket-number';
 
 const MIGRATIONS = [

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import type { TicketState } from '../../../../libs/domain/src';
-import type { SlaClocks } from '../../../../libs/sla/src';
-import type { TicketView } from '../../../../workflows/definitions';
+import type { TicketState } from '@caseflow/domain';
+import type { SlaClocks } from '@caseflow/sla';
+import type { TicketView } from '@caseflow/contract';
 import { TicketCommandDto } from './ticket-command.dto';
 import { CreateTicketDto } from './create-ticket.dto';
 import { TicketsService } from './tickets.service';

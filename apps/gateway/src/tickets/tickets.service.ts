@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { TypedSearchAttributes } from '@temporalio/common';
-import { DomainError, type TicketState } from '../../../../libs/domain/src';
-import { CUSTOMER_DIRECTORY, type CustomerDirectory } from '../../../../libs/directory/src';
-import { TEMPORAL_CLIENT, TEMPORAL_CONFIG, type TemporalConfig } from '../../../../libs/temporal/src';
-import { searchAttributes, slaClocksQuery, ticketCommandUpdate, ticketViewQuery, type TicketView } from '../../../../workflows/definitions';
-import type { SlaClocks } from '../../../../libs/sla/src';
+import { DomainError, type TicketState } from '@caseflow/domain';
+import { CUSTOMER_DIRECTORY, type CustomerDirectory } from '@caseflow/directory';
+import { TEMPORAL_CLIENT, TEMPORAL_CONFIG, type TemporalConfig } from '@caseflow/temporal';
+import { searchAttributes, slaClocksQuery, TICKET_WORKFLOW_TYPE, ticketCommandUpdate, ticketViewQuery, type TicketView, type TicketWorkflow } from '@caseflow/contract';
+import type { SlaClocks } from '@caseflow/sla';
 import type { TicketCommandDto } from './ticket-command.dto';
-import type { ticketWorkflow } from '../../../../workflows/ticket.workflow';
 import type { CreateTicketDto } from './create-ticket.dto';
 import { isTicketNumber } from './ticket-number';
 import { TicketNumbersService } from './ticket-numbers.service';
@@ -25,7 +24,7 @@ export class TicketsService {
     if (dto.relatedTo) await this.requireExisting(dto.relatedTo);
     const number = await this.numbers.next(new Date());
     try {
-      await this.client.workflow.start<typeof ticketWorkflow>('ticketWorkflow', {
+      await this.client.workflow.start<TicketWorkflow>(TICKET_WORKFLOW_TYPE, {
         workflowId: number,
         taskQueue: this.temporal.taskQueue,
         args: [{ number, ...dto }],

@@ -4,13 +4,17 @@
  */
 import { defineSearchAttributeKey } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Actor, TicketCommand, TicketOpened, TicketState } from '../libs/domain/src';
-import type { SlaClocks } from '../libs/sla/src';
+import type { Actor, TicketCommand, TicketOpened, TicketState } from '@caseflow/domain';
+import type { SlaClocks } from '@caseflow/sla';
 
 export const TICKET_TASK_QUEUE = 'caseflow-tickets';
 
 /** What a ticket is opened with: its TicketOpened event, less the instant the workflow records. */
 export type OpenTicketInput = Omit<TicketOpened['data'], 'openedAt'>;
+
+/** The ticket workflow's type name and signature: clients start it by name, never by importing workflows/. */
+export const TICKET_WORKFLOW_TYPE = 'ticketWorkflow';
+export type TicketWorkflow = (input: OpenTicketInput) => Promise<TicketState>;
 
 /** Before its first event is recorded a ticket is only "opening". */
 export type TicketView = TicketState | { number: string; phase: 'opening' };

@@ -1,6 +1,7 @@
-/** The activities' contract as the workflow sees it: types only, the implementations live in apps/worker. */
-import type { CustomerIdentified, Quartet, TicketEvent } from '../libs/domain/src';
-import type { CompiledCalendar, SlaPolicy, Span } from '../libs/sla/src';
+/** The activities' contract as the workflow sees it: types only, the implementations live in libs/worker. */
+import type { CustomerIdentified, Quartet, SlaSetup, TicketEvent } from '@caseflow/domain';
+
+export type { SlaSetup };
 
 export interface EventEnvelopeMetadata {
   /** `role:id`; a customer is `customer-contact:<subject id>`, never an e-mail address. */
@@ -33,14 +34,6 @@ export interface IdentifyTicketInput {
   at: string;
 }
 
-/** Everything the workflow needs to run its clocks, frozen at identification (calendars compiled). */
-export interface SlaSetup {
-  policies: SlaPolicy[];
-  calendars: CompiledCalendar[];
-  answerClarification: { span: Span; calendar: string };
-  acceptanceTesting: { span: Span; calendar: string };
-  feedbackWindow: { span: Span; calendar: string };
-}
 
 export type IdentifyTicketResult =
   | { ok: true; identified: CustomerIdentified['data']; sla: SlaSetup }

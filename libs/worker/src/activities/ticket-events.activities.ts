@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
-import { ConcurrencyError, InvalidEventError, type EventStore } from '../../../../libs/event-store/src';
-import { ticketStreamId } from '../../../../libs/domain/src';
-import { EVENT_STORE } from '../../../../libs/persistence/src';
-import type { AppendTicketEventInput, TicketActivities } from '../../../../workflows/activity-types';
+import { ConcurrencyError, InvalidEventError, type EventStore } from '@caseflow/event-store';
+import { ticketStreamId } from '@caseflow/domain';
+import { EVENT_STORE } from '@caseflow/persistence';
+import type { AppendTicketEventInput, TicketActivities } from '@caseflow/contract';
 
 /**
  * Appends one ticket event. Idempotent: the event id comes from the workflow, so a retry after a

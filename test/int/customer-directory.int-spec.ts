@@ -1,10 +1,8 @@
-import { DomainError } from '../../domain/src/errors';
-import { DataSubjects, ERASED, SubjectKeys, createEventStore, openDatabase, type Database, type PersonalDataStore } from '../../event-store/src';
-import { withCaseflowPersonalData } from '../../persistence/src/personal-data';
-import { createScratchDatabase } from '../../../test/support/postgres';
-import type { CustomerRecord } from './customer';
-import { CustomerDirectory } from './customer-directory';
-import { balasysDemo, demoCustomers } from './fixture';
+import { DomainError } from '@caseflow/domain';
+import { DataSubjects, ERASED, SubjectKeys, createEventStore, openDatabase, type Database, type PersonalDataStore } from '@caseflow/event-store';
+import { withCaseflowPersonalData } from '@caseflow/persistence';
+import { createScratchDatabase } from '../support/postgres';
+import { balasysDemo, CustomerDirectory, demoCustomers, type CustomerRecord } from '@caseflow/directory';
 
 const AT = '2025-03-14T10:00:00.000Z';
 const LATER = '2025-03-15T10:00:00.000Z';

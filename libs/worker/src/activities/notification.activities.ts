@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DeliverNotificationInput, TicketActivities } from '../../../../workflows/activity-types';
+import type { DeliverNotificationInput, TicketActivities } from '@caseflow/contract';
 import { NOTIFIER, type Notifier } from './notifier.port';
 
 /** Delivers a notification the workflow recorded first (outbox): retried deliveries share one key. */

@@ -1,8 +1,8 @@
-import { foldTicket, type CustomerIdentified, type DatedTicketEvent, type TicketEvent, type TicketState } from '../../../libs/domain/src';
-import type { RecordedEvent } from '../../../libs/event-store/src';
-import { loadCalendar, type SlaClocks } from '../../../libs/sla/src';
-import { buildSlaSetup } from '../../../libs/directory/src/sla-setup';
-import { clocksAt } from '../../../workflows/ticket-clocks';
+import { foldTicket, type CustomerIdentified, type DatedTicketEvent, type TicketEvent, type TicketState } from '@caseflow/domain';
+import type { RecordedEvent } from '@caseflow/event-store';
+import { loadCalendar, type SlaClocks } from '@caseflow/sla';
+import { buildSlaSetup } from './sla-setup';
+import { clocksAt } from '@caseflow/domain';
 
 export const datedEvents = (recorded: readonly RecordedEvent[]): DatedTicketEvent[] =>
   recorded.map((e) => ({ event: { type: e.type, data: e.data } as TicketEvent, at: e.metadata.occurredAt }));

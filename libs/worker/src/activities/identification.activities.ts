@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
-import { priorityOf, severityFits, SEVERITY_SCALES } from '../../../../libs/domain/src';
-import { buildSlaSetup, CUSTOMER_DIRECTORY, identifyRequest, type CustomerDirectory, type CustomerRecord } from '../../../../libs/directory/src';
-import { presetById, quartetPriority, type CompiledCalendar, type SlaPolicy } from '../../../../libs/sla/src';
-import type { IdentifyTicketInput, IdentifyTicketResult, TicketActivities } from '../../../../workflows/activity-types';
+import { priorityOf, severityFits, SEVERITY_SCALES } from '@caseflow/domain';
+import { buildSlaSetup, CUSTOMER_DIRECTORY, identifyRequest, type CustomerDirectory, type CustomerRecord } from '@caseflow/directory';
+import { presetById, quartetPriority, type CompiledCalendar, type SlaPolicy } from '@caseflow/sla';
+import type { IdentifyTicketInput, IdentifyTicketResult, TicketActivities } from '@caseflow/contract';
 
 /**
  * Identify: is this a customer with a valid contract, an authorized requester, a licensed and

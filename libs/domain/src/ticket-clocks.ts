@@ -1,7 +1,16 @@
 /** The live SLA view of a ticket inside the workflow: pure, from the recorded events. */
-import { toSlaEvents, type DatedTicketEvent } from '../libs/domain/src';
-import { loadCalendar, slaClocksAsOf, type SlaClocks, type SlaContext, type TargetClock } from '../libs/sla/src';
-import type { SlaSetup } from './activity-types';
+import { toSlaEvents } from './sla-events';
+import type { DatedTicketEvent } from './ticket-state';
+import { loadCalendar, slaClocksAsOf, type CompiledCalendar, type SlaClocks, type SlaContext, type SlaPolicy, type Span, type TargetClock } from '@caseflow/sla';
+
+/** Everything the workflow needs to run its clocks, frozen at identification (calendars compiled). */
+export interface SlaSetup {
+  policies: SlaPolicy[];
+  calendars: CompiledCalendar[];
+  answerClarification: { span: Span; calendar: string };
+  acceptanceTesting: { span: Span; calendar: string };
+  feedbackWindow: { span: Span; calendar: string };
+}
 
 export function slaContextOf(setup: SlaSetup): SlaContext {
   return { policies: setup.policies, calendars: setup.calendars.map((compiled) => loadCalendar(compiled)) };

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { isAuditable, scheduleCheckpoints, type EventStore } from '../../../libs/event-store/src';
-import { EVENT_STORE } from '../../../libs/persistence/src';
+import { isAuditable, scheduleCheckpoints, type EventStore } from '@caseflow/event-store';
+import { EVENT_STORE } from '@caseflow/persistence';
 import { TEMPORAL_CONFIG_FOR_WORKER, type WorkerHostOptions } from './worker-host.options';
 
 /** Takes a store checkpoint on a schedule (the worker's job), written to the store and to the sink. */

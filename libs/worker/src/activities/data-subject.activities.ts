@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DataSubjects } from '../../../../libs/event-store/src';
-import { DATA_SUBJECTS } from '../../../../libs/persistence/src';
-import type { ResolveDataSubjectInput, TicketActivities } from '../../../../workflows/activity-types';
+import type { DataSubjects } from '@caseflow/event-store';
+import { DATA_SUBJECTS } from '@caseflow/persistence';
+import type { ResolveDataSubjectInput, TicketActivities } from '@caseflow/contract';
 
 /** A person's opaque subject id, so that the log names them (actor, key owner) without their e-mail. */
 @Injectable()

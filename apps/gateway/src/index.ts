@@ -1,0 +1,2 @@
+/** What tests and tools outside the gateway may use: the application factory. */
+export * from './gateway.app';
