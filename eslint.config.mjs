@@ -14,7 +14,10 @@ const workflowsFolder = ['@caseflow/workflows', '**/workflows', '**/workflows/**
 /** Workflow code runs in Temporal's deterministic sandbox: no I/O, no Node, no Nest, no adapters. */
 const workflowSandbox = {
   paths: [
-    { name: '@temporalio/activity', message: 'Activities run outside the workflow sandbox; proxy them with proxyActivities.' },
+    {
+      name: '@temporalio/activity',
+      message: 'Activities run outside the workflow sandbox; proxy them with proxyActivities.',
+    },
     { name: '@temporalio/client', message: 'Workflows never talk to the Temporal client.' },
     { name: '@temporalio/worker', message: 'Workflows never import the worker.' },
     { name: 'pg', message: 'I/O belongs in activities.' },
@@ -25,7 +28,17 @@ const workflowSandbox = {
     { regex: nodeBuiltins, message: 'Node built-ins are not deterministic: use activities.' },
     { group: ['@nestjs/*'], message: 'Nest belongs to apps/ and Nest libs, never to workflow code.' },
     {
-      group: [...apps, '@caseflow/event-store', '@caseflow/event-store/*', '@caseflow/temporal', '@caseflow/temporal/*', '@caseflow/persistence', '@caseflow/directory', '@caseflow/worker', '@caseflow/sla/compile'],
+      group: [
+        ...apps,
+        '@caseflow/event-store',
+        '@caseflow/event-store/*',
+        '@caseflow/temporal',
+        '@caseflow/temporal/*',
+        '@caseflow/persistence',
+        '@caseflow/directory',
+        '@caseflow/worker',
+        '@caseflow/sla/compile',
+      ],
       message: 'Adapters, Nest libs and apps are not importable from workflow code.',
     },
   ],
@@ -35,10 +48,21 @@ const workflowSandbox = {
 const noAppOrWorkflows = {
   patterns: [
     { group: apps, message: 'Nothing imports an app: move what is shared into a lib.' },
-    { group: workflowsFolder, message: 'Only the worker loads workflows/, by path; share their contract through @caseflow/contract.' },
+    {
+      group: workflowsFolder,
+      message: 'Only the worker loads workflows/, by path; share their contract through @caseflow/contract.',
+    },
   ],
 };
-const noOtherApp = { patterns: [{ group: ['@caseflow/gateway', '**/apps/**'], message: 'An app never imports another app: move what is shared into a lib.' }, noAppOrWorkflows.patterns[1]] };
+const noOtherApp = {
+  patterns: [
+    {
+      group: ['@caseflow/gateway', '**/apps/**'],
+      message: 'An app never imports another app: move what is shared into a lib.',
+    },
+    noAppOrWorkflows.patterns[1],
+  ],
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'data/**', 'bench/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
@@ -61,7 +85,12 @@ export default tseslint.config(
   {
     // The deterministic code: workflows and the pure libraries they import (tests of those libs may read files).
     files: ['workflows/**/*.ts', 'libs/domain/src/**/*.ts', 'libs/sla/src/**/*.ts', 'libs/contract/src/**/*.ts'],
-    ignores: ['**/*.spec.ts', 'libs/sla/src/compile.ts', 'libs/sla/src/calendar/compile-calendar.ts', 'libs/sla/src/calendar/holiday-source.ts'],
+    ignores: [
+      '**/*.spec.ts',
+      'libs/sla/src/compile.ts',
+      'libs/sla/src/calendar/compile-calendar.ts',
+      'libs/sla/src/calendar/holiday-source.ts',
+    ],
     rules: { 'no-restricted-imports': ['error', workflowSandbox] },
   },
   prettier,

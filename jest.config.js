@@ -3,7 +3,9 @@
 const { compilerOptions } = require('./tsconfig.json');
 const moduleNameMapper = Object.fromEntries(
   Object.entries(compilerOptions.paths).map(([name, [target]]) =>
-    name.endsWith('/*') ? [`^${name.slice(0, -2)}/(.*)$`, `<rootDir>/${target.slice(0, -2)}/$1`] : [`^${name}$`, `<rootDir>/${target}`],
+    name.endsWith('/*')
+      ? [`^${name.slice(0, -2)}/(.*)$`, `<rootDir>/${target.slice(0, -2)}/$1`]
+      : [`^${name}$`, `<rootDir>/${target}`],
   ),
 );
 const base = {

@@ -8,7 +8,10 @@ async function main() {
   const root = path.resolve(__dirname, '..');
   const { workflowBundlerOptions } = require(path.join(root, 'dist/libs/worker/src/workflow-source.js'));
   const { webpackConfigHook } = workflowBundlerOptions(root);
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve(path.join(root, 'workflows/index.ts')), webpackConfigHook });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: require.resolve(path.join(root, 'workflows/index.ts')),
+    webpackConfigHook,
+  });
   const out = path.join(root, 'dist', 'workflow-bundle.js');
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, code);

@@ -1,4 +1,11 @@
-import { allHandlersFinished, condition, continueAsNew, getExternalWorkflowHandle, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  getExternalWorkflowHandle,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 import {
   enqueueSignal,
   prioritizeUpdate,
@@ -59,8 +66,10 @@ export async function customerQueueWorkflow(input: CustomerQueueInput): Promise<
     },
     {
       validator: ({ ticket, actor, reason }: PrioritizeRequest) => {
-        if (actor?.role !== 'engineer' && actor?.role !== 'manager') throw new Error('only staff may change the order of the queue');
-        if (typeof reason !== 'string' || reason.trim() === '') throw new Error('reason must say what was agreed with the client');
+        if (actor?.role !== 'engineer' && actor?.role !== 'manager')
+          throw new Error('only staff may change the order of the queue');
+        if (typeof reason !== 'string' || reason.trim() === '')
+          throw new Error('reason must say what was agreed with the client');
         if (!waiting.includes(ticket)) throw new Error(`${ticket} is not waiting in this queue`);
       },
     },
@@ -79,7 +88,8 @@ export async function customerQueueWorkflow(input: CustomerQueueInput): Promise<
     }
     if (workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
-      if (outbox.length === 0) await continueAsNew<typeof customerQueueWorkflow>({ customerId: input.customerId, active, waiting });
+      if (outbox.length === 0)
+        await continueAsNew<typeof customerQueueWorkflow>({ customerId: input.customerId, active, waiting });
     }
   }
 }

@@ -147,16 +147,30 @@ export async function ticketWorkflow(input: OpenTicketInput): Promise<TicketStat
     const calendarFor = (id: string) => sla!.context.calendars.find((c) => c.id === id)!;
     const clarificationCalendar = calendarFor(setup.answerClarification.calendar);
     const dueAt = spanEnd(clarificationCalendar, now, setup.answerClarification.span);
-    const businessWindow = setup.answerClarification.span.measure === 'business' || setup.answerClarification.span.measure === 'businessDays';
+    const businessWindow =
+      setup.answerClarification.span.measure === 'business' ||
+      setup.answerClarification.span.measure === 'businessDays';
     const customer = current().customer!;
-    const policy = sla!.context.policies.find((p) => p.id === customer.policy.id && p.version === customer.policy.version)!;
+    const policy = sla!.context.policies.find(
+      (p) => p.id === customer.policy.id && p.version === customer.policy.version,
+    )!;
     return {
       clarificationWindow: { dueAt, reminderAt: halfwayInstant(clarificationCalendar, now, dueAt, businessWindow) },
       acceptanceDueAt: spanEnd(calendarFor(setup.acceptanceTesting.calendar), now, setup.acceptanceTesting.span),
-      quartetPriority: (quartet) => quartetPriority(policy, { customerId: input.customerId, quartet, ...(customer.quartetTable ? { quartetTable: customer.quartetTable } : {}) }),
+      quartetPriority: (quartet) =>
+        quartetPriority(policy, {
+          customerId: input.customerId,
+          quartet,
+          ...(customer.quartetTable ? { quartetTable: customer.quartetTable } : {}),
+        }),
     };
   };
-  const feedbackDueAt = (now: string): string => spanEnd(sla!.context.calendars.find((c) => c.id === sla!.setup.feedbackWindow.calendar)!, now, sla!.setup.feedbackWindow.span);
+  const feedbackDueAt = (now: string): string =>
+    spanEnd(
+      sla!.context.calendars.find((c) => c.id === sla!.setup.feedbackWindow.calendar)!,
+      now,
+      sla!.setup.feedbackWindow.span,
+    );
 
   const validate = ({ actor, command }: TicketCommandRequest): void => {
     if (!state || !sla) throw new Error(`ticket ${input.number} is still being identified`);
@@ -196,10 +210,17 @@ export async function ticketWorkflow(input: OpenTicketInput): Promise<TicketStat
           // Re-decided under the lock: an earlier update may have changed the state since validation.
           event = decide(command, actor, current(), deadlineContext(at));
         } catch (error) {
-          if (error instanceof DomainError) throw ApplicationFailure.create({ type: error.code, message: error.message, nonRetryable: true, details: [error.details] });
+          if (error instanceof DomainError)
+            throw ApplicationFailure.create({
+              type: error.code,
+              message: error.message,
+              nonRetryable: true,
+              details: [error.details],
+            });
           throw error;
         }
-        if (event.type === 'ResolutionAccepted') event = { ...event, data: { ...event.data, feedbackDueAt: feedbackDueAt(at) } };
+        if (event.type === 'ResolutionAccepted')
+          event = { ...event, data: { ...event.data, feedbackDueAt: feedbackDueAt(at) } };
         await record(event, actor, at);
         await afterCommand(event);
         return current();
@@ -222,7 +243,13 @@ export async function ticketWorkflow(input: OpenTicketInput): Promise<TicketStat
       } else {
         const resolved: TicketEvent = {
           type: 'TicketResolved',
-          data: { resolution: 'noCustomerResponse', solution: 'No answer to the clarification questions in time.', measures: 'none', prevention: 'none', acceptanceDueAt: deadlineContext(now).acceptanceDueAt },
+          data: {
+            resolution: 'noCustomerResponse',
+            solution: 'No answer to the clarification questions in time.',
+            measures: 'none',
+            prevention: 'none',
+            acceptanceDueAt: deadlineContext(now).acceptanceDueAt,
+          },
         };
         await record(resolved, SYSTEM, now);
         await afterCommand(resolved);
@@ -231,7 +258,11 @@ export async function ticketWorkflow(input: OpenTicketInput): Promise<TicketStat
       await record({ type: 'ClarificationReminderSent', data: { dueAt: c.dueAt } }, SYSTEM);
       await notify('clarificationReminder', `Ticket ${input.number}: reminder, please answer by ${c.dueAt}`);
     } else if (s.phase === 'acceptance' && reached(s.resolution!.acceptanceDueAt)) {
-      await record({ type: 'ResolutionAccepted', data: { by: 'timeout', feedbackDueAt: feedbackDueAt(now) } }, SYSTEM, now);
+      await record(
+        { type: 'ResolutionAccepted', data: { by: 'timeout', feedbackDueAt: feedbackDueAt(now) } },
+        SYSTEM,
+        now,
+      );
       await notify('acceptedByTimeout', `Ticket ${input.number}: accepted (no answer within the acceptance window)`);
     } else if (s.phase === 'feedback' && reached(s.acceptance!.feedbackDueAt)) {
       await record({ type: 'TicketClosed', data: { feedback: 'windowExpired' } }, SYSTEM);
@@ -242,7 +273,8 @@ export async function ticketWorkflow(input: OpenTicketInput): Promise<TicketStat
   const nextWakeUp = (): string | undefined => {
     const s = current();
     const candidates: string[] = [];
-    if (s.clarification && !s.clarification.expired) candidates.push(s.clarification.reminded ? s.clarification.dueAt : s.clarification.reminderAt);
+    if (s.clarification && !s.clarification.expired)
+      candidates.push(s.clarification.reminded ? s.clarification.dueAt : s.clarification.reminderAt);
     if (s.phase === 'acceptance') candidates.push(s.resolution!.acceptanceDueAt);
     if (s.phase === 'feedback') candidates.push(s.acceptance!.feedbackDueAt);
     const now = nowIso();
@@ -253,16 +285,46 @@ export async function ticketWorkflow(input: OpenTicketInput): Promise<TicketStat
   };
 
   upsertSearchAttributes([{ key: searchAttributes.customer, value: input.customerId }]);
-  const { number, customerId, requester, title, description, severity, product, productVersion, quartet, intake, relatedTo } = input;
+  const {
+    number,
+    customerId,
+    requester,
+    title,
+    description,
+    severity,
+    product,
+    productVersion,
+    quartet,
+    intake,
+    relatedTo,
+  } = input;
   await record(
     {
       type: 'TicketOpened',
-      data: { number, customerId, requester, title, description, severity, openedAt: nowIso(), ...defined({ product, productVersion, quartet, intake, relatedTo }) },
+      data: {
+        number,
+        customerId,
+        requester,
+        title,
+        description,
+        severity,
+        openedAt: nowIso(),
+        ...defined({ product, productVersion, quartet, intake, relatedTo }),
+      },
     },
     { id: requester, role: 'customer' },
   );
 
-  const identification = await identifyTicket({ customerId, requester, severity, product, productVersion, quartet, intake, at: current().openedAt });
+  const identification = await identifyTicket({
+    customerId,
+    requester,
+    severity,
+    product,
+    productVersion,
+    quartet,
+    intake,
+    at: current().openedAt,
+  });
   if (!identification.ok) {
     await record({ type: 'TicketRefused', data: { code: identification.code, reason: identification.reason } }, SYSTEM);
     await notify('refused', `Ticket ${input.number} refused: ${identification.reason}`);
@@ -283,7 +345,8 @@ export async function ticketWorkflow(input: OpenTicketInput): Promise<TicketStat
     if (isTerminal(current())) break;
     const seen = current().version;
     const wakeAt = nextWakeUp();
-    const changed = (): boolean => current().version !== seen || (current().phase === 'queued' && queueTurn?.turn === true);
+    const changed = (): boolean =>
+      current().version !== seen || (current().phase === 'queued' && queueTurn?.turn === true);
     if (wakeAt === undefined) await condition(changed);
     else await condition(changed, Math.max(Date.parse(wakeAt) - Date.now(), 1));
     refreshSearchAttributes();
@@ -301,7 +364,11 @@ export async function ticketWorkflow(input: OpenTicketInput): Promise<TicketStat
 async function joinCustomerQueue(customerId: string, ticket: string): Promise<boolean> {
   const workflowId = customerQueueId(customerId);
   try {
-    await startChild(customerQueueWorkflow, { workflowId, args: [{ customerId, active: ticket }], parentClosePolicy: ParentClosePolicy.ABANDON });
+    await startChild(customerQueueWorkflow, {
+      workflowId,
+      args: [{ customerId, active: ticket }],
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+    });
     return true;
   } catch (error) {
     if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;

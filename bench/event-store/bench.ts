@@ -67,8 +67,18 @@ interface Adapter {
 const payload = (i: number): NewEvent => ({
   id: randomUUID(),
   type: i % 3 ? 'TicketNoteAdded' : 'TicketStatusChanged',
-  data: { ticket: i, body: 'Customer reports the export button does nothing on Safari 17.', status: 'open', tags: ['export', 'safari'] },
-  metadata: { actor: 'agent:42', occurredAt: '2026-01-05T10:00:00.000Z', correlationId: 'corr-' + i, policyVersion: 'sla-2026-01' },
+  data: {
+    ticket: i,
+    body: 'Customer reports the export button does nothing on Safari 17.',
+    status: 'open',
+    tags: ['export', 'safari'],
+  },
+  metadata: {
+    actor: 'agent:42',
+    occurredAt: '2026-01-05T10:00:00.000Z',
+    correlationId: 'corr-' + i,
+    policyVersion: 'sla-2026-01',
+  },
 });
 
 function caseflow(name: string, store: EventStore, db?: Database): Adapter {
@@ -175,7 +185,11 @@ async function runScenario(adapter: Adapter, scenario: Scenario, tag: string): P
       return (WRITERS * PER_WRITER) / ((now() - start) / 1000);
     case 'batched':
       for (let b = 0; b < BATCHES; b++) {
-        await adapter.append(`batch-${tag}`, Array.from({ length: BATCH }, (_, i) => payload(i)), b * BATCH);
+        await adapter.append(
+          `batch-${tag}`,
+          Array.from({ length: BATCH }, (_, i) => payload(i)),
+          b * BATCH,
+        );
       }
       return (BATCHES * BATCH) / ((now() - start) / 1000);
     case 'read': {
@@ -188,7 +202,8 @@ async function runScenario(adapter: Adapter, scenario: Scenario, tag: string): P
     }
     case 'stream': {
       const events = await adapter.readStreamCount('long');
-      if (events !== LONG_STREAM) throw new Error(`${adapter.name}: read ${events} events of the long stream, expected ${LONG_STREAM}`);
+      if (events !== LONG_STREAM)
+        throw new Error(`${adapter.name}: read ${events} events of the long stream, expected ${LONG_STREAM}`);
       return events / ((now() - start) / 1000);
     }
   }
@@ -199,7 +214,19 @@ async function runScenario(adapter: Adapter, scenario: Scenario, tag: string): P
  * adapter gets a quiet or a busy minute to itself), and the best rate of each is reported.
  */
 async function measureAll(adapters: Adapter[]): Promise<Row[]> {
-  const best = adapters.map((a) => ({ adapter: a.name, single: 0, concurrent: 0, batched: 0, read: 0, readMedian: 0, readBatched: 0, readBatchedMedian: 0, stream: 0, streamMedian: 0, events: 0 }));
+  const best = adapters.map((a) => ({
+    adapter: a.name,
+    single: 0,
+    concurrent: 0,
+    batched: 0,
+    read: 0,
+    readMedian: 0,
+    readBatched: 0,
+    readBatchedMedian: 0,
+    stream: 0,
+    streamMedian: 0,
+    events: 0,
+  }));
   for (const a of adapters) await a.append(`warm-${randomUUID()}`, [payload(0)], 0);
   for (let rep = 0; rep < REPS; rep++) {
     for (const scenario of ['single', 'concurrent', 'batched'] as const) {
@@ -212,10 +239,18 @@ async function measureAll(adapters: Adapter[]): Promise<Row[]> {
   for (const a of adapters) {
     process.stderr.write(`seeding ${a.name} for the read…\n`);
     for (let b = 0; b < READ_SEED_BATCHES; b++) {
-      await a.append(`seed-${b % 50}`, Array.from({ length: 500 }, (_, i) => payload(i)), Math.floor(b / 50) * 500);
+      await a.append(
+        `seed-${b % 50}`,
+        Array.from({ length: 500 }, (_, i) => payload(i)),
+        Math.floor(b / 50) * 500,
+      );
     }
     for (let b = 0; b < LONG_STREAM / 500; b++) {
-      await a.append('long', Array.from({ length: 500 }, (_, i) => payload(i)), b * 500);
+      await a.append(
+        'long',
+        Array.from({ length: 500 }, (_, i) => payload(i)),
+        b * 500,
+      );
     }
   }
   // Once everything is written, so no database is vacuumed before another adapter's seed lands in it.
@@ -292,25 +327,41 @@ async function runGroup(group: string): Promise<GroupResult> {
   try {
     const factories: [string, () => Promise<Adapter>][] = [
       ['emmett', async () => emmett(benchUrl)],
-      ['pg', async () => {
-        const db = await openDatabase({ kind: 'postgres', connectionString: benchUrl, schema: 'caseflow' });
-        return caseflow('Caseflow PostgreSQL (server)', await createEventStore(db), db);
-      }],
-      ['pglite', async () => {
-        const db = await openDatabase({ kind: 'pglite' });
-        return caseflow('Caseflow PostgreSQL (PGlite, worker)', await createEventStore(db), db);
-      }],
-      ['pglite-inline', async () => {
-        const db = await openDatabase({ kind: 'pglite', thread: 'inline' });
-        return caseflow('Caseflow PostgreSQL (PGlite, inline)', await createEventStore(db), db);
-      }],
+      [
+        'pg',
+        async () => {
+          const db = await openDatabase({ kind: 'postgres', connectionString: benchUrl, schema: 'caseflow' });
+          return caseflow('Caseflow PostgreSQL (server)', await createEventStore(db), db);
+        },
+      ],
+      [
+        'pglite',
+        async () => {
+          const db = await openDatabase({ kind: 'pglite' });
+          return caseflow('Caseflow PostgreSQL (PGlite, worker)', await createEventStore(db), db);
+        },
+      ],
+      [
+        'pglite-inline',
+        async () => {
+          const db = await openDatabase({ kind: 'pglite', thread: 'inline' });
+          return caseflow('Caseflow PostgreSQL (PGlite, inline)', await createEventStore(db), db);
+        },
+      ],
     ];
-    if (KURRENT_URL) factories.push(['kurrent', async () => caseflow('Caseflow KurrentDB', await createKurrentEventStore({ connectionString: KURRENT_URL }))]);
-    else if (members.includes('kurrent')) notRun.push('NOT RUN: KurrentDB (no connection string; set CASEFLOW_KURRENTDB_URL)');
+    if (KURRENT_URL)
+      factories.push([
+        'kurrent',
+        async () => caseflow('Caseflow KurrentDB', await createKurrentEventStore({ connectionString: KURRENT_URL })),
+      ]);
+    else if (members.includes('kurrent'))
+      notRun.push('NOT RUN: KurrentDB (no connection string; set CASEFLOW_KURRENTDB_URL)');
     const adapters: Adapter[] = [];
     try {
       for (const [key, make] of factories) if (members.includes(key)) adapters.push(await make());
-      process.stderr.write(`[${group}] running ${adapters.map((a) => a.name).join(', ')} (${REPS} interleaved reps)…\n`);
+      process.stderr.write(
+        `[${group}] running ${adapters.map((a) => a.name).join(', ')} (${REPS} interleaved reps)…\n`,
+      );
       rows.push(...(await measureAll(adapters)));
       verifying.push(...(await measureVerifyingReads(READ_REPS)));
     } finally {
@@ -326,10 +377,14 @@ async function runGroup(group: string): Promise<GroupResult> {
 /** Runs one group in a child process (this script with BENCH_GROUP set) and returns its figures. */
 function runGroupProcess(group: string): GroupResult {
   const out = join(mkdtempSync(join(tmpdir(), 'caseflow-bench-')), 'result.json');
-  const child = spawnSync(process.execPath, [require.resolve('ts-node/dist/bin.js'), '--project', join(__dirname, 'tsconfig.json'), __filename], {
-    env: { ...process.env, BENCH_GROUP: group, BENCH_RESULT_FILE: out },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const child = spawnSync(
+    process.execPath,
+    [require.resolve('ts-node/dist/bin.js'), '--project', join(__dirname, 'tsconfig.json'), __filename],
+    {
+      env: { ...process.env, BENCH_GROUP: group, BENCH_RESULT_FILE: out },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
   if (child.status !== 0) throw new Error(`bench group "${group}" failed (exit ${child.status ?? child.signal})`);
   return JSON.parse(readFileSync(out, 'utf8')) as GroupResult;
 }
@@ -370,7 +425,9 @@ async function main(): Promise<void> {
     ]),
   ];
   const widths = header.map((_, i) => Math.max(...table.map((row) => row[i].length)));
-  console.log(`\nevent store bench — PostgreSQL ${PG_URL.replace(/\/\/[^@]*@/, '//')}, scale ${SCALE}, best of ${REPS} interleaved reps (reads: ${READ_REPS}), ${new Date().toISOString()}`);
+  console.log(
+    `\nevent store bench — PostgreSQL ${PG_URL.replace(/\/\/[^@]*@/, '//')}, scale ${SCALE}, best of ${REPS} interleaved reps (reads: ${READ_REPS}), ${new Date().toISOString()}`,
+  );
   for (const r of results) {
     console.log(
       `process "${r.group}": ${cpus().length} cores, load average (1 min) ${r.loadAtStart.toFixed(2)} at start, ` +
@@ -381,17 +438,25 @@ async function main(): Promise<void> {
   const base = rows.find((r) => r.adapter.startsWith('Emmett'));
   const ours = rows.find((r) => r.adapter === 'Caseflow PostgreSQL (server)');
   if (base && ours) {
-    console.log(`\n${WRITERS} writers: Caseflow server / Emmett = ${(ours.concurrent / base.concurrent).toFixed(1)}x (goal >= 3x)`);
-    console.log(`full read, readAll pages of 5,000: Caseflow server ${fmt(ours.read)} events/s best, ${fmt(ours.readMedian)} median; Emmett ${fmt(base.read)}`);
+    console.log(
+      `\n${WRITERS} writers: Caseflow server / Emmett = ${(ours.concurrent / base.concurrent).toFixed(1)}x (goal >= 3x)`,
+    );
+    console.log(
+      `full read, readAll pages of 5,000: Caseflow server ${fmt(ours.read)} events/s best, ${fmt(ours.readMedian)} median; Emmett ${fmt(base.read)}`,
+    );
     console.log(
       `full read, batches of ${fmt(READ_BATCH)} (readAllInBatches: cursor, read-ahead): Caseflow server ${fmt(ours.readBatched)} events/s best, ` +
         `${fmt(ours.readBatchedMedian)} median (goal > 200,000); Emmett ${fmt(base.readBatched)}`,
     );
-    console.log(`stream read: Caseflow server ${fmt(ours.stream)} events/s best, ${fmt(ours.streamMedian)} median; Emmett ${fmt(base.stream)}`);
+    console.log(
+      `stream read: Caseflow server ${fmt(ours.stream)} events/s best, ${fmt(ours.streamMedian)} median; Emmett ${fmt(base.stream)}`,
+    );
   }
   for (const v of verifying) {
     const plain = rows.find((r) => r.adapter === v.adapter);
-    console.log(`verifying full read (every hash chain recomputed): ${v.adapter} ${fmt(v.best)} events/s best, ${fmt(v.median)} median, ${fmt(v.events)} events; plain ${fmt(plain?.read ?? 0)}`);
+    console.log(
+      `verifying full read (every hash chain recomputed): ${v.adapter} ${fmt(v.best)} events/s best, ${fmt(v.median)} median, ${fmt(v.events)} events; plain ${fmt(plain?.read ?? 0)}`,
+    );
   }
   for (const line of notRun) console.log(line);
 }

@@ -34,5 +34,10 @@ export async function measureVerifyingReads(reps: number): Promise<VerifyingRead
     }
   }
   const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
-  return stores.map(({ name }, i) => ({ adapter: name, best: Math.max(...rates[i]), median: median(rates[i]), events: events[i] }));
+  return stores.map(({ name }, i) => ({
+    adapter: name,
+    best: Math.max(...rates[i]),
+    median: median(rates[i]),
+    events: events[i],
+  }));
 }

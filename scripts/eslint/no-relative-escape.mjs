@@ -25,6 +25,11 @@ export const noRelativeEscape = {
       const to = packageOf(path.relative(root, path.resolve(path.dirname(context.filename), source)));
       if (to !== from) context.report({ node, messageId: 'escape', data: { source, from, to } });
     };
-    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+    return {
+      ImportDeclaration: check,
+      ExportNamedDeclaration: check,
+      ExportAllDeclaration: check,
+      ImportExpression: check,
+    };
   },
 };

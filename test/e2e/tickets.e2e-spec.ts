@@ -48,7 +48,11 @@ describe('tickets over HTTP', () => {
   });
 
   const post = (body: unknown): Promise<Response> =>
-    fetch(`${baseUrl}/v1/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(`${baseUrl}/v1/tickets`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
 
   const validTicket = {
     customerId,
@@ -79,28 +83,55 @@ describe('tickets over HTTP', () => {
       const body = (await (await fetch(`${baseUrl}/v1/tickets/${number}`)).json()) as Record<string, unknown>;
       return body.phase === 'understand' ? body : undefined;
     }, 'the ticket to be identified');
-    expect(view).toMatchObject({ number, customerId, severity: 'S2', priority: 'P2', phase: 'understand', requester: 'anna.kovacs@example.com' });
+    expect(view).toMatchObject({
+      number,
+      customerId,
+      severity: 'S2',
+      priority: 'P2',
+      phase: 'understand',
+      requester: 'anna.kovacs@example.com',
+    });
     expect(Date.parse(view.openedAt as string)).not.toBeNaN();
 
     const events = await store.readStream(`ticket-${number}`);
     expect(events.map((event) => event.type)).toEqual(['TicketOpened', 'CustomerIdentified']);
     expect(events.filter((event) => event.type === 'TicketOpened')).toHaveLength(1);
-    expect(events[0].data).toMatchObject({ number, customerId, severity: 'S2', requester: validTicket.requester, description: validTicket.description });
+    expect(events[0].data).toMatchObject({
+      number,
+      customerId,
+      severity: 'S2',
+      requester: validTicket.requester,
+      description: validTicket.description,
+    });
 
     // As stored, neither the ticket nor the seeded directory holds the requester's address or words.
     const { rows } = await readDb.query<{ stream_id: string; data: string; metadata: string }>(
       'SELECT stream_id, data::text AS data, metadata::text AS metadata FROM es_events WHERE stream_id = ANY($1::text[])',
       [[`ticket-${number}`, `customer-${customerId}`]],
     );
-    expect(rows.map((row) => row.stream_id).sort()).toEqual([`customer-${customerId}`, `ticket-${number}`, `ticket-${number}`]);
+    expect(rows.map((row) => row.stream_id).sort()).toEqual([
+      `customer-${customerId}`,
+      `ticket-${number}`,
+      `ticket-${number}`,
+    ]);
     for (const row of rows) {
-      for (const text of [validTicket.requester, validTicket.title, validTicket.description]) expect(`${row.data}${row.metadata}`).not.toContain(text);
+      for (const text of [validTicket.requester, validTicket.title, validTicket.description])
+        expect(`${row.data}${row.metadata}`).not.toContain(text);
     }
 
     const listed = await eventually(async () => {
       const { stdout } = await run(
         requiredTool('CASEFLOW_TEMPORAL_CLI'),
-        ['workflow', 'list', '--address', temporalAddress, '--query', `CaseflowCustomer="${customerId}"`, '--output', 'json'],
+        [
+          'workflow',
+          'list',
+          '--address',
+          temporalAddress,
+          '--query',
+          `CaseflowCustomer="${customerId}"`,
+          '--output',
+          'json',
+        ],
         { timeout: 10_000 },
       );
       const rows = JSON.parse(stdout || '[]') as Array<{ execution: { workflowId: string } }>;
@@ -110,16 +141,27 @@ describe('tickets over HTTP', () => {
   });
 
   it('numbers tickets uniquely and in order', async () => {
-    const numbers = await Promise.all([1, 2, 3].map(async () => ((await (await post(validTicket)).json()) as { number: string }).number));
+    const numbers = await Promise.all(
+      [1, 2, 3].map(async () => ((await (await post(validTicket)).json()) as { number: string }).number),
+    );
     const sequences = numbers.map((n) => Number(n.split('-')[2])).sort((a, b) => a - b);
     expect(new Set(numbers).size).toBe(3);
     expect(sequences[2] - sequences[0]).toBe(2);
   });
 
   it('answers 400 naming each bad field and the rule it broke', async () => {
-    const response = await post({ customerId: 'Not A Slug', requester: 'not-an-email', description: 'x', severity: 'S9', extra: 1 });
+    const response = await post({
+      customerId: 'Not A Slug',
+      requester: 'not-an-email',
+      description: 'x',
+      severity: 'S9',
+      extra: 1,
+    });
     expect(response.status).toBe(400);
-    const body = (await response.json()) as { code: string; errors: Array<{ field: string; rules: Record<string, string> }> };
+    const body = (await response.json()) as {
+      code: string;
+      errors: Array<{ field: string; rules: Record<string, string> }>;
+    };
     expect(body.code).toBe('VALIDATION_FAILED');
     expect(body.errors.map((e) => e.field).sort()).toEqual(['customerId', 'extra', 'requester', 'severity', 'title']);
     expect(body.errors.find((e) => e.field === 'severity')?.rules).toHaveProperty('isIn');
@@ -131,14 +173,20 @@ describe('tickets over HTTP', () => {
     expect(followUp.status).toBe(201);
     const dangling = await post({ ...validTicket, relatedTo: 'CF-1999-000042' });
     expect(dangling.status).toBe(422);
-    expect(await dangling.json()).toEqual({ code: 'RELATED_TICKET_NOT_FOUND', message: 'relatedTo names no ticket: CF-1999-000042', field: 'relatedTo' });
+    expect(await dangling.json()).toEqual({
+      code: 'RELATED_TICKET_NOT_FOUND',
+      message: 'relatedTo names no ticket: CF-1999-000042',
+      field: 'relatedTo',
+    });
   });
 
   it('refuses a secret in the request (003 asks for the account): 400, nothing started', async () => {
     const response = await post({ ...validTicket, intake: { account: 'crm-admin', password: 'hunter2' } });
     expect(response.status).toBe(400);
     const body = (await response.json()) as { errors: Array<{ field: string; rules: Record<string, string> }> };
-    expect(body.errors).toEqual([{ field: 'intake', rules: { noCredentials: expect.stringMatching(/^intake\.password looks like a credential/) } }]);
+    expect(body.errors).toEqual([
+      { field: 'intake', rules: { noCredentials: expect.stringMatching(/^intake\.password looks like a credential/) } },
+    ]);
   });
 
   it('answers 404 with a clear body for an unknown ticket', async () => {
@@ -156,33 +204,56 @@ describe('tickets over HTTP', () => {
       return body.phase === 'understand' ? body : undefined;
     }, 'identification');
     const command = (actor: object, cmd: object): Promise<Response> =>
-      fetch(`${baseUrl}/v1/tickets/${number}/commands`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ actor, command: cmd }) });
+      fetch(`${baseUrl}/v1/tickets/${number}/commands`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ actor, command: cmd }),
+      });
     const engineer = { id: 'eve.engineer', role: 'engineer' };
 
-    const answered = await command(engineer, { type: 'respond', message: 'We are on it.', eta: '2030-01-01T12:00:00.000Z' });
+    const answered = await command(engineer, {
+      type: 'respond',
+      message: 'We are on it.',
+      eta: '2030-01-01T12:00:00.000Z',
+    });
     expect(answered.status).toBe(200);
     expect(await answered.json()).toMatchObject({ number, eta: '2030-01-01T12:00:00.000Z' });
 
     const before = (await store.readStream(`ticket-${number}`)).length;
-    const wrongRole = await command({ id: 'anna.kovacs@example.com', role: 'customer' }, { type: 'applyHotfix', description: 'x' });
+    const wrongRole = await command(
+      { id: 'anna.kovacs@example.com', role: 'customer' },
+      { type: 'applyHotfix', description: 'x' },
+    );
     expect(wrongRole.status).toBe(422);
-    expect(await wrongRole.json()).toMatchObject({ code: 'COMMAND_REJECTED', message: expect.stringMatching(/applyHotfix is for engineer or manager/) });
+    expect(await wrongRole.json()).toMatchObject({
+      code: 'COMMAND_REJECTED',
+      message: expect.stringMatching(/applyHotfix is for engineer or manager/),
+    });
     const stranger = await command({ id: 'mallory@example.com', role: 'customer' }, { type: 'cancel', reason: 'x' });
     expect(stranger.status).toBe(403);
     expect(await stranger.json()).toMatchObject({ code: 'ACTOR_NOT_AUTHORIZED' });
     const unknownType = await command(engineer, { type: 'teleport' });
     expect(unknownType.status).toBe(400);
-    expect(((await unknownType.json()) as { errors: Array<{ field: string }> }).errors.map((e) => e.field)).toEqual(['command']);
+    expect(((await unknownType.json()) as { errors: Array<{ field: string }> }).errors.map((e) => e.field)).toEqual([
+      'command',
+    ]);
     expect((await store.readStream(`ticket-${number}`)).length).toBe(before);
 
-    const clocks = (await (await fetch(`${baseUrl}/v1/tickets/${number}/sla`)).json()) as { firstResponse?: { status: string } };
+    const clocks = (await (await fetch(`${baseUrl}/v1/tickets/${number}/sla`)).json()) as {
+      firstResponse?: { status: string };
+    };
     expect(clocks.firstResponse?.status).toBe('met');
   });
 
   it("shows a sequential customer's queue and refuses to reorder what is not waiting", async () => {
     const bpmsoft = {
-      customerId: 'bpmsoft-demo', requester: 'maria.ivanova@example.com', title: 'Login page error', description: '500 on login',
-      severity: 'high', product: 'bpmsoft', productVersion: '1.7',
+      customerId: 'bpmsoft-demo',
+      requester: 'maria.ivanova@example.com',
+      title: 'Login page error',
+      description: '500 on login',
+      severity: 'high',
+      product: 'bpmsoft',
+      productVersion: '1.7',
       intake: { systemAddress: 'https://crm.example.com', stepsToReproduce: '1. open login', environment: '2 nodes' },
     };
     expect(await (await fetch(`${baseUrl}/v1/customers/bpmsoft-demo/queue`)).json()).toEqual({ waiting: [] });
@@ -194,18 +265,25 @@ describe('tickets over HTTP', () => {
     }, 'the first request to be active');
     const { number: second } = (await (await post(bpmsoft)).json()) as { number: string };
     const queue = await eventually(async () => {
-      const body = (await (await fetch(`${baseUrl}/v1/customers/bpmsoft-demo/queue`)).json()) as { active?: string; waiting: string[] };
+      const body = (await (await fetch(`${baseUrl}/v1/customers/bpmsoft-demo/queue`)).json()) as {
+        active?: string;
+        waiting: string[];
+      };
       return body.waiting.length === 1 ? body : undefined;
     }, 'the second request to wait');
     expect(queue).toEqual({ active: first, waiting: [second] });
     const prioritize = (ticket: string) =>
       fetch(`${baseUrl}/v1/customers/bpmsoft-demo/queue/prioritize`, {
-        method: 'POST', headers: { 'content-type': 'application/json' },
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ actor: { id: 'eve.engineer', role: 'engineer' }, ticket, reason: 'Agreed with Maria.' }),
       });
     const notWaiting = await prioritize(first);
     expect(notWaiting.status).toBe(422);
-    expect(await notWaiting.json()).toMatchObject({ code: 'COMMAND_REJECTED', message: `${first} is not waiting in this queue` });
+    expect(await notWaiting.json()).toMatchObject({
+      code: 'COMMAND_REJECTED',
+      message: `${first} is not waiting in this queue`,
+    });
     const reordered = await prioritize(second);
     expect(reordered.status).toBe(200);
     expect(await reordered.json()).toEqual({ active: first, waiting: [second] });
@@ -213,8 +291,12 @@ describe('tickets over HTTP', () => {
 
   it('takes scheduled checkpoints, in the store and in the configured file', async () => {
     const line = await eventually(async () => {
-      const lines = fs.existsSync(checkpointFile) ? fs.readFileSync(checkpointFile, 'utf8').trim().split('\n').filter(Boolean) : [];
-      return lines.length > 0 ? (JSON.parse(lines[lines.length - 1]) as { root: string; globalPosition: number }) : undefined;
+      const lines = fs.existsSync(checkpointFile)
+        ? fs.readFileSync(checkpointFile, 'utf8').trim().split('\n').filter(Boolean)
+        : [];
+      return lines.length > 0
+        ? (JSON.parse(lines[lines.length - 1]) as { root: string; globalPosition: number })
+        : undefined;
     }, 'a checkpoint in the sink file');
     expect(line.root).toMatch(/^[0-9a-f]{64}$/);
     expect(line.globalPosition).toBeGreaterThan(0);

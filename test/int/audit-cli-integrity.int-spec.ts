@@ -29,15 +29,29 @@ describe('caseflow-audit: verify, export, checkpoint, erase-subject, as-of-recor
   const stream = 'ticket-CF-2026-000777';
 
   const meta = (actor: string) => ({ actor, occurredAt: '2026-03-02T09:00:00.000Z', correlationId: 'corr-777' });
-  const note = (id: string, text: string): NewEvent => ({ id, type: 'TicketNoteAdded', data: { text }, metadata: meta('agent:ana') });
+  const note = (id: string, text: string): NewEvent => ({
+    id,
+    type: 'TicketNoteAdded',
+    data: { text },
+    metadata: meta('agent:ana'),
+  });
 
   async function audit(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
     try {
-      const { stdout, stderr } = await run('node', ['-r', 'ts-node/register/transpile-only', 'apps/audit-cli/src/main.ts', ...args], {
-        cwd: root,
-        timeout: 60_000,
-        env: { ...process.env, CASEFLOW_STORE: 'postgres', CASEFLOW_PG_URL: scratch.url, CASEFLOW_CHECKPOINT_SINK: sink },
-      });
+      const { stdout, stderr } = await run(
+        'node',
+        ['-r', 'ts-node/register/transpile-only', 'apps/audit-cli/src/main.ts', ...args],
+        {
+          cwd: root,
+          timeout: 60_000,
+          env: {
+            ...process.env,
+            CASEFLOW_STORE: 'postgres',
+            CASEFLOW_PG_URL: scratch.url,
+            CASEFLOW_CHECKPOINT_SINK: sink,
+          },
+        },
+      );
       return { code: 0, stdout, stderr };
     } catch (error) {
       const failed = error as { code: number; stdout: string; stderr: string };
@@ -61,11 +75,24 @@ describe('caseflow-audit: verify, export, checkpoint, erase-subject, as-of-recor
     sink = path.join(dir, 'checkpoints.jsonl');
     const personal = withPersonalData(store, {
       keys: await SubjectKeys.open(db),
-      types: { TicketOpened: { subject: (e) => (e.data as { customerId: string }).customerId, fields: ['requesterEmail'] } },
+      types: {
+        TicketOpened: { subject: (e) => (e.data as { customerId: string }).customerId, fields: ['requesterEmail'] },
+      },
     });
-    await personal.append(stream, [{ id: 'open', type: 'TicketOpened', data: { customerId: 'cust-9', requesterEmail: 'olga@example.com', severity: 'S2' }, metadata: meta('customer:cust-9') }], {
-      expectedPosition: 0,
-    });
+    await personal.append(
+      stream,
+      [
+        {
+          id: 'open',
+          type: 'TicketOpened',
+          data: { customerId: 'cust-9', requesterEmail: 'olga@example.com', severity: 'S2' },
+          metadata: meta('customer:cust-9'),
+        },
+      ],
+      {
+        expectedPosition: 0,
+      },
+    );
     await personal.append(stream, [note('n1', 'first look')], { expectedPosition: 1 });
     midway = (await store.readStream(stream))[1].recordedAt;
     await new Promise((r) => setTimeout(r, 20));
@@ -80,8 +107,14 @@ describe('caseflow-audit: verify, export, checkpoint, erase-subject, as-of-recor
   });
 
   it('verifies a stream and the whole store: exit 0', async () => {
-    expect(await audit('verify', stream)).toMatchObject({ code: 0, stdout: expect.stringContaining('verified: 4 event(s) in 1 stream(s)') });
-    expect(await audit('verify', '--all')).toMatchObject({ code: 0, stdout: expect.stringContaining('verified: 5 event(s) in 2 stream(s)') });
+    expect(await audit('verify', stream)).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('verified: 4 event(s) in 1 stream(s)'),
+    });
+    expect(await audit('verify', '--all')).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('verified: 5 event(s) in 2 stream(s)'),
+    });
   });
 
   it('prints a stream as of a recorded instant, personal data opened', async () => {
@@ -97,7 +130,10 @@ describe('caseflow-audit: verify, export, checkpoint, erase-subject, as-of-recor
   it('exports a stream as JSON lines with its hashes, personal data sealed', async () => {
     const { code, stdout } = await audit('export', stream);
     expect(code).toBe(0);
-    const events = stdout.trim().split('\n').map((l) => JSON.parse(l) as ChainedEvent);
+    const events = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as ChainedEvent);
     expect(events.map((e) => e.position)).toEqual([1, 2, 3, 4]);
     events.forEach((e, i) => {
       expect(e.hash).toMatch(/^[0-9a-f]{64}$/);
@@ -111,15 +147,27 @@ describe('caseflow-audit: verify, export, checkpoint, erase-subject, as-of-recor
     const { code, stdout } = await audit('checkpoint');
     expect(code).toBe(0);
     const printed = JSON.parse(stdout) as { root: string; globalPosition: number; streams: number };
-    const exported = JSON.parse((await readFile(sink, 'utf8')).trim().split('\n').at(-1)!) as { root: string; heads: unknown[] };
+    const exported = JSON.parse((await readFile(sink, 'utf8')).trim().split('\n').at(-1)!) as {
+      root: string;
+      heads: unknown[];
+    };
     expect(exported.root).toBe(printed.root);
     expect(exported.heads).toHaveLength(2);
-    expect((await store.readStream('$checkpoints')).at(-1)?.data).toMatchObject({ root: printed.root, globalPosition: printed.globalPosition });
-    expect(await audit('verify', '--all', '--checkpoint', sink)).toMatchObject({ code: 0, stdout: expect.stringContaining('against checkpoint') });
+    expect((await store.readStream('$checkpoints')).at(-1)?.data).toMatchObject({
+      root: printed.root,
+      globalPosition: printed.globalPosition,
+    });
+    expect(await audit('verify', '--all', '--checkpoint', sink)).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('against checkpoint'),
+    });
   });
 
   it('erases a subject: the data reads [erased], every chain still verifies', async () => {
-    expect(await audit('erase-subject', 'cust-9')).toMatchObject({ code: 0, stdout: expect.stringContaining('erased 1 key(s) of subject cust-9') });
+    expect(await audit('erase-subject', 'cust-9')).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('erased 1 key(s) of subject cust-9'),
+    });
     const { stdout } = await audit('as-of-recorded', stream, '2099-01-01T00:00:00Z');
     expect(stdout).toContain('"requesterEmail":"[erased]"');
     expect(stdout).not.toContain('olga@example.com');
@@ -129,7 +177,9 @@ describe('caseflow-audit: verify, export, checkpoint, erase-subject, as-of-recor
 
   it('a changed row: exit 4 with the first bad position, expected and actual hash', async () => {
     const stored = (await store.readChain(stream))[2].hash!;
-    await tamper(`UPDATE es_events SET data = '{"text":"nothing happened"}' WHERE stream_id = $1 AND position = 3`, [stream]);
+    await tamper(`UPDATE es_events SET data = '{"text":"nothing happened"}' WHERE stream_id = $1 AND position = 3`, [
+      stream,
+    ]);
     const { code, stdout, stderr } = await audit('verify', stream);
     expect(code).toBe(4);
     expect(stdout).toContain(`NOT VERIFIED: changed at ${stream} #3`);

@@ -1,5 +1,13 @@
 import { DomainError } from '@caseflow/domain';
-import { DataSubjects, ERASED, SubjectKeys, createEventStore, openDatabase, type Database, type PersonalDataStore } from '@caseflow/event-store';
+import {
+  DataSubjects,
+  ERASED,
+  SubjectKeys,
+  createEventStore,
+  openDatabase,
+  type Database,
+  type PersonalDataStore,
+} from '@caseflow/event-store';
 import { withCaseflowPersonalData } from '@caseflow/persistence';
 import { createScratchDatabase } from '../support/postgres';
 import { balasysDemo, CustomerDirectory, demoCustomers, type CustomerRecord } from '@caseflow/directory';
@@ -18,7 +26,13 @@ const backends: Array<[string, () => Promise<Backend>]> = [
     async () => {
       const scratch = await createScratchDatabase('cf_directory');
       const db = await openDatabase({ kind: 'postgres', connectionString: scratch.url });
-      return { db, close: async () => { await db.close(); await scratch.drop(); } };
+      return {
+        db,
+        close: async () => {
+          await db.close();
+          await scratch.drop();
+        },
+      };
     },
   ],
   [
@@ -52,7 +66,11 @@ describe.each(backends)('CustomerDirectory on %s', (_name, open) => {
     await backend?.close();
   });
 
-  const customer = (id: string, overrides: Partial<CustomerRecord> = {}): CustomerRecord => ({ ...balasysDemo, id, ...overrides });
+  const customer = (id: string, overrides: Partial<CustomerRecord> = {}): CustomerRecord => ({
+    ...balasysDemo,
+    id,
+    ...overrides,
+  });
 
   it('register then get and list return the record; one CustomerRegistered event', async () => {
     const record = customer('acme');
@@ -67,12 +85,14 @@ describe.each(backends)('CustomerDirectory on %s', (_name, open) => {
     expect(await directory.get('nobody')).toBeUndefined();
     const events = await store.readStream('customer-acme');
     expect(events.map((e) => e.type)).toEqual(['CustomerRegistered']);
-    const contacts = await Promise.all(record.authorizedContacts.map(async (c) => ({ ...c, subject: await subjects.idFor(c.email) })));
+    const contacts = await Promise.all(
+      record.authorizedContacts.map(async (c) => ({ ...c, subject: await subjects.idFor(c.email) })),
+    );
     expect(events[0].data).toEqual({ customerId: 'acme', record: { ...record, authorizedContacts: contacts } });
     expect(events[0].metadata).toMatchObject({ actor: 'admin@example.com', occurredAt: AT });
   });
 
-  it('stores each contact\'s name and e-mail sealed under the person\'s own subject; erasing one person leaves the others', async () => {
+  it("stores each contact's name and e-mail sealed under the person's own subject; erasing one person leaves the others", async () => {
     const [anna, peter] = balasysDemo.authorizedContacts;
     await directory.register(customer('sealed'), 'admin@example.com', AT);
     await directory.register(customer('sealed', { authorizedContacts: [peter] }), 'admin@example.com', LATER);
@@ -93,7 +113,10 @@ describe.each(backends)('CustomerDirectory on %s', (_name, open) => {
       { subject: annaSubject, email: ERASED, name: ERASED },
       { ...peter, subject: peterSubject },
     ]);
-    expect(changed.data).toMatchObject({ fields: ['authorizedContacts'], after: { authorizedContacts: [{ ...peter, subject: peterSubject }] } });
+    expect(changed.data).toMatchObject({
+      fields: ['authorizedContacts'],
+      after: { authorizedContacts: [{ ...peter, subject: peterSubject }] },
+    });
     expect(await store.verify('customer-sealed')).toMatchObject({ ok: true, events: 2 });
   });
 
@@ -101,35 +124,76 @@ describe.each(backends)('CustomerDirectory on %s', (_name, open) => {
     const record = customer('same');
     await directory.register(record, 'admin@example.com', AT);
     const reordered = Object.fromEntries(Object.entries(record).reverse()) as unknown as CustomerRecord;
-    await expect(directory.register(reordered, 'someone-else@example.com', LATER)).resolves.toMatchObject({ outcome: 'unchanged', version: 1 });
+    await expect(directory.register(reordered, 'someone-else@example.com', LATER)).resolves.toMatchObject({
+      outcome: 'unchanged',
+      version: 1,
+    });
     expect(await store.readStream('customer-same')).toHaveLength(1);
-    const { rows } = await backend.db.query<{ version: number; updated_at: Date | string }>('SELECT version, updated_at FROM customers WHERE id = $1', ['same']);
+    const { rows } = await backend.db.query<{ version: number; updated_at: Date | string }>(
+      'SELECT version, updated_at FROM customers WHERE id = $1',
+      ['same'],
+    );
     expect(Number(rows[0].version)).toBe(1);
     expect(new Date(rows[0].updated_at).toISOString()).toBe(AT);
   });
 
   it('changing the plan appends CustomerChanged with just that field, and moves the row version', async () => {
-    await directory.register(customer('planner', { plan: 'StandardSU', contracts: [{ id: 'C-1', validFrom: '2024-01-01', validTo: '2030-12-31' }] }), 'admin@example.com', AT);
-    const result = await directory.register(customer('planner', { plan: 'PrivilegeSU', contracts: [{ id: 'C-1', validFrom: '2024-01-01', validTo: '2030-12-31' }] }), 'manager@example.com', LATER);
+    await directory.register(
+      customer('planner', {
+        plan: 'StandardSU',
+        contracts: [{ id: 'C-1', validFrom: '2024-01-01', validTo: '2030-12-31' }],
+      }),
+      'admin@example.com',
+      AT,
+    );
+    const result = await directory.register(
+      customer('planner', {
+        plan: 'PrivilegeSU',
+        contracts: [{ id: 'C-1', validFrom: '2024-01-01', validTo: '2030-12-31' }],
+      }),
+      'manager@example.com',
+      LATER,
+    );
     expect(result).toEqual({ customerId: 'planner', outcome: 'changed', version: 2, changedFields: ['plan'] });
     const events = await store.readStream('customer-planner');
     expect(events.map((e) => e.type)).toEqual(['CustomerRegistered', 'CustomerChanged']);
-    expect(events[1].data).toEqual({ customerId: 'planner', fields: ['plan'], before: { plan: 'StandardSU' }, after: { plan: 'PrivilegeSU' } });
+    expect(events[1].data).toEqual({
+      customerId: 'planner',
+      fields: ['plan'],
+      before: { plan: 'StandardSU' },
+      after: { plan: 'PrivilegeSU' },
+    });
     expect(events[1].metadata).toMatchObject({ actor: 'manager@example.com', occurredAt: LATER });
     expect((await directory.get('planner'))?.plan).toBe('PrivilegeSU');
   });
 
   it('removing an optional field is a change too', async () => {
-    await directory.register(customer('dropper', { presetId: '001-netix', policy: { id: 'netix', version: 1 }, calendarId: 'netix-novosibirsk', plan: 'gold', contracts: [{ id: 'C-1', validFrom: '2024-01-01', validTo: '2030-12-31' }] }), 'a@example.com', AT);
+    await directory.register(
+      customer('dropper', {
+        presetId: '001-netix',
+        policy: { id: 'netix', version: 1 },
+        calendarId: 'netix-novosibirsk',
+        plan: 'gold',
+        contracts: [{ id: 'C-1', validFrom: '2024-01-01', validTo: '2030-12-31' }],
+      }),
+      'a@example.com',
+      AT,
+    );
     const { plan: _plan, ...withoutPlan } = (await directory.get('dropper'))!;
-    await expect(directory.register(withoutPlan, 'a@example.com', LATER)).resolves.toMatchObject({ outcome: 'changed', changedFields: ['plan'] });
+    await expect(directory.register(withoutPlan, 'a@example.com', LATER)).resolves.toMatchObject({
+      outcome: 'changed',
+      changedFields: ['plan'],
+    });
     const events = await store.readStream('customer-dropper');
     expect(events[1].data).toMatchObject({ fields: ['plan'], before: { plan: 'gold' }, after: {} });
     expect((await directory.get('dropper'))?.plan).toBeUndefined();
   });
 
   it('an invalid record throws CUSTOMER_INVALID naming the fields, and writes nothing', async () => {
-    const bad = customer('Bad Id', { policy: { id: 'balasys', version: 9 }, contracts: [{ id: 'C-1', validFrom: '2024-02-30', validTo: '2023-01-01' }] });
+    const bad = customer('Bad Id', {
+      policy: { id: 'balasys', version: 9 },
+      contracts: [{ id: 'C-1', validFrom: '2024-02-30', validTo: '2023-01-01' }],
+    });
     const error = await directory.register(bad, 'a@example.com', AT).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe('CUSTOMER_INVALID');
@@ -140,15 +204,30 @@ describe.each(backends)('CustomerDirectory on %s', (_name, open) => {
 
     // A valid customer whose change is invalid keeps its old row and stream.
     await directory.register(customer('stays'), 'a@example.com', AT);
-    await expect(directory.register(customer('stays', { calendarId: 'nowhere' }), 'a@example.com', LATER)).rejects.toMatchObject({ code: 'CUSTOMER_INVALID' });
+    await expect(
+      directory.register(customer('stays', { calendarId: 'nowhere' }), 'a@example.com', LATER),
+    ).rejects.toMatchObject({ code: 'CUSTOMER_INVALID' });
     expect((await directory.get('stays'))?.calendarId).toBe('balasys-budapest');
     expect(await store.readStream('customer-stays')).toHaveLength(1);
   });
 
-  it('a stream written behind the row\'s back is a STORE_CONFLICT; row and stream stay as they were', async () => {
+  it("a stream written behind the row's back is a STORE_CONFLICT; row and stream stay as they were", async () => {
     await directory.register(customer('raced'), 'a@example.com', AT);
-    await store.append('customer-raced', [{ id: 'intruder', type: 'CustomerChanged', data: {}, metadata: { actor: 'x', occurredAt: AT, correlationId: 'x' } }], { expectedPosition: 1 });
-    await expect(directory.register(customer('raced', { name: 'Renamed' }), 'a@example.com', LATER)).rejects.toMatchObject({ code: 'STORE_CONFLICT' });
+    await store.append(
+      'customer-raced',
+      [
+        {
+          id: 'intruder',
+          type: 'CustomerChanged',
+          data: {},
+          metadata: { actor: 'x', occurredAt: AT, correlationId: 'x' },
+        },
+      ],
+      { expectedPosition: 1 },
+    );
+    await expect(
+      directory.register(customer('raced', { name: 'Renamed' }), 'a@example.com', LATER),
+    ).rejects.toMatchObject({ code: 'STORE_CONFLICT' });
     expect((await directory.get('raced'))?.name).toBe(balasysDemo.name);
     expect(await store.readStream('customer-raced')).toHaveLength(2);
   });

@@ -32,25 +32,49 @@ describe('personal data of a real ticket', () => {
   });
 
   const rawRows = async () =>
-    (await h.db.query<{ type: string; data: string; metadata: string }>('SELECT type, data::text AS data, metadata::text AS metadata FROM es_events WHERE stream_id = $1 ORDER BY position', [streamId])).rows;
+    (
+      await h.db.query<{ type: string; data: string; metadata: string }>(
+        'SELECT type, data::text AS data, metadata::text AS metadata FROM es_events WHERE stream_id = $1 ORDER BY position',
+        [streamId],
+      )
+    ).rows;
   const subject = async () => (await h.stream(handle))[0].metadata.dataSubject as string;
-  const byType = (events: RecordedEvent[], type: string) => events.find((e) => e.type === type)!.data as Record<string, unknown>;
+  const byType = (events: RecordedEvent[], type: string) =>
+    events.find((e) => e.type === type)!.data as Record<string, unknown>;
 
   it('stores no e-mail address, name, phone number or customer text in any row, data or metadata', async () => {
     const rows = await rawRows();
-    expect(rows.map((r) => r.type)).toEqual(['TicketOpened', 'CustomerIdentified', 'AnalysisStarted', 'ClarificationRequested', 'CustomerNotified', 'ClarificationAnswered']);
-    const stored = rows.map((r) => `${r.data}\n${r.metadata}`).join('\n').toLowerCase();
+    expect(rows.map((r) => r.type)).toEqual([
+      'TicketOpened',
+      'CustomerIdentified',
+      'AnalysisStarted',
+      'ClarificationRequested',
+      'CustomerNotified',
+      'ClarificationAnswered',
+    ]);
+    const stored = rows
+      .map((r) => `${r.data}\n${r.metadata}`)
+      .join('\n')
+      .toLowerCase();
     for (const text of plaintext) expect(stored).not.toContain(text.toLowerCase());
     expect(stored).not.toContain('customer:');
     const opened = JSON.parse(rows[0].data) as Record<string, unknown>;
     for (const field of ['requester', 'title', 'description', 'intake']) expect(isSealed(opened[field])).toBe(true);
-    expect(JSON.parse(rows[0].metadata)).toMatchObject({ actor: `customer-contact:${await subject()}`, dataSubject: await subject() });
+    expect(JSON.parse(rows[0].metadata)).toMatchObject({
+      actor: `customer-contact:${await subject()}`,
+      dataSubject: await subject(),
+    });
     expect(await subject()).toMatch(/^ds-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/);
   });
 
-  it('reads it back in the clear while the key exists, and folds to the workflow\'s own state', async () => {
+  it("reads it back in the clear while the key exists, and folds to the workflow's own state", async () => {
     const events = await h.stream(handle);
-    expect(byType(events, 'TicketOpened')).toMatchObject({ requester: maria.id, title, description, intake: bpmsoftCritical.intake });
+    expect(byType(events, 'TicketOpened')).toMatchObject({
+      requester: maria.id,
+      title,
+      description,
+      intake: bpmsoftCritical.intake,
+    });
     expect(byType(events, 'ClarificationRequested')).toMatchObject({ questions });
     expect(byType(events, 'CustomerNotified')).toMatchObject({ to: maria.id, kind: 'clarificationRequested' });
     expect(byType(events, 'ClarificationAnswered')).toEqual({ answer });
@@ -70,9 +94,19 @@ describe('personal data of a real ticket', () => {
     expect(await h.subjects.find(maria.id)).toBeUndefined();
 
     const after = await h.stream(handle);
-    expect(byType(after, 'TicketOpened')).toMatchObject({ requester: ERASED, title: ERASED, description: ERASED, intake: ERASED, severity: 'critical' });
+    expect(byType(after, 'TicketOpened')).toMatchObject({
+      requester: ERASED,
+      title: ERASED,
+      description: ERASED,
+      intake: ERASED,
+      severity: 'critical',
+    });
     expect(byType(after, 'ClarificationRequested').questions).toEqual([ERASED]);
-    expect(byType(after, 'CustomerNotified')).toMatchObject({ to: ERASED, subject: ERASED, kind: 'clarificationRequested' });
+    expect(byType(after, 'CustomerNotified')).toMatchObject({
+      to: ERASED,
+      subject: ERASED,
+      kind: 'clarificationRequested',
+    });
     expect(byType(after, 'ClarificationAnswered')).toEqual({ answer: ERASED });
     expect(JSON.stringify(after)).not.toContain(maria.id);
 
@@ -80,8 +114,18 @@ describe('personal data of a real ticket', () => {
     expect(await h.store.verify('all')).toMatchObject({ ok: true });
 
     const state = stateAt(after, now)!;
-    expect(state).toMatchObject({ requester: ERASED, title: ERASED, phase: (await h.view(handle)).phase, version: 6, priority: 'P1' });
-    expect(foldTicket(after.map((e) => ({ event: { type: e.type, data: e.data } as TicketEvent, at: e.metadata.occurredAt })))).toEqual(state);
+    expect(state).toMatchObject({
+      requester: ERASED,
+      title: ERASED,
+      phase: (await h.view(handle)).phase,
+      version: 6,
+      priority: 'P1',
+    });
+    expect(
+      foldTicket(
+        after.map((e) => ({ event: { type: e.type, data: e.data } as TicketEvent, at: e.metadata.occurredAt })),
+      ),
+    ).toEqual(state);
     expect(clocksBefore?.slaClocks).not.toBeNull();
     expect(clocksAsOf(after, now)).toEqual(clocksBefore);
   });

@@ -11,7 +11,18 @@ const histories = fs.readdirSync(historiesDir).filter((file) => file.endsWith('.
 describe('recorded workflow histories replay on the current code', () => {
   let bundle: WorkflowBundleWithSourceMap;
   beforeAll(async () => {
-    bundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, ...workflowBundlerOptions(), logger: { log: () => undefined, info: () => undefined, warn: console.warn, error: console.error, debug: () => undefined, trace: () => undefined } });
+    bundle = await bundleWorkflowCode({
+      workflowsPath: WORKFLOWS_PATH,
+      ...workflowBundlerOptions(),
+      logger: {
+        log: () => undefined,
+        info: () => undefined,
+        warn: console.warn,
+        error: console.error,
+        debug: () => undefined,
+        trace: () => undefined,
+      },
+    });
   });
 
   it('has recorded histories to replay', () => {

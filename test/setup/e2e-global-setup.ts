@@ -11,7 +11,10 @@ export default async function e2eGlobalSetup(): Promise<void> {
   loadToolEnv();
   postgresUrl();
   const env = await TestWorkflowEnvironment.createLocal({
-    server: { executable: { type: 'existing-path', path: requiredTool('CASEFLOW_TEMPORAL_CLI') }, extraArgs: ['--log-level', 'error'] },
+    server: {
+      executable: { type: 'existing-path', path: requiredTool('CASEFLOW_TEMPORAL_CLI') },
+      extraArgs: ['--log-level', 'error'],
+    },
   });
   await registerSearchAttributes(env.connection, 'default');
   (globalThis as { __caseflowDevServer?: TestWorkflowEnvironment }).__caseflowDevServer = env;

@@ -17,10 +17,26 @@ import {
 } from '@caseflow/worker';
 import { CustomerDirectory, demoCustomers } from '@caseflow/directory';
 import type { Actor, DatedTicketEvent, TicketCommand, TicketEvent, TicketPhase, TicketState } from '@caseflow/domain';
-import { DataSubjects, SubjectKeys, createEventStore, openDatabase, type Database, type PersonalDataStore, type RecordedEvent } from '@caseflow/event-store';
+import {
+  DataSubjects,
+  SubjectKeys,
+  createEventStore,
+  openDatabase,
+  type Database,
+  type PersonalDataStore,
+  type RecordedEvent,
+} from '@caseflow/event-store';
 import { withCaseflowPersonalData } from '@caseflow/persistence';
 import type { SlaClocks } from '@caseflow/sla';
-import { slaClocksQuery, TICKET_WORKFLOW_TYPE, ticketCommandUpdate, ticketViewQuery, type OpenTicketInput, type TicketView, type TicketWorkflow } from '@caseflow/contract';
+import {
+  slaClocksQuery,
+  TICKET_WORKFLOW_TYPE,
+  ticketCommandUpdate,
+  ticketViewQuery,
+  type OpenTicketInput,
+  type TicketView,
+  type TicketWorkflow,
+} from '@caseflow/contract';
 import { createScratchDatabase } from './postgres';
 import { createTimeSkippingEnv } from './time-skipping-env';
 
@@ -108,10 +124,16 @@ export class LifecycleHarness {
     return new Date(await this.env.currentTimeMs()).toISOString();
   }
 
-  async open(fields: Partial<OpenTicketInput> & Pick<OpenTicketInput, 'customerId' | 'requester' | 'severity'>): Promise<TicketHandle> {
+  async open(
+    fields: Partial<OpenTicketInput> & Pick<OpenTicketInput, 'customerId' | 'requester' | 'severity'>,
+  ): Promise<TicketHandle> {
     const number = `CF-2099-${String(++this.counter).padStart(3, '0')}${String(Date.now()).slice(-3)}`;
     const input: OpenTicketInput = { number, title: 'It broke', description: 'Details of what broke.', ...fields };
-    return this.env.client.workflow.start<TicketWorkflow>(TICKET_WORKFLOW_TYPE, { workflowId: number, taskQueue: this.taskQueue, args: [input] });
+    return this.env.client.workflow.start<TicketWorkflow>(TICKET_WORKFLOW_TYPE, {
+      workflowId: number,
+      taskQueue: this.taskQueue,
+      args: [input],
+    });
   }
 
   view(handle: TicketHandle): Promise<TicketView> {
@@ -127,7 +149,8 @@ export class LifecycleHarness {
     try {
       return await handle.executeUpdate(ticketCommandUpdate, { args: [{ actor, command }] });
     } catch (error) {
-      if (error instanceof WorkflowUpdateFailedError) throw new Error(`update rejected: ${(error.cause as Error | undefined)?.message}`);
+      if (error instanceof WorkflowUpdateFailedError)
+        throw new Error(`update rejected: ${(error.cause as Error | undefined)?.message}`);
       throw error;
     }
   }
@@ -170,6 +193,9 @@ export class LifecycleHarness {
   }
 
   async dated(handle: TicketHandle): Promise<DatedTicketEvent[]> {
-    return (await this.stream(handle)).map((e) => ({ event: { type: e.type, data: e.data } as TicketEvent, at: e.metadata.occurredAt }));
+    return (await this.stream(handle)).map((e) => ({
+      event: { type: e.type, data: e.data } as TicketEvent,
+      at: e.metadata.occurredAt,
+    }));
   }
 }

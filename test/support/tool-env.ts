@@ -7,7 +7,11 @@ import * as path from 'node:path';
  */
 export function loadToolEnv(): void {
   const root = path.resolve(__dirname, '..', '..');
-  const printed = execFileSync('bash', ['-c', 'source scripts/lib/tools.sh && env -0'], { cwd: root, encoding: 'utf8', timeout: 10_000 });
+  const printed = execFileSync('bash', ['-c', 'source scripts/lib/tools.sh && env -0'], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 10_000,
+  });
   for (const entry of printed.split('\0')) {
     const eq = entry.indexOf('=');
     const name = entry.slice(0, eq);

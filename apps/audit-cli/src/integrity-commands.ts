@@ -7,7 +7,8 @@ export const EXIT_TAMPERED = 4;
 export class UsageError extends Error {}
 
 function auditable(store: EventStore) {
-  if (!isAuditable(store)) throw new UsageError(`${store.name} keeps no hash chains: nothing to verify (see docs/event-store.md)`);
+  if (!isAuditable(store))
+    throw new UsageError(`${store.name} keeps no hash chains: nothing to verify (see docs/event-store.md)`);
   return store;
 }
 
@@ -16,10 +17,13 @@ export async function verifyCommand({ store }: AuditStore, args: string[]): Prom
   const target = args[0] === '--all' ? 'all' : args[0];
   if (!target || target.startsWith('--')) throw new UsageError('verify needs a stream id or --all');
   const index = args.indexOf('--checkpoint');
-  if (index >= 0 && !args[index + 1]) throw new UsageError('--checkpoint needs a file (JSON lines, the last line is used)');
+  if (index >= 0 && !args[index + 1])
+    throw new UsageError('--checkpoint needs a file (JSON lines, the last line is used)');
   const againstCheckpoint = index >= 0 ? await readLatestCheckpoint(args[index + 1]) : undefined;
   const report: VerificationReport = await auditable(store).verify(target, { againstCheckpoint });
-  const scope = `${report.events} event(s) in ${report.streams} stream(s)` + (report.checkpoint ? `, against checkpoint at global position ${report.checkpoint.globalPosition}` : '');
+  const scope =
+    `${report.events} event(s) in ${report.streams} stream(s)` +
+    (report.checkpoint ? `, against checkpoint at global position ${report.checkpoint.globalPosition}` : '');
   if (report.ok && report.events === 0 && target !== 'all') {
     console.error(`no events in stream ${target}`);
     return 1;
@@ -29,7 +33,9 @@ export async function verifyCommand({ store }: AuditStore, args: string[]): Prom
     return 0;
   }
   const f = report.failure!;
-  console.log(`NOT VERIFIED: ${f.kind} at ${f.streamId} #${f.position}\n  ${f.message}\n  expected ${f.expected ?? '-'}\n  actual   ${f.actual ?? '-'}`);
+  console.log(
+    `NOT VERIFIED: ${f.kind} at ${f.streamId} #${f.position}\n  ${f.message}\n  expected ${f.expected ?? '-'}\n  actual   ${f.actual ?? '-'}`,
+  );
   console.error(`first bad position: ${f.streamId} #${f.position} (${f.kind})`);
   return EXIT_TAMPERED;
 }
@@ -48,7 +54,8 @@ export async function exportCommand({ store }: AuditStore, streamId: string | un
 
 /** checkpoint: takes one now, appends it to $checkpoints and writes it to CASEFLOW_CHECKPOINT_SINK. */
 export async function checkpointCommand({ store }: AuditStore, env: NodeJS.ProcessEnv): Promise<number> {
-  if (!env.CASEFLOW_CHECKPOINT_SINK) throw new UsageError('checkpoint needs CASEFLOW_CHECKPOINT_SINK (a JSON-lines file path or an http(s) URL)');
+  if (!env.CASEFLOW_CHECKPOINT_SINK)
+    throw new UsageError('checkpoint needs CASEFLOW_CHECKPOINT_SINK (a JSON-lines file path or an http(s) URL)');
   const { heads: _heads, ...cp } = await auditable(store).checkpoint();
   console.log(JSON.stringify(cp));
   return 0;
@@ -73,19 +80,27 @@ export async function eraseSubjectCommand({ keys, subjects }: AuditStore, args: 
     console.error(`no live key for subject ${subjectId}`);
     return 1;
   }
-  console.log(`erased ${erased} key(s) of subject ${subjectId}: its personal data now reads as [erased]; the log and its chains are unchanged`);
+  console.log(
+    `erased ${erased} key(s) of subject ${subjectId}: its personal data now reads as [erased]; the log and its chains are unchanged`,
+  );
   return 0;
 }
 
 /** as-of-recorded <stream> <iso>: the stream as the store held it at that instant, one line per event. */
-export async function asOfRecordedCommand({ store }: AuditStore, streamId: string | undefined, iso: string | undefined): Promise<number> {
-  if (!streamId || !iso || Number.isNaN(Date.parse(iso))) throw new UsageError('as-of-recorded needs a stream id and an ISO-8601 instant');
+export async function asOfRecordedCommand(
+  { store }: AuditStore,
+  streamId: string | undefined,
+  iso: string | undefined,
+): Promise<number> {
+  if (!streamId || !iso || Number.isNaN(Date.parse(iso)))
+    throw new UsageError('as-of-recorded needs a stream id and an ISO-8601 instant');
   // Passed on as given: recordedAt has microseconds, which a Date would cut off.
   const events = await store.readStream(streamId, { asOfRecorded: iso });
   if (!events.length) {
     console.error(`no events in stream ${streamId} recorded by ${iso}`);
     return 1;
   }
-  for (const e of events) console.log([`#${e.position}`, e.recordedAt, e.metadata.actor, e.type, JSON.stringify(e.data)].join('  '));
+  for (const e of events)
+    console.log([`#${e.position}`, e.recordedAt, e.metadata.actor, e.type, JSON.stringify(e.data)].join('  '));
   return 0;
 }

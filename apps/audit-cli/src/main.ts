@@ -1,5 +1,13 @@
 #!/usr/bin/env node
-import { EXIT_TAMPERED, UsageError, asOfRecordedCommand, checkpointCommand, eraseSubjectCommand, exportCommand, verifyCommand } from './integrity-commands';
+import {
+  EXIT_TAMPERED,
+  UsageError,
+  asOfRecordedCommand,
+  checkpointCommand,
+  eraseSubjectCommand,
+  exportCommand,
+  verifyCommand,
+} from './integrity-commands';
 import { openAuditStore } from './open-store';
 import { clocksAsOf, describeEvent, stateAt } from '@caseflow/directory';
 
@@ -22,7 +30,6 @@ function option(args: string[], name: string): string | undefined {
   if (!value || Number.isNaN(Date.parse(value))) throw new UsageError(`${name} needs an ISO-8601 instant`);
   return new Date(value).toISOString();
 }
-
 
 async function run(args: string[]): Promise<number> {
   const [command, ticket] = args;
@@ -47,7 +54,11 @@ async function run(args: string[]): Promise<number> {
       const events = await store.readStream(streamId, asOfRecorded ? { asOfRecorded } : {});
       if (events.length === 0) return notFound(ticket);
       for (const event of events) {
-        console.log([`#${event.position}`, event.metadata.occurredAt, event.metadata.actor, event.type, describeEvent(event)].join('  ').trimEnd());
+        console.log(
+          [`#${event.position}`, event.metadata.occurredAt, event.metadata.actor, event.type, describeEvent(event)]
+            .join('  ')
+            .trimEnd(),
+        );
       }
       return 0;
     }

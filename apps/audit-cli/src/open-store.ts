@@ -22,7 +22,12 @@ export async function openAuditStore(env: NodeJS.ProcessEnv = process.env): Prom
   const sink = env.CASEFLOW_CHECKPOINT_SINK;
   const keys = await SubjectKeys.open(db);
   const subjects = await DataSubjects.open(db);
-  const stores = await openEventStores(db, auditLog, keys, sink ? checkpointSinkFrom(sink, Number(env.CASEFLOW_CHECKPOINT_TIMEOUT_MS) || undefined) : undefined);
+  const stores = await openEventStores(
+    db,
+    auditLog,
+    keys,
+    sink ? checkpointSinkFrom(sink, Number(env.CASEFLOW_CHECKPOINT_TIMEOUT_MS) || undefined) : undefined,
+  );
   return {
     store: stores.auditLog,
     keys,

@@ -2,7 +2,12 @@ import { Module, type DynamicModule, type INestApplication, type Type } from '@n
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { DirectoryModule } from '@caseflow/directory';
-import { PersistenceModule, type AuditLogConfig, type CheckpointConfig, type DatabaseConfig } from '@caseflow/persistence';
+import {
+  PersistenceModule,
+  type AuditLogConfig,
+  type CheckpointConfig,
+  type DatabaseConfig,
+} from '@caseflow/persistence';
 import { TemporalClientModule, type TemporalConfig } from '@caseflow/temporal';
 import { WorkerModule } from '@caseflow/worker';
 import type { WorkerHostOptions } from '@caseflow/worker';
@@ -32,7 +37,14 @@ export async function createGatewayApp(options: GatewayOptions): Promise<INestAp
     CustomersModule,
     TicketsModule,
   ];
-  if (options.worker) imports.push(WorkerModule.register({ checkpointEveryMs: options.checkpoints?.everyMs, ...options.worker, temporal: options.temporal }));
+  if (options.worker)
+    imports.push(
+      WorkerModule.register({
+        checkpointEveryMs: options.checkpoints?.everyMs,
+        ...options.worker,
+        temporal: options.temporal,
+      }),
+    );
 
   @Module({ imports, controllers: [HealthController] })
   class GatewayAppModule {}

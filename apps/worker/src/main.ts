@@ -2,7 +2,12 @@ import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DirectoryModule } from '@caseflow/directory';
-import { checkpointConfigFromEnv, isSingleProcessDatabase, PersistenceModule, persistenceConfigFromEnv } from '@caseflow/persistence';
+import {
+  checkpointConfigFromEnv,
+  isSingleProcessDatabase,
+  PersistenceModule,
+  persistenceConfigFromEnv,
+} from '@caseflow/persistence';
 import { temporalConfigFromEnv } from '@caseflow/temporal';
 import { WorkerModule } from '@caseflow/worker';
 
@@ -10,9 +15,17 @@ async function main(): Promise<void> {
   const { database, auditLog } = persistenceConfigFromEnv();
   const checkpoints = checkpointConfigFromEnv();
   if (isSingleProcessDatabase(database)) {
-    throw new Error('the embedded store (pglite) runs worker and gateway in one process: start the gateway, or set CASEFLOW_STORE=postgres');
+    throw new Error(
+      'the embedded store (pglite) runs worker and gateway in one process: start the gateway, or set CASEFLOW_STORE=postgres',
+    );
   }
-  @Module({ imports: [PersistenceModule.register(database, auditLog, checkpoints), DirectoryModule, WorkerModule.register({ temporal: temporalConfigFromEnv(), checkpointEveryMs: checkpoints.everyMs })] })
+  @Module({
+    imports: [
+      PersistenceModule.register(database, auditLog, checkpoints),
+      DirectoryModule,
+      WorkerModule.register({ temporal: temporalConfigFromEnv(), checkpointEveryMs: checkpoints.everyMs }),
+    ],
+  })
   class WorkerAppModule {}
   const app = await NestFactory.createApplicationContext(WorkerAppModule);
   app.enableShutdownHooks();

@@ -18,7 +18,15 @@ interface Job {
 const job: Job = JSON.parse(process.env.BENCH_JOB ?? '{}');
 dayjs.extend(businessTime);
 const day = [{ start: '09:00:00', end: '17:00:00' }];
-dayjs.setBusinessTime({ sunday: null, monday: day, tuesday: day, wednesday: day, thursday: day, friday: day, saturday: null });
+dayjs.setBusinessTime({
+  sunday: null,
+  monday: day,
+  tuesday: day,
+  wednesday: day,
+  thursday: day,
+  friday: day,
+  saturday: null,
+});
 dayjs.setHolidays(job.holidays);
 
 const work = makeWorkload(job.count, job.fromMs, job.toMs);

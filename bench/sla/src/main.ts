@@ -22,12 +22,18 @@ const COUNT = Number(process.env.BENCH_COUNT ?? 200_000);
 const MIN_MS = Number(process.env.BENCH_MIN_MS ?? 1500);
 const SAMPLE = 2000;
 
-const holidays = publicHolidayDays(definition, FROM_YEAR - 1, FROM_YEAR + YEARS).filter((day) => day.hours.length === 0).map((day) => day.date);
+const holidays = publicHolidayDays(definition, FROM_YEAR - 1, FROM_YEAR + YEARS)
+  .filter((day) => day.hours.length === 0)
+  .map((day) => day.date);
 const compileStarted = process.hrtime.bigint();
 const compiled = compileCalendarForYears(definition, FROM_YEAR, YEARS);
 const compileMs = Number(process.hrtime.bigint() - compileStarted) / 1e6;
 const calendar = loadCalendar(compiled);
-const tenYears = compileCalendar(definition, { from: '2025-01-01', to: '2035-01-01', holidays: publicHolidayDays(definition, 2024, 2035) });
+const tenYears = compileCalendar(definition, {
+  from: '2025-01-01',
+  to: '2035-01-01',
+  holidays: publicHolidayDays(definition, 2024, 2035),
+});
 
 // Inputs stay two weeks inside the horizon so every deadline fits.
 const fromMs = calendar.horizonStart * 1000;
@@ -56,15 +62,25 @@ const dayjsFigures: EngineFigures = JSON.parse(dayjsOutput.toString());
 
 const agree = (a: number[], b: number[]) => a.filter((value, i) => value === b[i]).length;
 const rate = (value: number) => Math.round(value).toLocaleString('en-US').padStart(12);
-console.log(`calendar: ${definition.timeZone} Mon-Fri 09:00-17:00, ${YEARS} years from ${FROM_YEAR}, ${holidays.length} holiday dates`);
-console.log(`compiled table: ${compiled.intervals.length / 2} intervals, ${JSON.stringify(compiled).length} bytes JSON (10 years: ${JSON.stringify(tenYears).length} bytes), compiled in ${compileMs.toFixed(0)} ms`);
+console.log(
+  `calendar: ${definition.timeZone} Mon-Fri 09:00-17:00, ${YEARS} years from ${FROM_YEAR}, ${holidays.length} holiday dates`,
+);
+console.log(
+  `compiled table: ${compiled.intervals.length / 2} intervals, ${JSON.stringify(compiled).length} bytes JSON (10 years: ${JSON.stringify(tenYears).length} bytes), compiled in ${compileMs.toFixed(0)} ms`,
+);
 console.log('');
 console.log(`${'engine'.padEnd(24)} ${'deadlines/s'.padStart(12)} ${'elapsed/s'.padStart(12)}`);
 for (const figures of [caseflow, dayjsFigures]) {
   console.log(`${figures.engine.padEnd(24)} ${rate(figures.deadlinesPerSecond)} ${rate(figures.elapsedPerSecond)}`);
 }
 console.log('');
-console.log(`speed-up: deadlines x${(caseflow.deadlinesPerSecond / dayjsFigures.deadlinesPerSecond).toFixed(0)}, elapsed x${(caseflow.elapsedPerSecond / dayjsFigures.elapsedPerSecond).toFixed(0)}`);
-console.log(`same answers on ${SAMPLE} samples: deadlines ${agree(caseflow.deadlineSample, dayjsFigures.deadlineSample)}/${SAMPLE}, elapsed minutes ${agree(caseflow.elapsedSample, dayjsFigures.elapsedSample)}/${SAMPLE}`);
+console.log(
+  `speed-up: deadlines x${(caseflow.deadlinesPerSecond / dayjsFigures.deadlinesPerSecond).toFixed(0)}, elapsed x${(caseflow.elapsedPerSecond / dayjsFigures.elapsedPerSecond).toFixed(0)}`,
+);
+console.log(
+  `same answers on ${SAMPLE} samples: deadlines ${agree(caseflow.deadlineSample, dayjsFigures.deadlineSample)}/${SAMPLE}, elapsed minutes ${agree(caseflow.elapsedSample, dayjsFigures.elapsedSample)}/${SAMPLE}`,
+);
 const goal = 1_000_000;
-console.log(`goal >= ${goal.toLocaleString('en-US')} deadlines/s: ${caseflow.deadlinesPerSecond >= goal ? 'met' : 'NOT met'}`);
+console.log(
+  `goal >= ${goal.toLocaleString('en-US')} deadlines/s: ${caseflow.deadlinesPerSecond >= goal ? 'met' : 'NOT met'}`,
+);

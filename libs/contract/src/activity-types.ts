@@ -34,10 +34,8 @@ export interface IdentifyTicketInput {
   at: string;
 }
 
-
 export type IdentifyTicketResult =
-  | { ok: true; identified: CustomerIdentified['data']; sla: SlaSetup }
-  | { ok: false; code: string; reason: string };
+  { ok: true; identified: CustomerIdentified['data']; sla: SlaSetup } | { ok: false; code: string; reason: string };
 
 export interface DeliverNotificationInput {
   ticketNumber: string;

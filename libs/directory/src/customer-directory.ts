@@ -42,8 +42,7 @@ export interface CustomerChangedData {
   after: Partial<CustomerRecord>;
 }
 export type CustomerEvent =
-  | { type: 'CustomerRegistered'; data: CustomerRegisteredData }
-  | { type: 'CustomerChanged'; data: CustomerChangedData };
+  { type: 'CustomerRegistered'; data: CustomerRegisteredData } | { type: 'CustomerChanged'; data: CustomerChangedData };
 
 export interface RegisterResult {
   customerId: string;
@@ -92,29 +91,46 @@ export class CustomerDirectory {
    * already there writes nothing. Throws DomainError CUSTOMER_INVALID (details.errors lists each
    * failing field and rule) or STORE_CONFLICT (someone else changed the customer meanwhile).
    */
-  async register(record: CustomerRecord, actor: string, at: string, options: RegisterOptions = {}): Promise<RegisterResult> {
+  async register(
+    record: CustomerRecord,
+    actor: string,
+    at: string,
+    options: RegisterOptions = {},
+  ): Promise<RegisterResult> {
     const problems = validateCustomer(record);
     if (!actor || typeof actor !== 'string') problems.push({ field: '(actor)', rule: 'must be a non-empty string' });
-    if (typeof at !== 'string' || Number.isNaN(Date.parse(at))) problems.push({ field: '(at)', rule: 'must be an ISO-8601 instant' });
+    if (typeof at !== 'string' || Number.isNaN(Date.parse(at)))
+      problems.push({ field: '(at)', rule: 'must be an ISO-8601 instant' });
     if (problems.length > 0) {
       const id = typeof (record as { id?: unknown })?.id === 'string' ? record.id : '(no id)';
-      throw new DomainError('CUSTOMER_INVALID', `customer ${id} is invalid: ${problems.map((p) => `${p.field} ${p.rule}`).join('; ')}`, {
-        customerId: id,
-        errors: problems,
-      });
+      throw new DomainError(
+        'CUSTOMER_INVALID',
+        `customer ${id} is invalid: ${problems.map((p) => `${p.field} ${p.rule}`).join('; ')}`,
+        {
+          customerId: id,
+          errors: problems,
+        },
+      );
     }
     const next = plain(record);
     const streamId = customerStreamId(next.id);
     try {
       return await this.db.transaction(async (tx) => {
-        const { rows } = await tx.query<{ record: unknown; version: number }>('SELECT record, version FROM customers WHERE id = $1 FOR UPDATE', [next.id]);
+        const { rows } = await tx.query<{ record: unknown; version: number }>(
+          'SELECT record, version FROM customers WHERE id = $1 FOR UPDATE',
+          [next.id],
+        );
         const current = rows[0] ? { record: parseRecord(rows[0].record), version: Number(rows[0].version) } : undefined;
         const version = current?.version ?? 0;
         const fields = current ? changedFields(current.record, next) : [...presentFields(next)];
-        if (current && fields.length === 0) return { customerId: next.id, outcome: 'unchanged', version, changedFields: [] };
+        if (current && fields.length === 0)
+          return { customerId: next.id, outcome: 'unchanged', version, changedFields: [] };
 
         const event: CustomerEvent = current
-          ? { type: 'CustomerChanged', data: { customerId: next.id, fields, before: pick(current.record, fields), after: pick(next, fields) } }
+          ? {
+              type: 'CustomerChanged',
+              data: { customerId: next.id, fields, before: pick(current.record, fields), after: pick(next, fields) },
+            }
           : { type: 'CustomerRegistered', data: { customerId: next.id, record: next } };
         const newEvent: NewEvent = {
           // Content-derived: an identical concurrent register is a no-op, a different one a conflict.
@@ -125,13 +141,10 @@ export class CustomerDirectory {
         };
         const appended = await this.store.appendWithin(tx, streamId, [newEvent], { expectedPosition: version });
         const written = current
-          ? await tx.query('UPDATE customers SET record = $2::jsonb, version = $3, updated_at = $4 WHERE id = $1 AND version = $5', [
-              next.id,
-              JSON.stringify(next),
-              appended.lastPosition,
-              at,
-              version,
-            ])
+          ? await tx.query(
+              'UPDATE customers SET record = $2::jsonb, version = $3, updated_at = $4 WHERE id = $1 AND version = $5',
+              [next.id, JSON.stringify(next), appended.lastPosition, at, version],
+            )
           : await tx.query('INSERT INTO customers (id, record, version, updated_at) VALUES ($1, $2::jsonb, $3, $4)', [
               next.id,
               JSON.stringify(next),
@@ -139,14 +152,23 @@ export class CustomerDirectory {
               at,
             ]);
         if (written.rowCount !== 1) throw new ConcurrencyError(streamId, version, appended.lastPosition);
-        return { customerId: next.id, outcome: current ? 'changed' : 'registered', version: appended.lastPosition, changedFields: current ? fields : [] };
+        return {
+          customerId: next.id,
+          outcome: current ? 'changed' : 'registered',
+          version: appended.lastPosition,
+          changedFields: current ? fields : [],
+        };
       });
     } catch (error) {
       if (error instanceof ConcurrencyError || (error as { code?: string }).code === '23505') {
-        throw new DomainError('STORE_CONFLICT', `customer ${next.id} was changed concurrently; read it again and retry`, {
-          customerId: next.id,
-          streamId,
-        });
+        throw new DomainError(
+          'STORE_CONFLICT',
+          `customer ${next.id} was changed concurrently; read it again and retry`,
+          {
+            customerId: next.id,
+            streamId,
+          },
+        );
       }
       throw error;
     }
@@ -155,7 +177,8 @@ export class CustomerDirectory {
   /** Registers each customer of `fixture`; re-running changes nothing (every result 'unchanged'). */
   async seed(fixture: readonly CustomerRecord[], at: string, actor = 'directory-seed'): Promise<RegisterResult[]> {
     const results: RegisterResult[] = [];
-    for (const record of fixture) results.push(await this.register(record, actor, at, { correlationId: `directory-seed:${record.id}` }));
+    for (const record of fixture)
+      results.push(await this.register(record, actor, at, { correlationId: `directory-seed:${record.id}` }));
     return results;
   }
 }
@@ -164,7 +187,9 @@ export class CustomerDirectory {
 export function changedFields(before: CustomerRecord, after: CustomerRecord): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   return orderFields(keys).filter(
-    (key) => canonical((before as unknown as Record<string, unknown>)[key]) !== canonical((after as unknown as Record<string, unknown>)[key]),
+    (key) =>
+      canonical((before as unknown as Record<string, unknown>)[key]) !==
+      canonical((after as unknown as Record<string, unknown>)[key]),
   );
 }
 
@@ -183,7 +208,9 @@ export function canonical(value: unknown): string {
   if (value === undefined) return 'undefined';
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
       : v,
   );
 }
@@ -194,7 +221,9 @@ function digest(record: CustomerRecord): string {
 
 function pick(record: CustomerRecord, fields: readonly string[]): Partial<CustomerRecord> {
   const source = record as unknown as Record<string, unknown>;
-  return Object.fromEntries(fields.filter((f) => source[f] !== undefined).map((f) => [f, source[f]])) as Partial<CustomerRecord>;
+  return Object.fromEntries(
+    fields.filter((f) => source[f] !== undefined).map((f) => [f, source[f]]),
+  ) as Partial<CustomerRecord>;
 }
 
 /** A JSON-only deep copy: no undefined members, no shared references with the caller. */

@@ -6,7 +6,8 @@ import { CUSTOMER_DIRECTORY } from './directory.tokens';
 import { demoCustomers } from './fixture';
 
 /** CASEFLOW_SEED_DIRECTORY=false turns the demo seed off; anything else (or unset) seeds. */
-export const shouldSeedDirectory = (env: NodeJS.ProcessEnv = process.env): boolean => env.CASEFLOW_SEED_DIRECTORY !== 'false';
+export const shouldSeedDirectory = (env: NodeJS.ProcessEnv = process.env): boolean =>
+  env.CASEFLOW_SEED_DIRECTORY !== 'false';
 
 @Injectable()
 export class DirectorySeeder implements OnApplicationBootstrap {
@@ -18,7 +19,9 @@ export class DirectorySeeder implements OnApplicationBootstrap {
     if (!shouldSeedDirectory()) return;
     const results = await this.directory.seed(demoCustomers, new Date().toISOString());
     const written = results.filter((r) => r.outcome !== 'unchanged').map((r) => `${r.customerId} (${r.outcome})`);
-    this.logger.log(written.length ? `seeded demo customers: ${written.join(', ')}` : `demo customers up to date (${results.length})`);
+    this.logger.log(
+      written.length ? `seeded demo customers: ${written.join(', ')}` : `demo customers up to date (${results.length})`,
+    );
   }
 }
 
@@ -37,7 +40,9 @@ export class DirectorySeeder implements OnApplicationBootstrap {
       useFactory: async (db: Database, store: EventStore, subjects: DataSubjects): Promise<CustomerDirectory> => {
         // Row and event are written in one transaction: that needs the PostgreSQL store on the same database.
         if (!canAppendWithin(store)) {
-          throw new Error(`DirectoryModule needs the PostgreSQL event store on the DATABASE connection, got ${store.name}`);
+          throw new Error(
+            `DirectoryModule needs the PostgreSQL event store on the DATABASE connection, got ${store.name}`,
+          );
         }
         await CustomerDirectory.migrate(db);
         return new CustomerDirectory(db, store, subjects);

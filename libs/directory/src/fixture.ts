@@ -131,4 +131,10 @@ export const helpdeskIlDemo: CustomerRecord = {
   },
 };
 
-export const demoCustomers: readonly CustomerRecord[] = [balasysDemo, netixDemo, supratixDemo, bpmsoftDemo, helpdeskIlDemo];
+export const demoCustomers: readonly CustomerRecord[] = [
+  balasysDemo,
+  netixDemo,
+  supratixDemo,
+  bpmsoftDemo,
+  helpdeskIlDemo,
+];

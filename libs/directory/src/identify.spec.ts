@@ -44,7 +44,11 @@ describe('identifyRequest', () => {
     const day = '2024-06-01T08:00:00Z';
 
     it('accepts the authorized person, e-mail compared case-insensitively', () => {
-      expect(identifyRequest(only, { requester: ' boss@EXAMPLE.com ', at: day })).toEqual({ ok: true, contractId: 'C-1', plan: 'StandardSU' });
+      expect(identifyRequest(only, { requester: ' boss@EXAMPLE.com ', at: day })).toEqual({
+        ok: true,
+        contractId: 'C-1',
+        plan: 'StandardSU',
+      });
     });
 
     it('REQUESTER_NOT_AUTHORIZED for anyone else, without naming the requester (the reason is logged in the clear)', () => {
@@ -60,8 +64,20 @@ describe('identifyRequest', () => {
     });
 
     it('the fixture 003 customer takes requests from its one contact only', () => {
-      expect(identifyRequest(bpmsoftDemo, { requester: 'maria.ivanova@example.com', at, intake: { systemAddress: 'https://crm.example.com', stepsToReproduce: ['open', 'save'], environment: 'PostgreSQL 15, 2 nodes' } }).ok).toBe(true);
-      expect(failure(identifyRequest(bpmsoftDemo, { requester: 'ivan@example.com', at })).code).toBe('REQUESTER_NOT_AUTHORIZED');
+      expect(
+        identifyRequest(bpmsoftDemo, {
+          requester: 'maria.ivanova@example.com',
+          at,
+          intake: {
+            systemAddress: 'https://crm.example.com',
+            stepsToReproduce: ['open', 'save'],
+            environment: 'PostgreSQL 15, 2 nodes',
+          },
+        }).ok,
+      ).toBe(true);
+      expect(failure(identifyRequest(bpmsoftDemo, { requester: 'ivan@example.com', at })).code).toBe(
+        'REQUESTER_NOT_AUTHORIZED',
+      );
     });
   });
 
@@ -74,7 +90,11 @@ describe('identifyRequest', () => {
       ['offset instant still on the last UTC day', '2025-01-01T00:30:00+01:00'],
       ['a plain date', '2024-12-31'],
     ])('valid on the %s', (_label, instant) => {
-      expect(identifyRequest(c, { requester: 'a@example.com', at: instant })).toEqual({ ok: true, contractId: 'C-1', plan: 'StandardSU' });
+      expect(identifyRequest(c, { requester: 'a@example.com', at: instant })).toEqual({
+        ok: true,
+        contractId: 'C-1',
+        plan: 'StandardSU',
+      });
     });
 
     it('NO_VALID_CONTRACT the day after it ends, naming its end date', () => {
@@ -105,11 +125,17 @@ describe('identifyRequest', () => {
           { id: 'SHORT', validFrom: '2024-06-01', validTo: '2025-06-30' },
         ],
       });
-      expect(identifyRequest(two, { requester: 'a@example.com', at: '2024-07-01T12:00:00Z' })).toEqual({ ok: true, contractId: 'NEW', plan: 'PrivilegeSU' });
+      expect(identifyRequest(two, { requester: 'a@example.com', at: '2024-07-01T12:00:00Z' })).toEqual({
+        ok: true,
+        contractId: 'NEW',
+        plan: 'PrivilegeSU',
+      });
     });
 
     it('omits plan when neither contract nor customer has one', () => {
-      expect(identifyRequest(customer({ plan: undefined }), { requester: 'a@example.com', at: '2024-05-05T00:00:00Z' })).toEqual({ ok: true, contractId: 'C-1' });
+      expect(
+        identifyRequest(customer({ plan: undefined }), { requester: 'a@example.com', at: '2024-05-05T00:00:00Z' }),
+      ).toEqual({ ok: true, contractId: 'C-1' });
     });
 
     it('throws on an instant that is not ISO-8601 (a programming error, not a refusal)', () => {
@@ -128,7 +154,7 @@ describe('identifyRequest', () => {
       expect(ask('zorp', undefined).ok).toBe(true);
     });
 
-    it('valid on the licence\'s last day, NO_VALID_LICENCE the day after, naming the masked key and the end date', () => {
+    it("valid on the licence's last day, NO_VALID_LICENCE the day after, naming the masked key and the end date", () => {
       expect(ask('zorp', '7.0', '2024-12-31T23:59:59Z').ok).toBe(true);
       const out = failure(ask('zorp', '7.0', '2025-01-01T00:00:00Z'));
       expect(out.code).toBe('NO_VALID_LICENCE');
@@ -138,11 +164,18 @@ describe('identifyRequest', () => {
     });
 
     it('NO_VALID_LICENCE before the licence starts', () => {
-      const later = customer({ contracts: c.contracts, licences: [{ key: 'K-9999', product: 'zorp', validFrom: '2024-07-01', validTo: '2024-12-31' }] });
-      const out = failure(identifyRequest(later, { requester: 'a@example.com', product: 'zorp', at: '2024-06-30T23:59:59Z' }));
+      const later = customer({
+        contracts: c.contracts,
+        licences: [{ key: 'K-9999', product: 'zorp', validFrom: '2024-07-01', validTo: '2024-12-31' }],
+      });
+      const out = failure(
+        identifyRequest(later, { requester: 'a@example.com', product: 'zorp', at: '2024-06-30T23:59:59Z' }),
+      );
       expect(out.code).toBe('NO_VALID_LICENCE');
       expect(out.reason).toContain('starts on 2024-07-01');
-      expect(identifyRequest(later, { requester: 'a@example.com', product: 'zorp', at: '2024-07-01T00:00:00Z' }).ok).toBe(true);
+      expect(
+        identifyRequest(later, { requester: 'a@example.com', product: 'zorp', at: '2024-07-01T00:00:00Z' }).ok,
+      ).toBe(true);
     });
 
     it('NO_VALID_LICENCE for a product the customer holds no licence for', () => {
@@ -160,12 +193,21 @@ describe('identifyRequest', () => {
 
     it('UNSUPPORTED_VERSION when the product is licensed but has no supported versions on record', () => {
       const bare = customer({ contracts: c.contracts, products: [] });
-      const out = failure(identifyRequest(bare, { requester: 'a@example.com', product: 'zorp', at: '2024-06-01T00:00:00Z' }));
+      const out = failure(
+        identifyRequest(bare, { requester: 'a@example.com', product: 'zorp', at: '2024-06-01T00:00:00Z' }),
+      );
       expect(out.code).toBe('UNSUPPORTED_VERSION');
     });
 
     it('takes the version from intake.productVersion when the request has none', () => {
-      const out = failure(identifyRequest(c, { requester: 'a@example.com', product: 'zorp', intake: { productVersion: '5.0' }, at: '2024-06-01T00:00:00Z' }));
+      const out = failure(
+        identifyRequest(c, {
+          requester: 'a@example.com',
+          product: 'zorp',
+          intake: { productVersion: '5.0' },
+          at: '2024-06-01T00:00:00Z',
+        }),
+      );
       expect(out.code).toBe('UNSUPPORTED_VERSION');
     });
 
@@ -176,21 +218,38 @@ describe('identifyRequest', () => {
 
   describe('required intake fields', () => {
     it('MISSING_INTAKE_FIELDS naming every missing field (002)', () => {
-      const out = failure(identifyRequest(supratixDemo, { requester: 'jonas.weber@example.com', at, intake: { domain: '  ' } }));
+      const out = failure(
+        identifyRequest(supratixDemo, { requester: 'jonas.weber@example.com', at, intake: { domain: '  ' } }),
+      );
       expect(out.code).toBe('MISSING_INTAKE_FIELDS');
       expect(out.reason).toBe('the request lacks required fields: domain, contactEndCustomerAllowed');
     });
 
     it('false is an answer, not a missing field', () => {
-      expect(identifyRequest(supratixDemo, { requester: 'x@example.com', at, intake: { domain: 'shop.example.com', contactEndCustomerAllowed: false } }).ok).toBe(true);
+      expect(
+        identifyRequest(supratixDemo, {
+          requester: 'x@example.com',
+          at,
+          intake: { domain: 'shop.example.com', contactEndCustomerAllowed: false },
+        }).ok,
+      ).toBe(true);
     });
 
     it('productVersion and product may come from the request itself (001, 000)', () => {
       const intake = { recurrence: 'recurring', urgency: 2 };
-      expect(identifyRequest(netixDemo, { requester: 'ivan.petrov@example.com', at, productVersion: '6.0', intake }).ok).toBe(true);
+      expect(
+        identifyRequest(netixDemo, { requester: 'ivan.petrov@example.com', at, productVersion: '6.0', intake }).ok,
+      ).toBe(true);
       const out = failure(identifyRequest(netixDemo, { requester: 'ivan.petrov@example.com', at, intake }));
       expect(out.reason).toBe('the request lacks required field: productVersion');
-      expect(identifyRequest(balasysDemo, { requester: 'anna.kovacs@example.com', at, product: 'zorp-gateway', productVersion: '7.1.2' })).toEqual({
+      expect(
+        identifyRequest(balasysDemo, {
+          requester: 'anna.kovacs@example.com',
+          at,
+          product: 'zorp-gateway',
+          productVersion: '7.1.2',
+        }),
+      ).toEqual({
         ok: true,
         contractId: 'BAL-SU-2024-001',
         plan: 'PrivilegeSU',
@@ -198,7 +257,14 @@ describe('identifyRequest', () => {
     });
 
     it('is the last check', () => {
-      const out = failure(identifyRequest(netixDemo, { requester: 'ivan.petrov@example.com', at, product: 'triceps', productVersion: '4.9' }));
+      const out = failure(
+        identifyRequest(netixDemo, {
+          requester: 'ivan.petrov@example.com',
+          at,
+          product: 'triceps',
+          productVersion: '4.9',
+        }),
+      );
       expect(out.code).toBe('UNSUPPORTED_VERSION');
     });
   });

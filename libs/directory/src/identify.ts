@@ -27,8 +27,7 @@ export type IdentifyFailureCode =
   | 'MISSING_INTAKE_FIELDS';
 
 export type IdentifyOutcome =
-  | { ok: true; contractId: string; plan?: string }
-  | { ok: false; code: IdentifyFailureCode; reason: string };
+  { ok: true; contractId: string; plan?: string } | { ok: false; code: IdentifyFailureCode; reason: string };
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -81,7 +80,8 @@ const fail = (code: IdentifyFailureCode, reason: string): IdentifyOutcome => ({ 
  */
 export function identifyRequest(customer: CustomerRecord | undefined, request: IdentifyRequest): IdentifyOutcome {
   const day = utcDay(request.at);
-  if (!customer) return fail('UNKNOWN_CUSTOMER', `customer ${request.customerId ?? '(unnamed)'} is not in the directory`);
+  if (!customer)
+    return fail('UNKNOWN_CUSTOMER', `customer ${request.customerId ?? '(unnamed)'} is not in the directory`);
 
   if (customer.processOptions.authorizedContactsOnly) {
     const authorized = customer.authorizedContacts.some((contact) => same(contact.email, request.requester));
@@ -97,9 +97,12 @@ export function identifyRequest(customer: CustomerRecord | undefined, request: I
 
   const contract = pickValid<Contract>(customer.contracts, day);
   if (!contract) {
-    const why = customer.contracts.length === 0
-      ? `${customer.name} has no support contract on record`
-      : customer.contracts.map((c) => `contract ${c.id} (${c.validFrom}..${c.validTo}) ${whyNotValid(c, day)}`).join('; ');
+    const why =
+      customer.contracts.length === 0
+        ? `${customer.name} has no support contract on record`
+        : customer.contracts
+            .map((c) => `contract ${c.id} (${c.validFrom}..${c.validTo}) ${whyNotValid(c, day)}`)
+            .join('; ');
     return fail('NO_VALID_CONTRACT', `no support contract is valid on ${day}: ${why}`);
   }
 
@@ -107,9 +110,12 @@ export function identifyRequest(customer: CustomerRecord | undefined, request: I
   if (product) {
     const licences = customer.licences.filter((licence) => same(licence.product, product));
     if (!pickValid<Licence>(licences, day)) {
-      const why = licences.length === 0
-        ? `${customer.name} holds no licence for ${product}`
-        : licences.map((l) => `licence ${maskKey(l.key)} (${l.validFrom}..${l.validTo}) ${whyNotValid(l, day)}`).join('; ');
+      const why =
+        licences.length === 0
+          ? `${customer.name} holds no licence for ${product}`
+          : licences
+              .map((l) => `licence ${maskKey(l.key)} (${l.validFrom}..${l.validTo}) ${whyNotValid(l, day)}`)
+              .join('; ');
       return fail('NO_VALID_LICENCE', `no licence for ${product} is valid on ${day}: ${why}`);
     }
     const support = customer.products.find((entry) => same(entry.product, product));
@@ -130,7 +136,10 @@ export function identifyRequest(customer: CustomerRecord | undefined, request: I
     (field) => !isPresent(request.intake?.[field]) && !isPresent(fromRequest[field]),
   );
   if (missing.length > 0) {
-    return fail('MISSING_INTAKE_FIELDS', `the request lacks required field${missing.length === 1 ? '' : 's'}: ${missing.join(', ')}`);
+    return fail(
+      'MISSING_INTAKE_FIELDS',
+      `the request lacks required field${missing.length === 1 ? '' : 's'}: ${missing.join(', ')}`,
+    );
   }
 
   const plan = contract.plan ?? customer.plan;

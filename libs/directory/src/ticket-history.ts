@@ -1,4 +1,10 @@
-import { foldTicket, type CustomerIdentified, type DatedTicketEvent, type TicketEvent, type TicketState } from '@caseflow/domain';
+import {
+  foldTicket,
+  type CustomerIdentified,
+  type DatedTicketEvent,
+  type TicketEvent,
+  type TicketState,
+} from '@caseflow/domain';
 import type { RecordedEvent } from '@caseflow/event-store';
 import { loadCalendar, type SlaClocks } from '@caseflow/sla';
 import { buildSlaSetup } from './sla-setup';
@@ -40,7 +46,20 @@ export function clocksAsOf(recorded: readonly RecordedEvent[], at: string): Cloc
 
 export function describeEvent(event: RecordedEvent): string {
   const data = event.data as Record<string, unknown>;
-  const pick = ['severity', 'priority', 'reason', 'message', 'description', 'kind', 'resolution', 'by', 'code', 'answer', 'dueAt', 'acceptanceDueAt'];
+  const pick = [
+    'severity',
+    'priority',
+    'reason',
+    'message',
+    'description',
+    'kind',
+    'resolution',
+    'by',
+    'code',
+    'answer',
+    'dueAt',
+    'acceptanceDueAt',
+  ];
   const parts = pick.filter((key) => data[key] !== undefined).map((key) => `${key}=${JSON.stringify(data[key])}`);
   return parts.join(' ');
 }

@@ -4,7 +4,8 @@ import { balasysDemo, bpmsoftDemo, helpdeskIlDemo, netixDemo } from './fixture';
 import { isIsoDate, isValidCustomer, validateCustomer } from './validate-customer';
 
 const fields = (record: unknown) => validateCustomer(record).map((p) => p.field);
-const with_ = (base: CustomerRecord, overrides: Record<string, unknown>) => ({ ...base, ...overrides }) as unknown as CustomerRecord;
+const with_ = (base: CustomerRecord, overrides: Record<string, unknown>) =>
+  ({ ...base, ...overrides }) as unknown as CustomerRecord;
 
 describe('validateCustomer', () => {
   it('accepts the fixture customers', () => {
@@ -31,7 +32,11 @@ describe('validateCustomer', () => {
   it('needs a plan the severity x plan matrix knows (000), on the customer and its contracts', () => {
     expect(fields(with_(balasysDemo, { plan: undefined }))).toEqual(['plan']);
     expect(fields(with_(balasysDemo, { plan: 'Gold' }))).toEqual(['plan']);
-    expect(fields(with_(balasysDemo, { contracts: [{ id: 'C', plan: 'Gold', validFrom: '2024-01-01', validTo: '2024-12-31' }] }))).toEqual(['contracts[0].plan']);
+    expect(
+      fields(
+        with_(balasysDemo, { contracts: [{ id: 'C', plan: 'Gold', validFrom: '2024-01-01', validTo: '2024-12-31' }] }),
+      ),
+    ).toEqual(['contracts[0].plan']);
     expect(validateCustomer(with_(netixDemo, { plan: 'anything' }))).toEqual([]);
   });
 
@@ -41,7 +46,13 @@ describe('validateCustomer', () => {
       { id: 'C', validFrom: '2025-01-01', validTo: '2024-12-31' },
       { id: '', validFrom: '2024-01-01', validTo: '2024-1-31' },
     ];
-    expect(fields(with_(netixDemo, { contracts }))).toEqual(['contracts[0].validFrom', 'contracts[1].id', 'contracts[1].validTo', 'contracts[2].id', 'contracts[2].validTo']);
+    expect(fields(with_(netixDemo, { contracts }))).toEqual([
+      'contracts[0].validFrom',
+      'contracts[1].id',
+      'contracts[1].validTo',
+      'contracts[2].id',
+      'contracts[2].validTo',
+    ]);
   });
 
   it('licences must name a listed product; products and versions are unique', () => {
@@ -60,12 +71,22 @@ describe('validateCustomer', () => {
       { email: 'b@example.com', name: 'B' },
       { email: 'B@EXAMPLE.COM', name: '' },
     ];
-    expect(fields(with_(netixDemo, { authorizedContacts: contacts }))).toEqual(['authorizedContacts[0].email', 'authorizedContacts[2].email', 'authorizedContacts[2].name']);
+    expect(fields(with_(netixDemo, { authorizedContacts: contacts }))).toEqual([
+      'authorizedContacts[0].email',
+      'authorizedContacts[2].email',
+      'authorizedContacts[2].name',
+    ]);
     expect(fields(with_(bpmsoftDemo, { authorizedContacts: [] }))).toEqual(['authorizedContacts']);
   });
 
   it('checks the process options', () => {
-    const processOptions = { authorizedContactsOnly: 'yes', sequentialQueue: 1, requiredIntakeFields: ['a', 'a'], clarificationOutcome: 'ignore', severityScheme: 'P1-P5' };
+    const processOptions = {
+      authorizedContactsOnly: 'yes',
+      sequentialQueue: 1,
+      requiredIntakeFields: ['a', 'a'],
+      clarificationOutcome: 'ignore',
+      severityScheme: 'P1-P5',
+    };
     expect(fields(with_(netixDemo, { processOptions }))).toEqual([
       'processOptions.authorizedContactsOnly',
       'processOptions.sequentialQueue',
@@ -73,7 +94,10 @@ describe('validateCustomer', () => {
       'processOptions.clarificationOutcome',
       'processOptions.severityScheme',
     ]);
-    expect(fields(with_(netixDemo, { processOptions: undefined, contracts: 'none' }))).toEqual(['contracts', 'processOptions']);
+    expect(fields(with_(netixDemo, { processOptions: undefined, contracts: 'none' }))).toEqual([
+      'contracts',
+      'processOptions',
+    ]);
   });
 
   it('a quartet table must belong to a quartet policy', () => {

@@ -36,10 +36,12 @@ export function validateCustomer(input: unknown): FieldProblem[] {
   if (!isObject(input)) return [{ field: '(record)', rule: 'must be an object' }];
   const r = input;
 
-  if (typeof r.id !== 'string' || !CUSTOMER_ID.test(r.id)) bad('id', 'must be a slug: 1-63 lower-case letters, digits or inner dashes');
+  if (typeof r.id !== 'string' || !CUSTOMER_ID.test(r.id))
+    bad('id', 'must be a slug: 1-63 lower-case letters, digits or inner dashes');
   if (!isText(r.name)) bad('name', 'must be a non-empty string');
   if (r.plan !== undefined && !isText(r.plan)) bad('plan', 'must be a non-empty string when given');
-  if (r.quartetTable !== undefined && !isText(r.quartetTable)) bad('quartetTable', 'must be a non-empty string when given');
+  if (r.quartetTable !== undefined && !isText(r.quartetTable))
+    bad('quartetTable', 'must be a non-empty string when given');
 
   checkSla(r, bad);
 
@@ -48,7 +50,8 @@ export function validateCustomer(input: unknown): FieldProblem[] {
     const toOk = isIsoDate(item.validTo);
     if (!fromOk) bad(`${field}.validFrom`, 'must be a date YYYY-MM-DD');
     if (!toOk) bad(`${field}.validTo`, 'must be a date YYYY-MM-DD');
-    if (fromOk && toOk && (item.validFrom as string) > (item.validTo as string)) bad(`${field}.validTo`, 'must not be before validFrom');
+    if (fromOk && toOk && (item.validFrom as string) > (item.validTo as string))
+      bad(`${field}.validTo`, 'must not be before validFrom');
   };
 
   eachItem(r, 'contracts', bad, (c, field, seen) => {
@@ -69,7 +72,9 @@ export function validateCustomer(input: unknown): FieldProblem[] {
     }
     if (!Array.isArray(p.supportedVersions) || !p.supportedVersions.every(isText)) {
       bad(`${field}.supportedVersions`, 'must be a list of non-empty strings');
-    } else if (new Set(p.supportedVersions.map((v) => (v as string).trim().toLowerCase())).size !== p.supportedVersions.length) {
+    } else if (
+      new Set(p.supportedVersions.map((v) => (v as string).trim().toLowerCase())).size !== p.supportedVersions.length
+    ) {
       bad(`${field}.supportedVersions`, 'must not repeat a version');
     }
   });
@@ -79,7 +84,8 @@ export function validateCustomer(input: unknown): FieldProblem[] {
     else if (seen.has(l.key)) bad(`${field}.key`, 'duplicate licence key');
     else seen.add(l.key);
     if (!isText(l.product)) bad(`${field}.product`, 'must be a non-empty string');
-    else if (Array.isArray(r.products) && !products.has(l.product.toLowerCase())) bad(`${field}.product`, `${l.product} is not listed in products`);
+    else if (Array.isArray(r.products) && !products.has(l.product.toLowerCase()))
+      bad(`${field}.product`, `${l.product} is not listed in products`);
     periods(field, l);
   });
 
@@ -93,7 +99,8 @@ export function validateCustomer(input: unknown): FieldProblem[] {
   const o = r.processOptions;
   if (!isObject(o)) bad('processOptions', 'must be an object');
   else {
-    if (typeof o.authorizedContactsOnly !== 'boolean') bad('processOptions.authorizedContactsOnly', 'must be a boolean');
+    if (typeof o.authorizedContactsOnly !== 'boolean')
+      bad('processOptions.authorizedContactsOnly', 'must be a boolean');
     if (typeof o.sequentialQueue !== 'boolean') bad('processOptions.sequentialQueue', 'must be a boolean');
     if (!Array.isArray(o.requiredIntakeFields) || !o.requiredIntakeFields.every(isText)) {
       bad('processOptions.requiredIntakeFields', 'must be a list of non-empty strings');
@@ -123,7 +130,8 @@ function checkSla(r: Record<string, unknown>, bad: (field: string, rule: string)
   const preset = presetById(r.presetId);
   if (!preset) return void bad('presetId', `no SLA preset ${r.presetId}`);
   const calendarOk = isText(r.calendarId) && preset.calendars.some((c) => c.id === r.calendarId);
-  if (!calendarOk) bad('calendarId', `must be a calendar of preset ${preset.id} (${preset.calendars.map((c) => c.id).join(', ')})`);
+  if (!calendarOk)
+    bad('calendarId', `must be a calendar of preset ${preset.id} (${preset.calendars.map((c) => c.id).join(', ')})`);
   const ref = r.policy;
   if (!isObject(ref) || !isText(ref.id) || !Number.isInteger(ref.version) || (ref.version as number) < 1) {
     return void bad('policy', 'must be { id: string, version: integer >= 1 }');
@@ -143,7 +151,8 @@ function checkSla(r: Record<string, unknown>, bad: (field: string, rule: string)
     if (!planOk(r.plan)) bad('plan', `policy ${policy.id} needs a plan, one of ${plans.join(', ')}`);
     if (Array.isArray(r.contracts)) {
       r.contracts.forEach((c, i) => {
-        if (isObject(c) && c.plan !== undefined && !planOk(c.plan)) bad(`contracts[${i}].plan`, `must be one of ${plans.join(', ')}`);
+        if (isObject(c) && c.plan !== undefined && !planOk(c.plan))
+          bad(`contracts[${i}].plan`, `must be one of ${plans.join(', ')}`);
       });
     }
   }

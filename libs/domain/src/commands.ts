@@ -9,7 +9,14 @@ export interface Actor {
 
 /** What people ask a ticket to do. Each is one Temporal update; `decide` says yes (one event) or why not. */
 export type TicketCommand =
-  | { type: 'classify'; severity?: string; ticketType?: TicketType; responsibility?: Responsibility; quartetImpact?: string; reason: string }
+  | {
+      type: 'classify';
+      severity?: string;
+      ticketType?: TicketType;
+      responsibility?: Responsibility;
+      quartetImpact?: string;
+      reason: string;
+    }
   | { type: 'respond'; message: string; eta?: string }
   | { type: 'requestClarification'; questions: string[] }
   | { type: 'answerClarification'; answer: string }
@@ -29,4 +36,9 @@ export type TicketCommand =
 export type TicketCommandType = TicketCommand['type'];
 
 export const TICKET_TYPES: readonly TicketType[] = ['incident', 'serviceRequest', 'imac', 'change'];
-export const RESPONSIBILITIES: readonly Responsibility[] = ['vendor', 'partner', 'clientProject', 'clientInfrastructure'];
+export const RESPONSIBILITIES: readonly Responsibility[] = [
+  'vendor',
+  'partner',
+  'clientProject',
+  'clientInfrastructure',
+];

@@ -30,7 +30,12 @@ export function spanEnd(calendar: BusinessCalendar, startIso: string, span: Span
 }
 
 /** Halfway through the customer's window, in business time when the window is business time. */
-export function halfwayInstant(calendar: BusinessCalendar, startIso: string, dueIso: string, businessTime: boolean): string {
+export function halfwayInstant(
+  calendar: BusinessCalendar,
+  startIso: string,
+  dueIso: string,
+  businessTime: boolean,
+): string {
   const start = toEpochSeconds(startIso);
   const due = toEpochSeconds(dueIso);
   if (!businessTime) return iso(start + Math.floor((due - start) / 2));

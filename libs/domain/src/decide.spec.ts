@@ -13,18 +13,35 @@ const context: DecideContext = {
 
 const opened: TicketEvent = {
   type: 'TicketOpened',
-  data: { number: 'CF-2027-000001', customerId: 'balasys-demo', requester: 'Anna@Example.com', title: 't', description: 'd', severity: 'S1', openedAt: '2027-03-11T09:00:00.000Z' },
+  data: {
+    number: 'CF-2027-000001',
+    customerId: 'balasys-demo',
+    requester: 'Anna@Example.com',
+    title: 't',
+    description: 'd',
+    severity: 'S1',
+    openedAt: '2027-03-11T09:00:00.000Z',
+  },
 };
 const identified: TicketEvent = {
   type: 'CustomerIdentified',
   data: {
-    customerName: 'Balasys demo', contractId: 'C1', plan: 'PrivilegeSU', presetId: '000-balasys', policy: { id: 'balasys', version: 1 },
-    calendarId: 'balasys-budapest', severityScheme: 'S1-S3', priority: 'P1', clarificationOutcome: 'keepWaiting',
+    customerName: 'Balasys demo',
+    contractId: 'C1',
+    plan: 'PrivilegeSU',
+    presetId: '000-balasys',
+    policy: { id: 'balasys', version: 1 },
+    calendarId: 'balasys-budapest',
+    severityScheme: 'S1-S3',
+    priority: 'P1',
+    clarificationOutcome: 'keepWaiting',
   },
 };
 
 function stateAfter(...events: TicketEvent[]): TicketState {
-  return foldTicket([opened, identified, ...events].map((event, i) => ({ event, at: `2027-03-11T09:0${i}:00.000Z` }))) as TicketState;
+  return foldTicket(
+    [opened, identified, ...events].map((event, i) => ({ event, at: `2027-03-11T09:0${i}:00.000Z` })),
+  ) as TicketState;
 }
 
 function rejection(run: () => unknown): string {
@@ -42,19 +59,27 @@ describe('decide', () => {
   it('answers first with FirstResponseSent, later with CustomerUpdateSent', () => {
     const first = decide({ type: 'respond', message: 'On it' }, engineer, stateAfter(), context);
     expect(first).toEqual({ type: 'FirstResponseSent', data: { message: 'On it' } });
-    expect(decide({ type: 'respond', message: 'Still on it' }, engineer, stateAfter(first), context).type).toBe('CustomerUpdateSent');
+    expect(decide({ type: 'respond', message: 'Still on it' }, engineer, stateAfter(first), context).type).toBe(
+      'CustomerUpdateSent',
+    );
   });
 
   it('lowers severity one step on a workaround unless the engineer names one', () => {
     expect(decide({ type: 'provideWorkaround', description: 'w' }, engineer, stateAfter(), context)).toEqual({
-      type: 'WorkaroundProvided', data: { description: 'w', severity: 'S2', priority: 'P2' },
+      type: 'WorkaroundProvided',
+      data: { description: 'w', severity: 'S2', priority: 'P2' },
     });
-    expect(decide({ type: 'provideWorkaround', description: 'w', severity: 'S3' }, engineer, stateAfter(), context).data).toMatchObject({ severity: 'S3', priority: 'P3' });
+    expect(
+      decide({ type: 'provideWorkaround', description: 'w', severity: 'S3' }, engineer, stateAfter(), context).data,
+    ).toMatchObject({ severity: 'S3', priority: 'P3' });
   });
 
   it('puts the deadlines it was given into a clarification request', () => {
-    expect(decide({ type: 'requestClarification', questions: ['Which node?'] }, engineer, stateAfter(), context)).toEqual({
-      type: 'ClarificationRequested', data: { questions: ['Which node?'], ...context.clarificationWindow },
+    expect(
+      decide({ type: 'requestClarification', questions: ['Which node?'] }, engineer, stateAfter(), context),
+    ).toEqual({
+      type: 'ClarificationRequested',
+      data: { questions: ['Which node?'], ...context.clarificationWindow },
     });
   });
 
@@ -62,22 +87,47 @@ describe('decide', () => {
     const proposed = decide({ type: 'proposeFix', description: 'p' }, engineer, stateAfter(), context);
     expect(proposed).toEqual({ type: 'FixProposed', data: { proposalId: 3, description: 'p' } });
     const waiting = stateAfter(proposed);
-    expect(rejection(() => decide({ type: 'approveFix', proposalId: 9 }, requester, waiting, context))).toMatch(/proposal 9 is not the one awaiting approval/);
-    expect(decide({ type: 'approveFix', proposalId: 3 }, requester, waiting, context)).toEqual({ type: 'FixApproved', data: { proposalId: 3 } });
+    expect(rejection(() => decide({ type: 'approveFix', proposalId: 9 }, requester, waiting, context))).toMatch(
+      /proposal 9 is not the one awaiting approval/,
+    );
+    expect(decide({ type: 'approveFix', proposalId: 3 }, requester, waiting, context)).toEqual({
+      type: 'FixApproved',
+      data: { proposalId: 3 },
+    });
   });
 
   it('lets a workaround stand as the final solution, otherwise resolves only from confirm', () => {
-    expect(rejection(() => decide({ type: 'resolve', solution: 's', measures: 'm', prevention: 'p' }, engineer, stateAfter(), context))).toMatch(/not possible in phase understand/);
-    const afterWorkaround = stateAfter({ type: 'WorkaroundProvided', data: { description: 'w', severity: 'S2', priority: 'P2' } });
-    expect(decide({ type: 'resolve', solution: 's', measures: 'm', prevention: 'p' }, engineer, afterWorkaround, context)).toMatchObject({
-      type: 'TicketResolved', data: { resolution: 'fixed', acceptanceDueAt: context.acceptanceDueAt },
+    expect(
+      rejection(() =>
+        decide({ type: 'resolve', solution: 's', measures: 'm', prevention: 'p' }, engineer, stateAfter(), context),
+      ),
+    ).toMatch(/not possible in phase understand/);
+    const afterWorkaround = stateAfter({
+      type: 'WorkaroundProvided',
+      data: { description: 'w', severity: 'S2', priority: 'P2' },
+    });
+    expect(
+      decide({ type: 'resolve', solution: 's', measures: 'm', prevention: 'p' }, engineer, afterWorkaround, context),
+    ).toMatchObject({
+      type: 'TicketResolved',
+      data: { resolution: 'fixed', acceptanceDueAt: context.acceptanceDueAt },
     });
   });
 
   it('reopens a ticket resolved for no response when the customer answers late', () => {
-    const resolved = stateAfter({ type: 'TicketResolved', data: { resolution: 'noCustomerResponse', solution: 's', measures: 'm', prevention: 'p', acceptanceDueAt: context.acceptanceDueAt } });
+    const resolved = stateAfter({
+      type: 'TicketResolved',
+      data: {
+        resolution: 'noCustomerResponse',
+        solution: 's',
+        measures: 'm',
+        prevention: 'p',
+        acceptanceDueAt: context.acceptanceDueAt,
+      },
+    });
     expect(decide({ type: 'answerClarification', answer: 'here' }, requester, resolved, context)).toEqual({
-      type: 'TicketReopened', data: { reason: 'the customer answered the clarification: here' },
+      type: 'TicketReopened',
+      data: { reason: 'the customer answered the clarification: here' },
     });
   });
 
@@ -95,23 +145,50 @@ describe('decide', () => {
   });
 
   it('records the business impact an engineer asked for (000, S1)', () => {
-    expect(decide({ type: 'recordBusinessImpact', impact: 'All 40 branches cannot take payments.' }, engineer, stateAfter(), context)).toEqual({
-      type: 'BusinessImpactRecorded', data: { impact: 'All 40 branches cannot take payments.' },
+    expect(
+      decide(
+        { type: 'recordBusinessImpact', impact: 'All 40 branches cannot take payments.' },
+        engineer,
+        stateAfter(),
+        context,
+      ),
+    ).toEqual({
+      type: 'BusinessImpactRecorded',
+      data: { impact: 'All 40 branches cannot take payments.' },
     });
-    expect(rejection(() => decide({ type: 'recordBusinessImpact', impact: 'x' }, requester, stateAfter(), context))).toMatch(/is for engineer or manager/);
+    expect(
+      rejection(() => decide({ type: 'recordBusinessImpact', impact: 'x' }, requester, stateAfter(), context)),
+    ).toMatch(/is for engineer or manager/);
   });
 
   it('lets the requester cancel whatever the e-mail case', () => {
-    expect(decide({ type: 'cancel', reason: 'solved' }, requester, stateAfter(), context)).toEqual({ type: 'TicketCancelled', data: { reason: 'solved' } });
+    expect(decide({ type: 'cancel', reason: 'solved' }, requester, stateAfter(), context)).toEqual({
+      type: 'TicketCancelled',
+      data: { reason: 'solved' },
+    });
   });
 
   it('checks feedback scores once the ticket asks for feedback', () => {
     const feedback = stateAfter(
       { type: 'HotfixApplied', data: { description: 'h' } },
-      { type: 'TicketResolved', data: { resolution: 'fixed', solution: 's', measures: 'm', prevention: 'p', acceptanceDueAt: context.acceptanceDueAt } },
+      {
+        type: 'TicketResolved',
+        data: {
+          resolution: 'fixed',
+          solution: 's',
+          measures: 'm',
+          prevention: 'p',
+          acceptanceDueAt: context.acceptanceDueAt,
+        },
+      },
       { type: 'ResolutionAccepted', data: { by: 'customer', feedbackDueAt: '2027-03-26T10:00:00.000Z' } },
     );
-    expect(rejection(() => decide({ type: 'giveFeedback', score: 0 }, requester, feedback, context))).toMatch(/score must be a whole number from 1 to 5/);
-    expect(decide({ type: 'giveFeedback', score: 4, comment: 'ok' }, requester, feedback, context)).toEqual({ type: 'FeedbackGiven', data: { score: 4, comment: 'ok' } });
+    expect(rejection(() => decide({ type: 'giveFeedback', score: 0 }, requester, feedback, context))).toMatch(
+      /score must be a whole number from 1 to 5/,
+    );
+    expect(decide({ type: 'giveFeedback', score: 4, comment: 'ok' }, requester, feedback, context)).toEqual({
+      type: 'FeedbackGiven',
+      data: { score: 4, comment: 'ok' },
+    });
   });
 });

@@ -25,11 +25,15 @@ const reject = (reason: string, details: Record<string, unknown> = {}): never =>
 };
 
 function requireRole(actor: Actor, roles: readonly ActorRole[], command: TicketCommand): void {
-  if (!roles.includes(actor.role)) reject(`${command.type} is for ${roles.join(' or ')}, not ${actor.role}`, { field: 'actor.role' });
+  if (!roles.includes(actor.role))
+    reject(`${command.type} is for ${roles.join(' or ')}, not ${actor.role}`, { field: 'actor.role' });
 }
 
 function requirePhase(state: TicketState, phases: readonly TicketPhase[], command: TicketCommand): void {
-  if (!phases.includes(state.phase)) reject(`${command.type} is not possible in phase ${state.phase} (only in ${phases.join(', ')})`, { phase: state.phase });
+  if (!phases.includes(state.phase))
+    reject(`${command.type} is not possible in phase ${state.phase} (only in ${phases.join(', ')})`, {
+      phase: state.phase,
+    });
 }
 
 function requireText(value: unknown, field: string, max = 20_000): string {
@@ -40,7 +44,8 @@ function requireText(value: unknown, field: string, max = 20_000): string {
 
 function requireSeverity(state: TicketState, severity: string): string {
   const scheme = state.customer?.severityScheme;
-  if (!scheme || !severityFits(scheme, severity)) reject(`severity "${severity}" is not in this customer's scheme (${scheme})`, { field: 'severity' });
+  if (!scheme || !severityFits(scheme, severity))
+    reject(`severity "${severity}" is not in this customer's scheme (${scheme})`, { field: 'severity' });
   return severity;
 }
 
@@ -55,13 +60,19 @@ export function decide(command: TicketCommand, actor: Actor, state: TicketState,
       requireRole(actor, STAFF, command);
       requirePhase(state, OPEN, command);
       requireText(command.reason, 'reason', 2_000);
-      if (command.ticketType && !TICKET_TYPES.includes(command.ticketType)) reject(`ticketType must be one of ${TICKET_TYPES.join(', ')}`, { field: 'ticketType' });
-      if (command.responsibility && !RESPONSIBILITIES.includes(command.responsibility)) reject(`responsibility must be one of ${RESPONSIBILITIES.join(', ')}`, { field: 'responsibility' });
+      if (command.ticketType && !TICKET_TYPES.includes(command.ticketType))
+        reject(`ticketType must be one of ${TICKET_TYPES.join(', ')}`, { field: 'ticketType' });
+      if (command.responsibility && !RESPONSIBILITIES.includes(command.responsibility))
+        reject(`responsibility must be one of ${RESPONSIBILITIES.join(', ')}`, { field: 'responsibility' });
       const scheme = state.customer!.severityScheme;
-      const quartet = state.quartet && { ...state.quartet, ...(command.quartetImpact ? { impact: command.quartetImpact } : {}) };
+      const quartet = state.quartet && {
+        ...state.quartet,
+        ...(command.quartetImpact ? { impact: command.quartetImpact } : {}),
+      };
       // With a quartet the table decides; the engineer's fourth field can change the priority.
       const fromQuartet = scheme === 'quartet' && quartet ? context.quartetPriority?.(quartet) : undefined;
-      const severity = command.severity !== undefined ? requireSeverity(state, command.severity) : (fromQuartet ?? state.severity);
+      const severity =
+        command.severity !== undefined ? requireSeverity(state, command.severity) : (fromQuartet ?? state.severity);
       return {
         type: 'TicketClassified',
         data: {
@@ -78,7 +89,8 @@ export function decide(command: TicketCommand, actor: Actor, state: TicketState,
       requireRole(actor, STAFF, command);
       requirePhase(state, OPEN, command);
       const message = requireText(command.message, 'message');
-      if (command.eta !== undefined && Number.isNaN(Date.parse(command.eta))) reject('eta must be an ISO-8601 instant', { field: 'eta' });
+      if (command.eta !== undefined && Number.isNaN(Date.parse(command.eta)))
+        reject('eta must be an ISO-8601 instant', { field: 'eta' });
       const data = { message, ...(command.eta ? { eta: command.eta } : {}) };
       return state.firstResponseAt ? { type: 'CustomerUpdateSent', data } : { type: 'FirstResponseSent', data };
     }
@@ -86,7 +98,8 @@ export function decide(command: TicketCommand, actor: Actor, state: TicketState,
       requireRole(actor, STAFF, command);
       requirePhase(state, WORKING, command);
       if (state.clarification) reject('a clarification is already waiting for the customer');
-      if (!Array.isArray(command.questions) || command.questions.length === 0) reject('questions must list at least one question', { field: 'questions' });
+      if (!Array.isArray(command.questions) || command.questions.length === 0)
+        reject('questions must list at least one question', { field: 'questions' });
       command.questions.forEach((q, i) => requireText(q, `questions[${i}]`, 2_000));
       return { type: 'ClarificationRequested', data: { questions: command.questions, ...context.clarificationWindow } };
     }
@@ -104,7 +117,10 @@ export function decide(command: TicketCommand, actor: Actor, state: TicketState,
       requirePhase(state, WORKING, command);
       const description = requireText(command.description, 'description');
       const scheme = state.customer!.severityScheme;
-      const severity = command.severity === undefined ? lowerSeverity(scheme, state.severity) : requireSeverity(state, command.severity);
+      const severity =
+        command.severity === undefined
+          ? lowerSeverity(scheme, state.severity)
+          : requireSeverity(state, command.severity);
       return { type: 'WorkaroundProvided', data: { description, severity, priority: priorityOf(scheme, severity) } };
     }
     case 'applyHotfix':
@@ -114,19 +130,31 @@ export function decide(command: TicketCommand, actor: Actor, state: TicketState,
     case 'proposeFix':
       requireRole(actor, STAFF, command);
       requirePhase(state, WORKING, command);
-      return { type: 'FixProposed', data: { proposalId: state.version + 1, description: requireText(command.description, 'description') } };
+      return {
+        type: 'FixProposed',
+        data: { proposalId: state.version + 1, description: requireText(command.description, 'description') },
+      };
     case 'approveFix':
     case 'rejectFix': {
       requireRole(actor, CUSTOMER, command);
       requirePhase(state, ['awaitingApproval'], command);
-      if (command.proposalId !== state.proposal?.id) reject(`proposal ${command.proposalId} is not the one awaiting approval (${state.proposal?.id})`, { field: 'proposalId' });
+      if (command.proposalId !== state.proposal?.id)
+        reject(`proposal ${command.proposalId} is not the one awaiting approval (${state.proposal?.id})`, {
+          field: 'proposalId',
+        });
       if (command.type === 'approveFix') return { type: 'FixApproved', data: { proposalId: command.proposalId } };
-      return { type: 'FixRejected', data: { proposalId: command.proposalId, reason: requireText(command.reason, 'reason', 2_000) } };
+      return {
+        type: 'FixRejected',
+        data: { proposalId: command.proposalId, reason: requireText(command.reason, 'reason', 2_000) },
+      };
     }
     case 'implementFix':
       requireRole(actor, STAFF, command);
       requirePhase(state, ['implementing'], command);
-      return { type: 'FixImplemented', data: { proposalId: state.proposal!.id, note: requireText(command.note, 'note') } };
+      return {
+        type: 'FixImplemented',
+        data: { proposalId: state.proposal!.id, note: requireText(command.note, 'note') },
+      };
     case 'resolve': {
       requireRole(actor, STAFF, command);
       const finalWorkaround = state.phase === 'fix' && state.workaround !== undefined;
@@ -154,9 +182,16 @@ export function decide(command: TicketCommand, actor: Actor, state: TicketState,
       requireRole(actor, CUSTOMER, command);
       requirePhase(state, ['feedback'], command);
       if (state.feedback) reject('feedback was already given');
-      if (command.score !== undefined && !(Number.isInteger(command.score) && command.score >= 1 && command.score <= 5)) reject('score must be a whole number from 1 to 5', { field: 'score' });
+      if (command.score !== undefined && !(Number.isInteger(command.score) && command.score >= 1 && command.score <= 5))
+        reject('score must be a whole number from 1 to 5', { field: 'score' });
       if (command.comment !== undefined) requireText(command.comment, 'comment', 5_000);
-      return { type: 'FeedbackGiven', data: { ...(command.score !== undefined ? { score: command.score } : {}), ...(command.comment ? { comment: command.comment } : {}) } };
+      return {
+        type: 'FeedbackGiven',
+        data: {
+          ...(command.score !== undefined ? { score: command.score } : {}),
+          ...(command.comment ? { comment: command.comment } : {}),
+        },
+      };
     }
     case 'recordBusinessImpact':
       requireRole(actor, STAFF, command);
@@ -165,12 +200,15 @@ export function decide(command: TicketCommand, actor: Actor, state: TicketState,
     case 'cancel': {
       requireRole(actor, ['customer', 'engineer', 'manager'], command);
       requirePhase(state, ['identify', ...OPEN], command);
-      if (actor.role === 'customer' && actor.id.toLowerCase() !== state.requester.toLowerCase()) reject('only the requester may cancel the ticket', { field: 'actor.id' });
+      if (actor.role === 'customer' && actor.id.toLowerCase() !== state.requester.toLowerCase())
+        reject('only the requester may cancel the ticket', { field: 'actor.id' });
       return { type: 'TicketCancelled', data: { reason: requireText(command.reason, 'reason', 2_000) } };
     }
     default: {
       const unknownCommand: never = command;
-      return reject(`unknown command ${JSON.stringify((unknownCommand as { type?: unknown }).type)}`, { field: 'type' });
+      return reject(`unknown command ${JSON.stringify((unknownCommand as { type?: unknown }).type)}`, {
+        field: 'type',
+      });
     }
   }
 }

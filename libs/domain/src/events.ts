@@ -82,7 +82,14 @@ export interface TicketRefused {
 
 export interface TicketClassified {
   type: 'TicketClassified';
-  data: { severity: string; priority: Priority; ticketType: TicketType; responsibility: Responsibility; quartet?: Quartet; reason: string };
+  data: {
+    severity: string;
+    priority: Priority;
+    ticketType: TicketType;
+    responsibility: Responsibility;
+    quartet?: Quartet;
+    reason: string;
+  };
 }
 
 export interface FirstResponseSent {

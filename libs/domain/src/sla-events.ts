@@ -19,13 +19,29 @@ export function slaClassification(
     ...(plan ? { plan } : {}),
     customerId,
     ...(quartetTable ? { quartetTable } : {}),
-    ...(quartet ? { quartet: { service: quartet.service, category: quartet.category, item: quartet.item, ...(quartet.impact ? { impact: quartet.impact } : {}) } } : {}),
+    ...(quartet
+      ? {
+          quartet: {
+            service: quartet.service,
+            category: quartet.category,
+            item: quartet.item,
+            ...(quartet.impact ? { impact: quartet.impact } : {}),
+          },
+        }
+      : {}),
   };
 }
 
 function classificationOf(state: TicketState): Classification {
   const customer = state.customer!;
-  return slaClassification(customer.severityScheme, state.severity, customer.plan, state.customerId, state.quartet, customer.quartetTable);
+  return slaClassification(
+    customer.severityScheme,
+    state.severity,
+    customer.plan,
+    state.customerId,
+    state.quartet,
+    customer.quartetTable,
+  );
 }
 
 /**
@@ -41,7 +57,12 @@ export function toSlaEvents(events: readonly DatedTicketEvent[]): SlaEvent[] {
     if (!before) continue;
     switch (event.type) {
       case 'CustomerIdentified':
-        out.push({ type: 'opened', at: state.openedAt, policy: event.data.policy, classification: classificationOf(state) });
+        out.push({
+          type: 'opened',
+          at: state.openedAt,
+          policy: event.data.policy,
+          classification: classificationOf(state),
+        });
         break;
       case 'FirstResponseSent':
         out.push({ type: 'firstResponseSent', at });

@@ -1,7 +1,16 @@
 /** The live SLA view of a ticket inside the workflow: pure, from the recorded events. */
 import { toSlaEvents } from './sla-events';
 import type { DatedTicketEvent } from './ticket-state';
-import { loadCalendar, slaClocksAsOf, type CompiledCalendar, type SlaClocks, type SlaContext, type SlaPolicy, type Span, type TargetClock } from '@caseflow/sla';
+import {
+  loadCalendar,
+  slaClocksAsOf,
+  type CompiledCalendar,
+  type SlaClocks,
+  type SlaContext,
+  type SlaPolicy,
+  type Span,
+  type TargetClock,
+} from '@caseflow/sla';
 
 /** Everything the workflow needs to run its clocks, frozen at identification (calendars compiled). */
 export interface SlaSetup {
@@ -25,7 +34,9 @@ const SEVERITY_ORDER = ['breached', 'warned', 'running', 'paused', 'met'] as con
 /** The worst status among the targets, and the earliest due instant of one still running. */
 export function slaSummary(clocks: SlaClocks | null): { status: string; nextDeadline: string | null } {
   if (!clocks) return { status: 'none', nextDeadline: null };
-  const targets = [clocks.firstResponse, clocks.update, clocks.resolution].filter((t): t is TargetClock => t !== undefined);
+  const targets = [clocks.firstResponse, clocks.update, clocks.resolution].filter(
+    (t): t is TargetClock => t !== undefined,
+  );
   const status = SEVERITY_ORDER.find((s) => targets.some((t) => t.status === s)) ?? 'none';
   const due = targets
     .filter((t) => (t.status === 'running' || t.status === 'warned') && t.dueAt)

@@ -43,10 +43,29 @@ export interface TicketState {
   firstResponseAt?: string;
   eta?: string;
   lastCustomerUpdateAt?: string;
-  clarification?: { questions: string[]; requestedAt: string; dueAt: string; reminderAt: string; reminded: boolean; expired: boolean };
+  clarification?: {
+    questions: string[];
+    requestedAt: string;
+    dueAt: string;
+    reminderAt: string;
+    reminded: boolean;
+    expired: boolean;
+  };
   workaround?: { description: string; at: string };
-  proposal?: { id: number; description: string; status: 'awaitingApproval' | 'approved' | 'rejected' | 'implemented'; rejectionReason?: string };
-  resolution?: { kind: 'fixed' | 'noCustomerResponse'; solution: string; measures: string; prevention: string; at: string; acceptanceDueAt: string };
+  proposal?: {
+    id: number;
+    description: string;
+    status: 'awaitingApproval' | 'approved' | 'rejected' | 'implemented';
+    rejectionReason?: string;
+  };
+  resolution?: {
+    kind: 'fixed' | 'noCustomerResponse';
+    solution: string;
+    measures: string;
+    prevention: string;
+    at: string;
+    acceptanceDueAt: string;
+  };
   acceptance?: { by: 'customer' | 'timeout'; at: string; feedbackDueAt: string };
   reopenCount: number;
   feedback?: { score?: number; comment?: string };
@@ -63,16 +82,47 @@ export function evolve(state: TicketState | undefined, event: TicketEvent, at: s
   if (event.type === 'TicketOpened') {
     const { number, customerId, requester, title, severity, openedAt, quartet } = event.data;
     return {
-      number, customerId, requester, title, severity, phase: 'identify', openedAt, updatedAt: openedAt, version: 1,
-      ticketType: 'incident', responsibility: 'vendor', reopenCount: 0, notifications: 0, ...(quartet ? { quartet } : {}),
+      number,
+      customerId,
+      requester,
+      title,
+      severity,
+      phase: 'identify',
+      openedAt,
+      updatedAt: openedAt,
+      version: 1,
+      ticketType: 'incident',
+      responsibility: 'vendor',
+      reopenCount: 0,
+      notifications: 0,
+      ...(quartet ? { quartet } : {}),
     };
   }
   if (!state) throw new Error(`${event.type} before TicketOpened`);
   const next: TicketState = { ...state, version: state.version + 1, updatedAt: at };
   switch (event.type) {
     case 'CustomerIdentified': {
-      const { customerName, plan, quartetTable, presetId, policy, calendarId, severityScheme, priority, clarificationOutcome } = event.data;
-      const customer = { name: customerName, plan, ...(quartetTable ? { quartetTable } : {}), presetId, policy, calendarId, severityScheme, clarificationOutcome };
+      const {
+        customerName,
+        plan,
+        quartetTable,
+        presetId,
+        policy,
+        calendarId,
+        severityScheme,
+        priority,
+        clarificationOutcome,
+      } = event.data;
+      const customer = {
+        name: customerName,
+        plan,
+        ...(quartetTable ? { quartetTable } : {}),
+        presetId,
+        policy,
+        calendarId,
+        severityScheme,
+        clarificationOutcome,
+      };
       // 003: a client's requests are analysed one at a time; the ticket starts in the queue.
       // 004: with a quartet the table's priority is the ticket's severity too.
       const severity = severityScheme === 'quartet' ? priority : state.severity;
@@ -91,7 +141,12 @@ export function evolve(state: TicketState | undefined, event: TicketEvent, at: s
       return { ...next, severity, priority, ticketType, responsibility, ...(quartet ? { quartet } : {}) };
     }
     case 'FirstResponseSent':
-      return { ...next, firstResponseAt: at, lastCustomerUpdateAt: at, ...(event.data.eta ? { eta: event.data.eta } : {}) };
+      return {
+        ...next,
+        firstResponseAt: at,
+        lastCustomerUpdateAt: at,
+        ...(event.data.eta ? { eta: event.data.eta } : {}),
+      };
     case 'CustomerUpdateSent':
       return { ...next, lastCustomerUpdateAt: at, ...(event.data.eta ? { eta: event.data.eta } : {}) };
     case 'ClarificationRequested':
@@ -104,25 +159,54 @@ export function evolve(state: TicketState | undefined, event: TicketEvent, at: s
       // "keep waiting": the question stays open, only marked overdue.
       return { ...next, clarification: state.clarification && { ...state.clarification, expired: true } };
     case 'WorkaroundProvided':
-      return { ...next, phase: 'fix', severity: event.data.severity, priority: event.data.priority, workaround: { description: event.data.description, at } };
+      return {
+        ...next,
+        phase: 'fix',
+        severity: event.data.severity,
+        priority: event.data.priority,
+        workaround: { description: event.data.description, at },
+      };
     case 'HotfixApplied':
       return { ...next, phase: 'confirm' };
     case 'FixProposed':
-      return { ...next, phase: 'awaitingApproval', proposal: { id: event.data.proposalId, description: event.data.description, status: 'awaitingApproval' } };
+      return {
+        ...next,
+        phase: 'awaitingApproval',
+        proposal: { id: event.data.proposalId, description: event.data.description, status: 'awaitingApproval' },
+      };
     case 'FixApproved':
       return { ...next, phase: 'implementing', proposal: state.proposal && { ...state.proposal, status: 'approved' } };
     case 'FixRejected':
-      return { ...next, phase: 'fix', proposal: state.proposal && { ...state.proposal, status: 'rejected', rejectionReason: event.data.reason } };
+      return {
+        ...next,
+        phase: 'fix',
+        proposal: state.proposal && { ...state.proposal, status: 'rejected', rejectionReason: event.data.reason },
+      };
     case 'FixImplemented':
       return { ...next, phase: 'confirm', proposal: state.proposal && { ...state.proposal, status: 'implemented' } };
     case 'TicketResolved': {
       const { resolution, solution, measures, prevention, acceptanceDueAt } = event.data;
-      return { ...next, phase: 'acceptance', clarification: undefined, resolution: { kind: resolution, solution, measures, prevention, at, acceptanceDueAt } };
+      return {
+        ...next,
+        phase: 'acceptance',
+        clarification: undefined,
+        resolution: { kind: resolution, solution, measures, prevention, at, acceptanceDueAt },
+      };
     }
     case 'ResolutionAccepted':
-      return { ...next, phase: 'feedback', acceptance: { by: event.data.by, at, feedbackDueAt: event.data.feedbackDueAt } };
+      return {
+        ...next,
+        phase: 'feedback',
+        acceptance: { by: event.data.by, at, feedbackDueAt: event.data.feedbackDueAt },
+      };
     case 'TicketReopened':
-      return { ...next, phase: 'fix', resolution: undefined, clarification: undefined, reopenCount: state.reopenCount + 1 };
+      return {
+        ...next,
+        phase: 'fix',
+        resolution: undefined,
+        clarification: undefined,
+        reopenCount: state.reopenCount + 1,
+      };
     case 'FeedbackGiven':
       return { ...next, feedback: { ...event.data } };
     case 'TicketClosed':

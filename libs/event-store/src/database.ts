@@ -21,7 +21,11 @@ export interface QueryOptions {
 
 export interface Queryable {
   /** One statement with `$1`-style parameters. */
-  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<QueryResult<T>>;
+  query<T = Record<string, unknown>>(
+    sql: string,
+    params?: readonly unknown[],
+    options?: QueryOptions,
+  ): Promise<QueryResult<T>>;
   /** A script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
 }
@@ -120,10 +124,9 @@ async function openPostgres(config: PostgresDatabaseConfig): Promise<Database> {
     else await pool.query('SELECT 1');
   } catch (error) {
     await pool.end().catch(() => undefined);
-    throw new Error(
-      `PostgreSQL unreachable at ${redact(config.connectionString)}: ${(error as Error).message}`,
-      { cause: error },
-    );
+    throw new Error(`PostgreSQL unreachable at ${redact(config.connectionString)}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 
   const wrap = (client: Pool | PoolClient): Queryable => ({
@@ -180,7 +183,11 @@ async function openPGlite(config: PGliteDatabaseConfig): Promise<Database> {
 
   const wrap = (client: PGlite | PGliteTransaction): Queryable => ({
     async query<T>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<QueryResult<T>> {
-      const result = await client.query<T>(sql, params as unknown[] | undefined, options?.rowMode === 'array' ? { rowMode: 'array' } : undefined);
+      const result = await client.query<T>(
+        sql,
+        params as unknown[] | undefined,
+        options?.rowMode === 'array' ? { rowMode: 'array' } : undefined,
+      );
       return { rows: result.rows, rowCount: result.affectedRows ?? 0 };
     },
     async exec(sql: string): Promise<void> {
@@ -224,7 +231,11 @@ parentPort.on('message', async (msg) => {
 });
 `;
 
-type WorkerReply = { id: number; result?: QueryResult<unknown>; error?: { message: string; code?: string; detail?: string } };
+type WorkerReply = {
+  id: number;
+  result?: QueryResult<unknown>;
+  error?: { message: string; code?: string; detail?: string };
+};
 
 async function openPGliteWorker(config: PGliteDatabaseConfig): Promise<Database> {
   const schema = config.schema === undefined ? undefined : checkSchemaName(config.schema);
@@ -246,13 +257,19 @@ async function openPGliteWorker(config: PGliteDatabaseConfig): Promise<Database>
     const p = pending.get(reply.id);
     if (!p) return;
     pending.delete(reply.id);
-    if (reply.error) p.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code, detail: reply.error.detail }));
+    if (reply.error)
+      p.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code, detail: reply.error.detail }));
     else p.resolve(reply.result ?? { rows: [], rowCount: 0 });
   });
   worker.on('error', (error: unknown) => failAll(error instanceof Error ? error : new Error(String(error))));
   worker.on('exit', (code) => failAll(new Error(`PGlite worker exited (code ${code})`)));
 
-  const send = (op: 'query' | 'exec' | 'close', sql?: string, params?: readonly unknown[], rowMode?: QueryOptions['rowMode']) =>
+  const send = (
+    op: 'query' | 'exec' | 'close',
+    sql?: string,
+    params?: readonly unknown[],
+    rowMode?: QueryOptions['rowMode'],
+  ) =>
     new Promise<QueryResult<unknown>>((resolve, reject) => {
       if (dead) return reject(dead);
       const id = ++nextId;
@@ -276,7 +293,8 @@ async function openPGliteWorker(config: PGliteDatabaseConfig): Promise<Database>
     return run;
   };
   const direct: Queryable = {
-    query: async <T>(sql: string, params?: readonly unknown[], options?: QueryOptions) => (await send('query', sql, params ?? [], options?.rowMode)) as QueryResult<T>,
+    query: async <T>(sql: string, params?: readonly unknown[], options?: QueryOptions) =>
+      (await send('query', sql, params ?? [], options?.rowMode)) as QueryResult<T>,
     exec: async (sql: string) => void (await send('exec', sql)),
   };
 
@@ -291,7 +309,8 @@ async function openPGliteWorker(config: PGliteDatabaseConfig): Promise<Database>
   return {
     kind: 'pglite',
     concurrentConnections: false,
-    query: <T>(sql: string, params?: readonly unknown[], options?: QueryOptions) => exclusive(() => direct.query<T>(sql, params, options)),
+    query: <T>(sql: string, params?: readonly unknown[], options?: QueryOptions) =>
+      exclusive(() => direct.query<T>(sql, params, options)),
     exec: (sql: string) => exclusive(() => direct.exec(sql)),
     transaction: <T>(fn: (tx: Queryable) => Promise<T>) =>
       exclusive(async () => {

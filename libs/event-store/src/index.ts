@@ -24,7 +24,16 @@ import { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/p
 export * from './port';
 export * from './errors';
 export { openDatabase } from './database';
-export type { Database, DatabaseConfig, DatabaseKind, PGliteDatabaseConfig, PostgresDatabaseConfig, Queryable, QueryOptions, QueryResult } from './database';
+export type {
+  Database,
+  DatabaseConfig,
+  DatabaseKind,
+  PGliteDatabaseConfig,
+  PostgresDatabaseConfig,
+  Queryable,
+  QueryOptions,
+  QueryResult,
+} from './database';
 export { runMigrations } from './migrations';
 export type { Migration, MigrationReport } from './migrations';
 export { SchemaRegistry } from './schemas';
@@ -41,7 +50,13 @@ export { merkleRoot } from './integrity/merkle';
 export { verifyStreamChain } from './integrity/verify-chain';
 export { CREDENTIAL_FIELD, findCredentialField, isCredentialName } from './integrity/credentials';
 export { CONTROL_CHARACTER } from './names';
-export { checkpointSinkFrom, fileCheckpointSink, readLatestCheckpoint, scheduleCheckpoints, webhookCheckpointSink } from './integrity/checkpoint-sink';
+export {
+  checkpointSinkFrom,
+  fileCheckpointSink,
+  readLatestCheckpoint,
+  scheduleCheckpoints,
+  webhookCheckpointSink,
+} from './integrity/checkpoint-sink';
 export type { CheckpointSchedule, CheckpointSink } from './integrity/checkpoint-sink';
 export { SubjectKeys, SUBJECT_KEYS_MIGRATIONS, SUBJECT_KEYS_NAMESPACE } from './personal-data/subject-keys';
 export { DataSubjects, SUBJECT_ID_PREFIX, normalizeIdentifier } from './personal-data/data-subjects';
@@ -51,7 +66,10 @@ export { ERASED, isSealed } from './personal-data/cipher';
 export type { SealedField } from './personal-data/cipher';
 
 /** Runs the event store's migrations on `db`, then returns the PostgreSQL store (server or PGlite). */
-export async function createEventStore(db: Database, options: PostgresEventStoreOptions = {}): Promise<PostgresEventStore> {
+export async function createEventStore(
+  db: Database,
+  options: PostgresEventStoreOptions = {},
+): Promise<PostgresEventStore> {
   await PostgresEventStore.migrate(db);
   return new PostgresEventStore(db, options);
 }

@@ -32,8 +32,10 @@ export async function runMigrations(
 ): Promise<MigrationReport> {
   const sorted = [...migrations].sort((a, b) => a.version - b.version);
   sorted.forEach((m, i) => {
-    if (!Number.isInteger(m.version) || m.version < 1) throw new Error(`Migration ${namespace}/${m.name}: bad version ${m.version}`);
-    if (i > 0 && sorted[i - 1].version === m.version) throw new Error(`Migration ${namespace}: version ${m.version} declared twice`);
+    if (!Number.isInteger(m.version) || m.version < 1)
+      throw new Error(`Migration ${namespace}/${m.name}: bad version ${m.version}`);
+    if (i > 0 && sorted[i - 1].version === m.version)
+      throw new Error(`Migration ${namespace}: version ${m.version} declared twice`);
   });
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);

@@ -13,10 +13,16 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
  * and the PostgreSQL read path splits rows on U+0001 (postgres/event-text.ts).
  */
 export function assertPrintableNames(streamId: string, events: readonly NewEvent[]): void {
-  if (CONTROL.test(streamId)) throw refused(`Stream id ${JSON.stringify(streamId)} holds a control character`, 'streamId');
+  if (CONTROL.test(streamId))
+    throw refused(`Stream id ${JSON.stringify(streamId)} holds a control character`, 'streamId');
   for (const e of events) {
-    if (CONTROL.test(e.id)) throw refused(`Stream "${streamId}": event id ${JSON.stringify(e.id)} holds a control character`, 'id');
-    if (CONTROL.test(e.type)) throw refused(`Stream "${streamId}": event ${e.id} has a type with a control character: ${JSON.stringify(e.type)}`, 'type');
+    if (CONTROL.test(e.id))
+      throw refused(`Stream "${streamId}": event id ${JSON.stringify(e.id)} holds a control character`, 'id');
+    if (CONTROL.test(e.type))
+      throw refused(
+        `Stream "${streamId}": event ${e.id} has a type with a control character: ${JSON.stringify(e.type)}`,
+        'type',
+      );
   }
 }
 

@@ -13,9 +13,16 @@ interface PgCursorOptions {
  * fetch; the client-side timeout covers a server that stops answering. The connection is
  * discarded, not reused, after a failed or timed-out read.
  */
-export async function openPgCursor<T>(pool: Pool, sql: string, params: readonly unknown[] | undefined, options: PgCursorOptions): Promise<RowCursor<T>> {
+export async function openPgCursor<T>(
+  pool: Pool,
+  sql: string,
+  params: readonly unknown[] | undefined,
+  options: PgCursorOptions,
+): Promise<RowCursor<T>> {
   const client = await pool.connect();
-  const cursor = client.query(new Cursor<T>(sql, params as unknown[] | undefined, options.rowMode === 'array' ? { rowMode: 'array' } : {}));
+  const cursor = client.query(
+    new Cursor<T>(sql, params as unknown[] | undefined, options.rowMode === 'array' ? { rowMode: 'array' } : {}),
+  );
   let released = false;
   const release = (discard: boolean): void => {
     if (released) return;
@@ -27,7 +34,10 @@ export async function openPgCursor<T>(pool: Pool, sql: string, params: readonly 
       if (released) throw new Error('cursor is closed');
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`cursor read timed out after ${options.readTimeoutMs} ms`)), options.readTimeoutMs);
+        timer = setTimeout(
+          () => reject(new Error(`cursor read timed out after ${options.readTimeoutMs} ms`)),
+          options.readTimeoutMs,
+        );
       });
       try {
         return await Promise.race([cursor.read(rows), timeout]);

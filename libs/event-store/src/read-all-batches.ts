@@ -7,7 +7,10 @@ export const DEFAULT_BATCH_SIZE = 1000;
  * streaming read when it has one, otherwise `readAll` pages, each page requested before the
  * caller handles the previous one.
  */
-export function readAllInBatches(store: EventStore, options: ReadAllBatchesOptions = {}): AsyncIterable<RecordedEvent[]> {
+export function readAllInBatches(
+  store: EventStore,
+  options: ReadAllBatchesOptions = {},
+): AsyncIterable<RecordedEvent[]> {
   if (store.readAllBatches) return store.readAllBatches(options);
   const limit = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const pages = (from: number) => store.readAll({ fromGlobalPosition: from, types: options.types, limit });
@@ -15,7 +18,11 @@ export function readAllInBatches(store: EventStore, options: ReadAllBatchesOptio
 }
 
 /** Keyset pages by global position (each page starts after the last one's last row), read ahead. */
-export function keysetPages<T>(readPage: (fromGlobalPosition: number) => Promise<T[]>, from: number, globalPositionOf: (row: T) => number): AsyncGenerator<T[]> {
+export function keysetPages<T>(
+  readPage: (fromGlobalPosition: number) => Promise<T[]>,
+  from: number,
+  globalPositionOf: (row: T) => number,
+): AsyncGenerator<T[]> {
   let next = from;
   return readAhead(async () => {
     const page = await readPage(next);

@@ -42,11 +42,18 @@ export class SchemaRegistry {
   }
 
   /** Returns data at the current version of `type`, and that version. */
-  upcast(type: string, storedVersion: number, data: unknown, metadata: NewEvent['metadata']): { data: unknown; schemaVersion: number } {
+  upcast(
+    type: string,
+    storedVersion: number,
+    data: unknown,
+    metadata: NewEvent['metadata'],
+  ): { data: unknown; schemaVersion: number } {
     const current = this.currentVersion(type);
     if (storedVersion === current) return { data, schemaVersion: current };
     if (storedVersion > current) {
-      throw new InvalidEventError(`Event type "${type}" stored at version ${storedVersion}, newer than this code (${current})`);
+      throw new InvalidEventError(
+        `Event type "${type}" stored at version ${storedVersion}, newer than this code (${current})`,
+      );
     }
     let value = data;
     for (let v = storedVersion; v < current; v++) {

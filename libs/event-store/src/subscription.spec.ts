@@ -30,7 +30,11 @@ describe('polling subscription', () => {
     const checkpoints = new InMemoryCheckpointStore();
     const state = { horizon: 5 };
     const seen: number[] = [];
-    const sub = startPollingSubscription({ subscriptionId: 'p', batchSize: 2, pollIntervalMs: 5, handler: async (e) => void seen.push(e.globalPosition) }, fakeSource(log, state), checkpoints);
+    const sub = startPollingSubscription(
+      { subscriptionId: 'p', batchSize: 2, pollIntervalMs: 5, handler: async (e) => void seen.push(e.globalPosition) },
+      fakeSource(log, state),
+      checkpoints,
+    );
     await sub.caughtUp();
     await sub.stop();
     expect(seen).toEqual([1, 2, 3, 4, 5]);
@@ -39,7 +43,11 @@ describe('polling subscription', () => {
     log.push(recorded(6));
     state.horizon = 6;
     const again: number[] = [];
-    const sub2 = startPollingSubscription({ subscriptionId: 'p', pollIntervalMs: 5, handler: async (e) => void again.push(e.globalPosition) }, fakeSource(log, state), checkpoints);
+    const sub2 = startPollingSubscription(
+      { subscriptionId: 'p', pollIntervalMs: 5, handler: async (e) => void again.push(e.globalPosition) },
+      fakeSource(log, state),
+      checkpoints,
+    );
     await sub2.caughtUp();
     await sub2.stop();
     expect(again).toEqual([6]);
@@ -64,7 +72,11 @@ describe('polling subscription', () => {
 
   it('caughtUp waits while committed events are held back behind the horizon', async () => {
     const state = { horizon: 2 };
-    const sub = startPollingSubscription({ subscriptionId: 'h', pollIntervalMs: 5, handler: async () => undefined }, fakeSource([1, 2, 3].map(recorded), state), new InMemoryCheckpointStore());
+    const sub = startPollingSubscription(
+      { subscriptionId: 'h', pollIntervalMs: 5, handler: async () => undefined },
+      fakeSource([1, 2, 3].map(recorded), state),
+      new InMemoryCheckpointStore(),
+    );
     let caught = false;
     const waiting = sub.caughtUp().then(() => void (caught = true));
     await new Promise((r) => setTimeout(r, 50));

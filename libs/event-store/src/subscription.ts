@@ -7,7 +7,11 @@ import type { CheckpointStore, RecordedEvent, SubscribeOptions, Subscription } f
  * committed now, visible or held back; `caughtUp()` waits until a short read's horizon reaches it.
  */
 export interface SubscriptionSource {
-  read(fromGlobalPosition: number, limit: number, types: readonly string[] | undefined): Promise<{ events: RecordedEvent[]; horizon: number }>;
+  read(
+    fromGlobalPosition: number,
+    limit: number,
+    types: readonly string[] | undefined,
+  ): Promise<{ events: RecordedEvent[]; horizon: number }>;
   head(): Promise<number>;
 }
 

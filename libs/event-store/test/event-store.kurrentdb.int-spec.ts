@@ -7,7 +7,9 @@ if (url) {
   // Each harness works in a namespace of its own, so runs never collide on a shared server.
   describeEventStoreContract('KurrentDB', async () => kurrentHarness(url));
 } else {
-  process.stdout.write('\nNOT RUN: KurrentDB (no connection string) — set CASEFLOW_KURRENTDB_URL, e.g. kurrentdb://localhost:2113?tls=false\n');
+  process.stdout.write(
+    '\nNOT RUN: KurrentDB (no connection string) — set CASEFLOW_KURRENTDB_URL, e.g. kurrentdb://localhost:2113?tls=false\n',
+  );
   describe('EventStore contract: KurrentDB', () => {
     it.skip('NOT RUN: KurrentDB (no connection string)', () => undefined);
   });

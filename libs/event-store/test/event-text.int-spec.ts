@@ -25,10 +25,21 @@ describe.each([
     await db.close();
   });
 
-  const metadata = { actor: 'agent:7', occurredAt: '2026-01-05T10:00:00.000Z', correlationId: 'c-1', policyVersion: 'p-1' };
+  const metadata = {
+    actor: 'agent:7',
+    occurredAt: '2026-01-05T10:00:00.000Z',
+    correlationId: 'c-1',
+    policyVersion: 'p-1',
+  };
   const event = (id: string, data: unknown): NewEvent => ({ id, type: 'TicketNoteAdded', data, metadata });
 
-  async function insertAroundTheStore(streamId: string, position: number, id: string, type: string, data: unknown): Promise<void> {
+  async function insertAroundTheStore(
+    streamId: string,
+    position: number,
+    id: string,
+    type: string,
+    data: unknown,
+  ): Promise<void> {
     await db.query(
       `INSERT INTO es_streams (stream_id, last_position) VALUES ($1, $2) ON CONFLICT (stream_id) DO UPDATE SET last_position = EXCLUDED.last_position`,
       [streamId, position],

@@ -1,4 +1,11 @@
-import { createEventStore, createKurrentEventStore, type CheckpointSink, type Database, type PersonalDataStore, type SubjectKeys } from '@caseflow/event-store';
+import {
+  createEventStore,
+  createKurrentEventStore,
+  type CheckpointSink,
+  type Database,
+  type PersonalDataStore,
+  type SubjectKeys,
+} from '@caseflow/event-store';
 import type { AuditLogConfig } from './persistence.config';
 import { withCaseflowPersonalData } from './personal-data';
 
@@ -15,10 +22,20 @@ export interface EventStores {
  * The stores of one process. Both seal personal data with the keys kept in the database, and both
  * write their checkpoints to the sink (KurrentDB mode included).
  */
-export async function openEventStores(db: Database, auditLog: AuditLogConfig, keys: SubjectKeys, checkpointSink?: CheckpointSink): Promise<EventStores> {
+export async function openEventStores(
+  db: Database,
+  auditLog: AuditLogConfig,
+  keys: SubjectKeys,
+  checkpointSink?: CheckpointSink,
+): Promise<EventStores> {
   const databaseStore = withCaseflowPersonalData(await createEventStore(db, { checkpointSink }), keys);
   const log: PersonalDataStore =
-    auditLog.kind === 'kurrentdb' ? withCaseflowPersonalData(await createKurrentEventStore({ connectionString: auditLog.connectionString, checkpointSink }), keys) : databaseStore;
+    auditLog.kind === 'kurrentdb'
+      ? withCaseflowPersonalData(
+          await createKurrentEventStore({ connectionString: auditLog.connectionString, checkpointSink }),
+          keys,
+        )
+      : databaseStore;
   return {
     databaseStore,
     auditLog: log,

@@ -1,5 +1,12 @@
 import { Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { DataSubjects, SubjectKeys, checkpointSinkFrom, openDatabase, type Database, type EventStore } from '@caseflow/event-store';
+import {
+  DataSubjects,
+  SubjectKeys,
+  checkpointSinkFrom,
+  openDatabase,
+  type Database,
+  type EventStore,
+} from '@caseflow/event-store';
 import { openEventStores, type EventStores } from './event-stores';
 import type { AuditLogConfig, CheckpointConfig, DatabaseConfig } from './persistence.config';
 import { DATABASE, DATABASE_EVENT_STORE, DATA_SUBJECTS, EVENT_STORE, SUBJECT_KEYS } from './persistence.tokens';
@@ -25,22 +32,42 @@ class PersistenceCloser implements OnApplicationShutdown {
  */
 @Module({})
 export class PersistenceModule {
-  static register(database: DatabaseConfig, auditLog: AuditLogConfig = { kind: 'database' }, checkpoints?: CheckpointConfig): DynamicModule {
+  static register(
+    database: DatabaseConfig,
+    auditLog: AuditLogConfig = { kind: 'database' },
+    checkpoints?: CheckpointConfig,
+  ): DynamicModule {
     return {
       module: PersistenceModule,
       global: true,
       providers: [
         { provide: DATABASE, useFactory: (): Promise<Database> => openDatabase(database) },
-        { provide: SUBJECT_KEYS, inject: [DATABASE], useFactory: (db: Database): Promise<SubjectKeys> => SubjectKeys.open(db) },
-        { provide: DATA_SUBJECTS, inject: [DATABASE, SUBJECT_KEYS], useFactory: (db: Database): Promise<DataSubjects> => DataSubjects.open(db) },
+        {
+          provide: SUBJECT_KEYS,
+          inject: [DATABASE],
+          useFactory: (db: Database): Promise<SubjectKeys> => SubjectKeys.open(db),
+        },
+        {
+          provide: DATA_SUBJECTS,
+          inject: [DATABASE, SUBJECT_KEYS],
+          useFactory: (db: Database): Promise<DataSubjects> => DataSubjects.open(db),
+        },
         {
           provide: EVENT_STORES,
           inject: [DATABASE, SUBJECT_KEYS],
           useFactory: (db: Database, keys: SubjectKeys): Promise<EventStores> =>
             openEventStores(db, auditLog, keys, checkpoints ? checkpointSinkFrom(checkpoints.sink) : undefined),
         },
-        { provide: DATABASE_EVENT_STORE, inject: [EVENT_STORES], useFactory: (stores: EventStores): EventStore => stores.databaseStore },
-        { provide: EVENT_STORE, inject: [EVENT_STORES], useFactory: (stores: EventStores): EventStore => stores.auditLog },
+        {
+          provide: DATABASE_EVENT_STORE,
+          inject: [EVENT_STORES],
+          useFactory: (stores: EventStores): EventStore => stores.databaseStore,
+        },
+        {
+          provide: EVENT_STORE,
+          inject: [EVENT_STORES],
+          useFactory: (stores: EventStores): EventStore => stores.auditLog,
+        },
         PersistenceCloser,
       ],
       exports: [DATABASE, DATABASE_EVENT_STORE, EVENT_STORE, SUBJECT_KEYS, DATA_SUBJECTS],

@@ -9,7 +9,12 @@ import {
   type SubjectKeys,
 } from '@caseflow/event-store';
 import type { TicketEvent } from '@caseflow/domain';
-import { DATA_SUBJECT_METADATA, PERSONAL_DATA_TYPES, TICKET_PERSONAL_FIELDS, withCaseflowPersonalData } from './personal-data';
+import {
+  DATA_SUBJECT_METADATA,
+  PERSONAL_DATA_TYPES,
+  TICKET_PERSONAL_FIELDS,
+  withCaseflowPersonalData,
+} from './personal-data';
 
 /** Keys in memory: one per subject, erasable. */
 function memoryKeys(): SubjectKeys & { eraseNow(subject: string): void } {
@@ -28,17 +33,34 @@ function memoryKeys(): SubjectKeys & { eraseNow(subject: string): void } {
 function memoryStore(): EventStore & { stored: NewEvent[] } {
   const stored: NewEvent[] = [];
   const recorded = (streamId: string): RecordedEvent[] =>
-    stored.map((e, i) => ({ ...structuredClone(e), streamId, position: i + 1, globalPosition: i + 1, recordedAt: '2026-11-24T10:00:00.000Z', schemaVersion: 1 }));
+    stored.map((e, i) => ({
+      ...structuredClone(e),
+      streamId,
+      position: i + 1,
+      globalPosition: i + 1,
+      recordedAt: '2026-11-24T10:00:00.000Z',
+      schemaVersion: 1,
+    }));
   return {
     name: 'memory',
-    capabilities: { concurrentWriters: false, interleavedTransactions: false, contiguousGlobalPositions: true, asOfRecorded: false, groupCommit: false, hashChain: false },
+    capabilities: {
+      concurrentWriters: false,
+      interleavedTransactions: false,
+      contiguousGlobalPositions: true,
+      asOfRecorded: false,
+      groupCommit: false,
+      hashChain: false,
+    },
     stored,
     append: async (_streamId: string, events: NewEvent[]): Promise<AppendResult> => {
       stored.push(...events);
       return { positions: events.map((_, i) => stored.length - events.length + i + 1), lastPosition: stored.length };
     },
     readStream: async (streamId: string): Promise<RecordedEvent[]> => recorded(streamId),
-    readAll: async ({ fromGlobalPosition = 1, limit = Infinity } = {}) => recorded('ticket-CF-1').filter((e) => e.globalPosition >= fromGlobalPosition).slice(0, limit),
+    readAll: async ({ fromGlobalPosition = 1, limit = Infinity } = {}) =>
+      recorded('ticket-CF-1')
+        .filter((e) => e.globalPosition >= fromGlobalPosition)
+        .slice(0, limit),
     subscribe: () => {
       throw new Error('not used');
     },
@@ -48,17 +70,41 @@ function memoryStore(): EventStore & { stored: NewEvent[] } {
 
 const anna = 'anna.kovacs@example.com';
 const subject = 'ds-1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed';
-const meta = (extra: Record<string, unknown> = {}) => ({ actor: `customer-contact:${subject}`, occurredAt: '2026-11-24T10:00:00.000Z', correlationId: 'CF-1', ...extra });
+const meta = (extra: Record<string, unknown> = {}) => ({
+  actor: `customer-contact:${subject}`,
+  occurredAt: '2026-11-24T10:00:00.000Z',
+  correlationId: 'CF-1',
+  ...extra,
+});
 
 /** Every ticket event that has personal fields, each field holding text that must not be stored. */
 const personalTicketEvents: TicketEvent[] = [
-  { type: 'TicketOpened', data: { number: 'CF-1', customerId: 'balasys-demo', requester: anna, title: 'Anna cannot log in', description: 'Call Anna on +36 1 555', severity: 'S1', openedAt: '2026-11-24T10:00:00.000Z', intake: { phone: '+36 1 555' } } },
+  {
+    type: 'TicketOpened',
+    data: {
+      number: 'CF-1',
+      customerId: 'balasys-demo',
+      requester: anna,
+      title: 'Anna cannot log in',
+      description: 'Call Anna on +36 1 555',
+      severity: 'S1',
+      openedAt: '2026-11-24T10:00:00.000Z',
+      intake: { phone: '+36 1 555' },
+    },
+  },
   { type: 'CustomerNotified', data: { kind: 'firstResponse', to: anna, subject: 'Dear Anna' } },
   { type: 'FirstResponseSent', data: { message: 'Dear Anna, on it', eta: '2026-11-25T10:00:00.000Z' } },
   { type: 'CustomerUpdateSent', data: { message: 'Dear Anna, still on it' } },
-  { type: 'ClarificationRequested', data: { questions: ['Anna, which host?', 'Anna, since when?'], dueAt: '2026-11-26T10:00:00.000Z', reminderAt: '2026-11-25T10:00:00.000Z' } },
+  {
+    type: 'ClarificationRequested',
+    data: {
+      questions: ['Anna, which host?', 'Anna, since when?'],
+      dueAt: '2026-11-26T10:00:00.000Z',
+      reminderAt: '2026-11-25T10:00:00.000Z',
+    },
+  },
   { type: 'ClarificationAnswered', data: { answer: 'Anna here: host 7' } },
-  { type: 'BusinessImpactRecorded', data: { impact: 'Anna\'s team cannot work' } },
+  { type: 'BusinessImpactRecorded', data: { impact: "Anna's team cannot work" } },
   { type: 'FixRejected', data: { proposalId: 1, reason: 'Anna says no' } },
   { type: 'TicketReopened', data: { reason: 'Anna sees it again' } },
   { type: 'FeedbackGiven', data: { score: 5, comment: 'Thanks, Anna' } },
@@ -66,15 +112,24 @@ const personalTicketEvents: TicketEvent[] = [
 ];
 
 describe('the personal-data map (PERSONAL_DATA_TYPES)', () => {
-  it('covers exactly the ticket event types with personal fields, plus the directory\'s customer events', () => {
-    expect(Object.keys(PERSONAL_DATA_TYPES).sort()).toEqual([...personalTicketEvents.map((e) => e.type), 'CustomerRegistered', 'CustomerChanged'].sort());
+  it("covers exactly the ticket event types with personal fields, plus the directory's customer events", () => {
+    expect(Object.keys(PERSONAL_DATA_TYPES).sort()).toEqual(
+      [...personalTicketEvents.map((e) => e.type), 'CustomerRegistered', 'CustomerChanged'].sort(),
+    );
     expect(Object.values(TICKET_PERSONAL_FIELDS).filter((fields) => fields.length === 0)).toHaveLength(15);
   });
 
   it('seals every declared ticket field under the subject named in the metadata, and nothing else', async () => {
     const inner = memoryStore();
     const store = withCaseflowPersonalData(inner, memoryKeys());
-    await store.append('ticket-CF-1', personalTicketEvents.map((event, i) => ({ id: `e${i}`, ...event, metadata: meta({ [DATA_SUBJECT_METADATA]: subject }) })));
+    await store.append(
+      'ticket-CF-1',
+      personalTicketEvents.map((event, i) => ({
+        id: `e${i}`,
+        ...event,
+        metadata: meta({ [DATA_SUBJECT_METADATA]: subject }),
+      })),
+    );
 
     const asStored = JSON.stringify(inner.stored);
     expect(asStored).not.toMatch(/anna/i);
@@ -83,12 +138,23 @@ describe('the personal-data map (PERSONAL_DATA_TYPES)', () => {
       const declared = TICKET_PERSONAL_FIELDS[event.type].map((f) => f.replace('[]', ''));
       for (const [field, value] of Object.entries(stored)) {
         const sealed = Array.isArray(value) ? value.every(isSealed) : isSealed(value);
-        expect({ type: event.type, field, sealed }).toEqual({ type: event.type, field, sealed: declared.includes(field) });
+        expect({ type: event.type, field, sealed }).toEqual({
+          type: event.type,
+          field,
+          sealed: declared.includes(field),
+        });
       }
-      expect(Object.values(stored).flat().filter(isSealed).every((s) => s.kid === subject)).toBe(true);
+      expect(
+        Object.values(stored)
+          .flat()
+          .filter(isSealed)
+          .every((s) => s.kid === subject),
+      ).toBe(true);
     }
     // Read back whole, by stream and in batches; the store hands out what was appended.
-    expect((await store.readStream('ticket-CF-1')).map((e) => ({ type: e.type, data: e.data }))).toEqual(personalTicketEvents);
+    expect((await store.readStream('ticket-CF-1')).map((e) => ({ type: e.type, data: e.data }))).toEqual(
+      personalTicketEvents,
+    );
     const batches: RecordedEvent[][] = [];
     for await (const batch of store.readAllBatches({ batchSize: 4 })) batches.push(batch);
     expect(batches.map((b) => b.length)).toEqual([4, 4, 3]);
@@ -98,17 +164,31 @@ describe('the personal-data map (PERSONAL_DATA_TYPES)', () => {
   it('reads [erased] for every personal field once the subject is erased, keeping the rest and the shapes', async () => {
     const keys = memoryKeys();
     const store = withCaseflowPersonalData(memoryStore(), keys);
-    await store.append('ticket-CF-1', personalTicketEvents.slice(0, 5).map((event, i) => ({ id: `e${i}`, ...event, metadata: meta({ [DATA_SUBJECT_METADATA]: subject }) })));
+    await store.append(
+      'ticket-CF-1',
+      personalTicketEvents
+        .slice(0, 5)
+        .map((event, i) => ({ id: `e${i}`, ...event, metadata: meta({ [DATA_SUBJECT_METADATA]: subject }) })),
+    );
     keys.eraseNow(subject);
     const [opened, notified, , , clarification] = await store.readStream('ticket-CF-1');
-    expect(opened.data).toMatchObject({ requester: ERASED, title: ERASED, description: ERASED, intake: ERASED, severity: 'S1', customerId: 'balasys-demo' });
+    expect(opened.data).toMatchObject({
+      requester: ERASED,
+      title: ERASED,
+      description: ERASED,
+      intake: ERASED,
+      severity: 'S1',
+      customerId: 'balasys-demo',
+    });
     expect(notified.data).toEqual({ kind: 'firstResponse', to: ERASED, subject: ERASED });
     expect(clarification.data).toMatchObject({ questions: [ERASED, ERASED], dueAt: '2026-11-26T10:00:00.000Z' });
   });
 
   it('refuses a ticket event with personal fields but no data subject in its metadata', async () => {
     const store = withCaseflowPersonalData(memoryStore(), memoryKeys());
-    await expect(store.append('ticket-CF-1', [{ id: 'e1', ...personalTicketEvents[0], metadata: meta() }])).rejects.toMatchObject({ code: 'EVENT_STORE_NO_SUBJECT' });
+    await expect(
+      store.append('ticket-CF-1', [{ id: 'e1', ...personalTicketEvents[0], metadata: meta() }]),
+    ).rejects.toMatchObject({ code: 'EVENT_STORE_NO_SUBJECT' });
   });
 
   it('seals each directory contact under its own subject, in registrations and in changes', async () => {
@@ -118,21 +198,52 @@ describe('the personal-data map (PERSONAL_DATA_TYPES)', () => {
     const annaContact = { email: anna, name: 'Anna Kovács', subject: 'ds-anna' };
     const peterContact = { email: 'peter.nagy@example.com', name: 'Péter Nagy', subject: 'ds-peter' };
     await store.append('customer-balasys-demo', [
-      { id: 'r', type: 'CustomerRegistered', data: { customerId: 'balasys-demo', record: { id: 'balasys-demo', authorizedContacts: [annaContact, peterContact] } }, metadata: meta() },
-      { id: 'c', type: 'CustomerChanged', data: { customerId: 'balasys-demo', fields: ['authorizedContacts'], before: { authorizedContacts: [annaContact, peterContact] }, after: { authorizedContacts: [peterContact] } }, metadata: meta() },
+      {
+        id: 'r',
+        type: 'CustomerRegistered',
+        data: {
+          customerId: 'balasys-demo',
+          record: { id: 'balasys-demo', authorizedContacts: [annaContact, peterContact] },
+        },
+        metadata: meta(),
+      },
+      {
+        id: 'c',
+        type: 'CustomerChanged',
+        data: {
+          customerId: 'balasys-demo',
+          fields: ['authorizedContacts'],
+          before: { authorizedContacts: [annaContact, peterContact] },
+          after: { authorizedContacts: [peterContact] },
+        },
+        metadata: meta(),
+      },
     ]);
     expect(JSON.stringify(inner.stored)).not.toMatch(/anna\.kovacs|Anna Kov|peter\.nagy|Péter/);
     keys.eraseNow('ds-anna');
     const [registered, changed] = await store.readStream('customer-balasys-demo');
-    expect(registered.data).toEqual({ customerId: 'balasys-demo', record: { id: 'balasys-demo', authorizedContacts: [{ email: ERASED, name: ERASED, subject: 'ds-anna' }, peterContact] } });
-    expect(changed.data).toMatchObject({ before: { authorizedContacts: [{ email: ERASED, subject: 'ds-anna' }, peterContact] }, after: { authorizedContacts: [peterContact] } });
+    expect(registered.data).toEqual({
+      customerId: 'balasys-demo',
+      record: {
+        id: 'balasys-demo',
+        authorizedContacts: [{ email: ERASED, name: ERASED, subject: 'ds-anna' }, peterContact],
+      },
+    });
+    expect(changed.data).toMatchObject({
+      before: { authorizedContacts: [{ email: ERASED, subject: 'ds-anna' }, peterContact] },
+      after: { authorizedContacts: [peterContact] },
+    });
   });
 
   it('refuses a contact without a subject, or not shaped as a contact, rather than store it in the clear', async () => {
     const store = withCaseflowPersonalData(memoryStore(), memoryKeys());
     const data = { customerId: 'x', record: { authorizedContacts: [{ email: anna, name: 'Anna' }] } };
-    await expect(store.append('customer-x', [{ id: 'r', type: 'CustomerRegistered', data, metadata: meta() }])).rejects.toMatchObject({ code: 'EVENT_STORE_NO_SUBJECT' });
+    await expect(
+      store.append('customer-x', [{ id: 'r', type: 'CustomerRegistered', data, metadata: meta() }]),
+    ).rejects.toMatchObject({ code: 'EVENT_STORE_NO_SUBJECT' });
     const bare = { customerId: 'x', record: { authorizedContacts: [anna] } };
-    await expect(store.append('customer-x', [{ id: 'b', type: 'CustomerRegistered', data: bare, metadata: meta() }])).rejects.toMatchObject({ code: 'EVENT_STORE_PERSONAL_SHAPE' });
+    await expect(
+      store.append('customer-x', [{ id: 'b', type: 'CustomerRegistered', data: bare, metadata: meta() }]),
+    ).rejects.toMatchObject({ code: 'EVENT_STORE_PERSONAL_SHAPE' });
   });
 });

@@ -1,4 +1,12 @@
-import { withPersonalData, type EventStore, type NewEvent, type PeopleSpec, type PersonalDataSpec, type PersonalDataStore, type SubjectKeys } from '@caseflow/event-store';
+import {
+  withPersonalData,
+  type EventStore,
+  type NewEvent,
+  type PeopleSpec,
+  type PersonalDataSpec,
+  type PersonalDataStore,
+  type SubjectKeys,
+} from '@caseflow/event-store';
 import type { TicketEvent, TicketEventType } from '@caseflow/domain';
 
 /**
@@ -12,7 +20,9 @@ import type { TicketEvent, TicketEventType } from '@caseflow/domain';
 export const DATA_SUBJECT_METADATA = 'dataSubject';
 
 /** `requester` or, for an array, `questions[]` (every item). */
-type FieldOf<TData> = { [K in keyof TData & string]: NonNullable<TData[K]> extends readonly unknown[] ? `${K}[]` : K }[keyof TData & string];
+type FieldOf<TData> = {
+  [K in keyof TData & string]: NonNullable<TData[K]> extends readonly unknown[] ? `${K}[]` : K;
+}[keyof TData & string];
 type DataOf<TType extends TicketEventType> = Extract<TicketEvent, { type: TType }>['data'];
 
 /** Every ticket event type, so that a new one cannot be added without deciding what in it is personal. */

@@ -33,9 +33,18 @@ export const budapestOffice: CalendarDefinition = {
   id: 'test-budapest',
   version: 1,
   timeZone: 'Europe/Budapest',
-  week: { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']], thu: [['09:00', '17:00']], fri: [['09:00', '17:00']] },
+  week: {
+    mon: [['09:00', '17:00']],
+    tue: [['09:00', '17:00']],
+    wed: [['09:00', '17:00']],
+    thu: [['09:00', '17:00']],
+    fri: [['09:00', '17:00']],
+  },
   publicHolidays: { country: 'HU' },
-  overrides: [{ date: '2025-05-17', hours: [['09:00', '17:00']], reason: 'transferred working Saturday (for 2 May)' }, { date: '2025-05-02', hours: [], reason: 'bridge day' }],
+  overrides: [
+    { date: '2025-05-17', hours: [['09:00', '17:00']], reason: 'transferred working Saturday (for 2 May)' },
+    { date: '2025-05-02', hours: [], reason: 'bridge day' },
+  ],
 };
 
 export const splitShiftOffice: CalendarDefinition = {
@@ -43,15 +52,26 @@ export const splitShiftOffice: CalendarDefinition = {
   version: 1,
   timeZone: 'America/New_York',
   week: {
-    mon: [['08:00', '12:00'], ['13:00', '17:30']],
-    tue: [['08:00', '12:00'], ['13:00', '17:30']],
-    wed: [['08:00', '12:00'], ['13:00', '17:30']],
-    thu: [['08:00', '12:00'], ['13:00', '17:30']],
+    mon: [
+      ['08:00', '12:00'],
+      ['13:00', '17:30'],
+    ],
+    tue: [
+      ['08:00', '12:00'],
+      ['13:00', '17:30'],
+    ],
+    wed: [
+      ['08:00', '12:00'],
+      ['13:00', '17:30'],
+    ],
+    thu: [
+      ['08:00', '12:00'],
+      ['13:00', '17:30'],
+    ],
     fri: [['08:00', '12:00']],
     sun: [['00:00', '03:00']],
   },
 };
-
 
 export function presetContext(preset: SlaPreset): SlaContext {
   return { policies: preset.policies, calendars: preset.calendars.map((definition) => calendarFor(definition)) };
@@ -66,7 +86,10 @@ export function clocksFor(
   later: SlaEvent[],
   asOf: string,
 ) {
-  const events: SlaEvent[] = [{ type: 'opened', at: openedAt, policy: { id: policy.id, version: policy.version }, classification }, ...later];
+  const events: SlaEvent[] = [
+    { type: 'opened', at: openedAt, policy: { id: policy.id, version: policy.version }, classification },
+    ...later,
+  ];
   const clocks = slaClocksAsOf(events, asOf, context);
   if (!clocks) throw new Error('no clocks');
   return clocks;

@@ -13,7 +13,11 @@ export type { CompileOptions } from './calendar/compile-calendar';
 export { publicHolidayDays } from './calendar/holiday-source';
 
 /** Compiles [fromYear-01-01, (fromYear + years)-01-01) with the country's public holidays. */
-export function compileCalendarForYears(definition: CalendarDefinition, fromYear: number, years: number): CompiledCalendar {
+export function compileCalendarForYears(
+  definition: CalendarDefinition,
+  fromYear: number,
+  years: number,
+): CompiledCalendar {
   return compileCalendar(definition, {
     from: `${fromYear}-01-01`,
     to: `${fromYear + years}-01-01`,

@@ -41,7 +41,10 @@ describe('the workflow entry @caseflow/sla', () => {
     const names = [...modules.keys()].map((file) => file.replace(__dirname, ''));
     expect(names).not.toContainEqual(expect.stringMatching(/holiday-source|zone-offsets|compile-calendar|compile\.ts/));
     for (const [file, source] of modules) {
-      expect({ file, hits: source.match(/Date\.now\(|new Date\(\)|Math\.random|performance\.now/g) }).toEqual({ file, hits: null });
+      expect({ file, hits: source.match(/Date\.now\(|new Date\(\)|Math\.random|performance\.now/g) }).toEqual({
+        file,
+        hits: null,
+      });
     }
   });
 });

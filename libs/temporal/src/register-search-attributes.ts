@@ -13,7 +13,10 @@ const ALREADY_EXISTS = 6;
  * `temporal server start-dev --search-attribute` only applies when the namespace is first created,
  * so every start registers Caseflow's attributes here; those already present are left alone.
  */
-export async function registerSearchAttributes(connection: Pick<Connection, 'operatorService'>, namespace: string): Promise<string[]> {
+export async function registerSearchAttributes(
+  connection: Pick<Connection, 'operatorService'>,
+  namespace: string,
+): Promise<string[]> {
   const added: string[] = [];
   // One call per attribute: a batch fails whole when any one of them already exists.
   for (const key of Object.values(searchAttributes)) {

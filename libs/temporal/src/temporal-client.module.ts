@@ -24,7 +24,10 @@ export class TemporalClientModule {
         {
           provide: TEMPORAL_CLIENT,
           useFactory: async (): Promise<Client> => {
-            const connection = await Connection.connect({ address: config.address, connectTimeout: CONNECT_TIMEOUT_MS });
+            const connection = await Connection.connect({
+              address: config.address,
+              connectTimeout: CONNECT_TIMEOUT_MS,
+            });
             return new Client({ connection, namespace: config.namespace });
           },
         },

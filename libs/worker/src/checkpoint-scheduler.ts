@@ -21,7 +21,10 @@ export class CheckpointScheduler implements OnApplicationBootstrap, OnApplicatio
       this.logger.warn(`${this.store.name} keeps no hash chains: no scheduled checkpoints`);
       return;
     }
-    this.schedule = scheduleCheckpoints(this.store, { everyMs, onError: (error) => this.logger.error(`checkpoint failed: ${String(error)}`) });
+    this.schedule = scheduleCheckpoints(this.store, {
+      everyMs,
+      onError: (error) => this.logger.error(`checkpoint failed: ${String(error)}`),
+    });
     this.logger.log(`a checkpoint every ${Math.round(everyMs / 60_000)} min`);
   }
 

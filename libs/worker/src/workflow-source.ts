@@ -13,8 +13,9 @@ export const WORKFLOWS_PATH = require.resolve(path.join(ROOT, 'workflows'));
 export function workspaceAliases(root: string = ROOT): Record<string, string> {
   const tsconfig = path.join(root, 'tsconfig.json');
   if (!fs.existsSync(tsconfig)) return {};
-  const paths = (JSON.parse(fs.readFileSync(tsconfig, 'utf8')) as { compilerOptions: { paths?: Record<string, string[]> } })
-    .compilerOptions.paths;
+  const paths = (
+    JSON.parse(fs.readFileSync(tsconfig, 'utf8')) as { compilerOptions: { paths?: Record<string, string[]> } }
+  ).compilerOptions.paths;
   return Object.fromEntries(
     Object.entries(paths ?? {})
       .filter(([name]) => !name.endsWith('/*'))

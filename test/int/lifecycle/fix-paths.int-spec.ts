@@ -31,9 +31,20 @@ describe('ticket lifecycle: fix paths', () => {
     expect(closed.phase).toBe('closed');
     const final = await h.result(handle);
 
-    expect(final).toMatchObject({ phase: 'closed', eta: '2030-01-01T10:00:00Z', feedback: { score: 5, comment: 'Fast.' } });
+    expect(final).toMatchObject({
+      phase: 'closed',
+      eta: '2030-01-01T10:00:00Z',
+      feedback: { score: 5, comment: 'Fast.' },
+    });
     expect((await h.types(handle)).filter((t) => t !== 'CustomerNotified')).toEqual([
-      'TicketOpened', 'CustomerIdentified', 'FirstResponseSent', 'HotfixApplied', 'TicketResolved', 'ResolutionAccepted', 'FeedbackGiven', 'TicketClosed',
+      'TicketOpened',
+      'CustomerIdentified',
+      'FirstResponseSent',
+      'HotfixApplied',
+      'TicketResolved',
+      'ResolutionAccepted',
+      'FeedbackGiven',
+      'TicketClosed',
     ]);
     await h.recordHistory(handle, 'lifecycle-hotfix');
     const kinds = h.notifications.filter((n) => n.ticketNumber === handle.workflowId).map((n) => n.kind);
@@ -44,7 +55,10 @@ describe('ticket lifecycle: fix paths', () => {
   it('approved fix: proposal, approval, implementation, resolution; feedback window expires', async () => {
     const handle = await h.open(supratixHigh);
     await h.waitForPhase(handle, 'understand');
-    const proposed = await h.command(handle, engineer, { type: 'proposeFix', description: 'Raise the PHP memory limit to 512M.' });
+    const proposed = await h.command(handle, engineer, {
+      type: 'proposeFix',
+      description: 'Raise the PHP memory limit to 512M.',
+    });
     expect(proposed.phase).toBe('awaitingApproval');
     await h.command(handle, jonas, { type: 'approveFix', proposalId: proposed.proposal!.id });
     await h.command(handle, engineer, { type: 'implementFix', note: 'Limit raised on all web nodes.' });
@@ -55,7 +69,12 @@ describe('ticket lifecycle: fix paths', () => {
     const final = await h.result(handle);
     expect(final.phase).toBe('closed');
     expect((await h.types(handle)).filter((t) => t !== 'CustomerNotified').slice(2)).toEqual([
-      'FixProposed', 'FixApproved', 'FixImplemented', 'TicketResolved', 'ResolutionAccepted', 'TicketClosed',
+      'FixProposed',
+      'FixApproved',
+      'FixImplemented',
+      'TicketResolved',
+      'ResolutionAccepted',
+      'TicketClosed',
     ]);
     await h.recordHistory(handle, 'lifecycle-approved-fix');
     const closedEvent = (await h.stream(handle)).find((e) => e.type === 'TicketClosed');
@@ -67,12 +86,26 @@ describe('ticket lifecycle: fix paths', () => {
     const handle = await h.open(supratixHigh);
     await h.waitForPhase(handle, 'understand');
     const first = await h.command(handle, engineer, { type: 'proposeFix', description: 'Disable the cache plugin.' });
-    const rejected = await h.command(handle, jonas, { type: 'rejectFix', proposalId: first.proposal!.id, reason: 'The shop needs the cache.' });
-    expect(rejected).toMatchObject({ phase: 'fix', proposal: { status: 'rejected', rejectionReason: 'The shop needs the cache.' } });
-    await expect(h.command(handle, jonas, { type: 'approveFix', proposalId: first.proposal!.id })).rejects.toThrow(/not possible in phase fix/);
-    const second = await h.command(handle, engineer, { type: 'proposeFix', description: 'Exclude the checkout from the cache.' });
+    const rejected = await h.command(handle, jonas, {
+      type: 'rejectFix',
+      proposalId: first.proposal!.id,
+      reason: 'The shop needs the cache.',
+    });
+    expect(rejected).toMatchObject({
+      phase: 'fix',
+      proposal: { status: 'rejected', rejectionReason: 'The shop needs the cache.' },
+    });
+    await expect(h.command(handle, jonas, { type: 'approveFix', proposalId: first.proposal!.id })).rejects.toThrow(
+      /not possible in phase fix/,
+    );
+    const second = await h.command(handle, engineer, {
+      type: 'proposeFix',
+      description: 'Exclude the checkout from the cache.',
+    });
     expect(second.proposal!.id).not.toBe(first.proposal!.id);
-    await expect(h.command(handle, jonas, { type: 'approveFix', proposalId: first.proposal!.id })).rejects.toThrow(/is not the one awaiting approval/);
+    await expect(h.command(handle, jonas, { type: 'approveFix', proposalId: first.proposal!.id })).rejects.toThrow(
+      /is not the one awaiting approval/,
+    );
     const approved = await h.command(handle, jonas, { type: 'approveFix', proposalId: second.proposal!.id });
     expect(approved.phase).toBe('implementing');
     await handle.terminate('path covered');
@@ -82,20 +115,37 @@ describe('ticket lifecycle: fix paths', () => {
     const handle = await h.open(balasysS1);
     const identified = await h.waitForPhase(handle, 'understand');
     expect(identified).toMatchObject({ severity: 'S1', priority: 'P1' });
-    const impact = await h.command(handle, engineer, { type: 'recordBusinessImpact', impact: 'No branch can accept card payments.' });
+    const impact = await h.command(handle, engineer, {
+      type: 'recordBusinessImpact',
+      impact: 'No branch can accept card payments.',
+    });
     expect(impact.businessImpact).toBe('No branch can accept card payments.');
     await h.command(handle, engineer, { type: 'respond', message: 'Investigating.' });
     const before = await h.clocks(handle);
     expect(before?.update?.span).toEqual({ measure: 'elapsed', seconds: 7200 });
-    const workaround = await h.command(handle, engineer, { type: 'provideWorkaround', description: 'Route traffic through the standby node.' });
-    expect(workaround).toMatchObject({ phase: 'fix', severity: 'S2', priority: 'P2', workaround: { description: 'Route traffic through the standby node.' } });
+    const workaround = await h.command(handle, engineer, {
+      type: 'provideWorkaround',
+      description: 'Route traffic through the standby node.',
+    });
+    expect(workaround).toMatchObject({
+      phase: 'fix',
+      severity: 'S2',
+      priority: 'P2',
+      workaround: { description: 'Route traffic through the standby node.' },
+    });
     const after = await h.clocks(handle);
     expect(after?.classification.severity).toBe('S2');
     expect(after?.update?.span).not.toEqual(before?.update?.span);
     await h.command(handle, engineer, { type: 'applyHotfix', description: 'Engineering release 7.1.3 installed.' });
     const resolved = await h.command(handle, engineer, { type: 'resolve', ...resolution });
     expect(resolved.phase).toBe('acceptance');
-    expect((await h.types(handle)).filter((t) => t !== 'CustomerNotified').slice(2)).toEqual(['BusinessImpactRecorded', 'FirstResponseSent', 'WorkaroundProvided', 'HotfixApplied', 'TicketResolved']);
+    expect((await h.types(handle)).filter((t) => t !== 'CustomerNotified').slice(2)).toEqual([
+      'BusinessImpactRecorded',
+      'FirstResponseSent',
+      'WorkaroundProvided',
+      'HotfixApplied',
+      'TicketResolved',
+    ]);
     await expectFoldMatchesWorkflow(handle);
     await handle.terminate('path covered');
   });

@@ -14,7 +14,11 @@ export const bpmsoftCritical: Opening = {
   severity: 'critical',
   product: 'bpmsoft',
   productVersion: '1.7',
-  intake: { systemAddress: 'https://crm.example.com', stepsToReproduce: '1. log in 2. open deals', environment: 'PostgreSQL 15, 2 nodes' },
+  intake: {
+    systemAddress: 'https://crm.example.com',
+    stepsToReproduce: '1. log in 2. open deals',
+    environment: 'PostgreSQL 15, 2 nodes',
+  },
 };
 
 export const balasysS1: Opening = {
@@ -43,4 +47,8 @@ export const netixUrgency2: Opening = {
   intake: { productVersion: '6.0', recurrence: 'recurring', urgency: 2 },
 };
 
-export const resolution = { solution: 'Patched the session cache.', measures: 'Restarted nodes one by one.', prevention: 'Upgrade to 7.1.3.' };
+export const resolution = {
+  solution: 'Patched the session cache.',
+  measures: 'Restarted nodes one by one.',
+  prevention: 'Upgrade to 7.1.3.',
+};

@@ -19,24 +19,46 @@ describe('ticket lifecycle: the sequential queue (003)', () => {
     const a = await h.open({ ...bpmsoftCritical, title: 'A' });
     await h.waitForPhase(a, 'understand');
     const b = await h.open({ ...bpmsoftCritical, title: 'B' });
-    const waitingBehind = (ticket: typeof a) => h.waitUntil(ticket, 'it waits behind another request', (s) => s.phase === 'queued' && (s.queue?.ahead.length ?? 0) > 0);
+    const waitingBehind = (ticket: typeof a) =>
+      h.waitUntil(
+        ticket,
+        'it waits behind another request',
+        (s) => s.phase === 'queued' && (s.queue?.ahead.length ?? 0) > 0,
+      );
     expect((await waitingBehind(b)).queue).toEqual({ ahead: [a.workflowId] });
     const c = await h.open({ ...bpmsoftCritical, title: 'C' });
     expect((await waitingBehind(c)).queue).toEqual({ ahead: [a.workflowId, b.workflowId] });
 
     // A queued ticket is acknowledged (first response) but not worked on.
-    await h.command(b, { id: 'eve.engineer', role: 'engineer' }, { type: 'respond', message: 'Received; queued behind your current request.' });
-    await expect(h.command(b, engineer, { type: 'applyHotfix', description: 'x' })).rejects.toThrow(/not possible in phase queued/);
+    await h.command(
+      b,
+      { id: 'eve.engineer', role: 'engineer' },
+      { type: 'respond', message: 'Received; queued behind your current request.' },
+    );
+    await expect(h.command(b, engineer, { type: 'applyHotfix', description: 'x' })).rejects.toThrow(
+      /not possible in phase queued/,
+    );
 
-    await expect(queue().executeUpdate(prioritizeUpdate, { args: [{ ticket: c.workflowId, actor: maria, reason: 'please' }] })).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
-    const reordered = await queue().executeUpdate(prioritizeUpdate, { args: [{ ticket: c.workflowId, actor: engineer, reason: 'Agreed with Maria by phone: C blocks the quarterly close.' }] });
+    await expect(
+      queue().executeUpdate(prioritizeUpdate, { args: [{ ticket: c.workflowId, actor: maria, reason: 'please' }] }),
+    ).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
+    const reordered = await queue().executeUpdate(prioritizeUpdate, {
+      args: [
+        { ticket: c.workflowId, actor: engineer, reason: 'Agreed with Maria by phone: C blocks the quarterly close.' },
+      ],
+    });
     expect(reordered).toEqual({ active: a.workflowId, waiting: [c.workflowId, b.workflowId] });
 
     await h.command(a, engineer, { type: 'applyHotfix', description: 'Fixed.' });
     await h.command(a, engineer, { type: 'resolve', ...resolution });
     const started = await h.waitForPhase(c, 'understand');
     expect(started.queue).toBeUndefined();
-    expect((await h.types(c)).filter((t) => t !== 'CustomerNotified')).toEqual(['TicketOpened', 'CustomerIdentified', 'TicketQueued', 'AnalysisStarted']);
+    expect((await h.types(c)).filter((t) => t !== 'CustomerNotified')).toEqual([
+      'TicketOpened',
+      'CustomerIdentified',
+      'TicketQueued',
+      'AnalysisStarted',
+    ]);
     expect((await h.view(b)).phase).toBe('queued');
 
     await h.command(b, maria, { type: 'cancel', reason: 'No longer needed.' });

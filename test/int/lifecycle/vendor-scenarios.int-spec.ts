@@ -44,17 +44,26 @@ describe('ticket lifecycle: one scenario per source process, business instants o
     throw new Error(`still waiting for ${what}`);
   }
 
-  async function due(handle: TicketHandle, kind: Kind): Promise<Pick<TargetClock, 'status' | 'dueAt' | 'warnsAt'> | undefined> {
+  async function due(
+    handle: TicketHandle,
+    kind: Kind,
+  ): Promise<Pick<TargetClock, 'status' | 'dueAt' | 'warnsAt'> | undefined> {
     const clock = (await h.clocks(handle))?.[kind];
     return clock && { status: clock.status, dueAt: clock.dueAt, warnsAt: clock.warnsAt };
   }
 
   /** CaseflowSlaStatus and CaseflowNextDeadline, polled until they read `expected`. */
-  async function expectSearchAttributes(handle: TicketHandle, expected: { status: string; nextDeadline: string | undefined }): Promise<void> {
+  async function expectSearchAttributes(
+    handle: TicketHandle,
+    expected: { status: string; nextDeadline: string | undefined },
+  ): Promise<void> {
     let actual: { status: string | undefined; nextDeadline: string | undefined } | undefined;
     for (let attempt = 0; attempt < 100; attempt++) {
       const attributes = (await handle.describe()).typedSearchAttributes;
-      actual = { status: attributes.get(searchAttributes.slaStatus), nextDeadline: attributes.get(searchAttributes.nextDeadline)?.toISOString() };
+      actual = {
+        status: attributes.get(searchAttributes.slaStatus),
+        nextDeadline: attributes.get(searchAttributes.nextDeadline)?.toISOString(),
+      };
       if (actual.status === expected.status && actual.nextDeadline === expected.nextDeadline) return;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -68,7 +77,11 @@ describe('ticket lifecycle: one scenario per source process, business instants o
     expect(second(opened.openedAt)).toBe('2027-01-06T04:00:00.000Z');
 
     // 2 business hours counted from Mon 11 Jan 09:00: due Mon 11:00, warned at 75% (1h30) Mon 10:30.
-    expect(await due(handle, 'firstResponse')).toEqual({ status: 'running', dueAt: '2027-01-11T04:00:00Z', warnsAt: '2027-01-11T03:30:00Z' });
+    expect(await due(handle, 'firstResponse')).toEqual({
+      status: 'running',
+      dueAt: '2027-01-11T04:00:00Z',
+      warnsAt: '2027-01-11T03:30:00Z',
+    });
     expect((await h.clocks(handle))?.update).toBeUndefined(); // no update cadence
     expect((await h.clocks(handle))?.resolution).toBeUndefined(); // no resolution target (planned per ticket)
     await expectSearchAttributes(handle, { status: 'running', nextDeadline: '2027-01-11T04:00:00.000Z' });
@@ -81,7 +94,11 @@ describe('ticket lifecycle: one scenario per source process, business instants o
     await expectSearchAttributes(handle, { status: 'breached', nextDeadline: undefined });
 
     // A late answer with the planned date (001) leaves the target breached.
-    const answered = await h.command(handle, engineer, { type: 'respond', message: 'Planned for Wednesday.', eta: '2027-01-13T04:00:00.000Z' });
+    const answered = await h.command(handle, engineer, {
+      type: 'respond',
+      message: 'Planned for Wednesday.',
+      eta: '2027-01-13T04:00:00.000Z',
+    });
     expect(answered.eta).toBe('2027-01-13T04:00:00.000Z');
     expect((await h.clocks(handle))?.firstResponse?.status).toBe('breached');
     await h.command(handle, engineer, { type: 'applyHotfix', description: 'Reindexed the receipts table.' });
@@ -96,7 +113,12 @@ describe('ticket lifecycle: one scenario per source process, business instants o
     expect(second(accepted.acceptance!.at)).toBe('2027-01-18T05:00:00.000Z');
     await h.jumpTo('2027-01-25T05:01:00.000Z');
     expect((await h.waitForPhase(handle, 'closed')).phase).toBe('closed');
-    expect(h.notifications.filter((n) => n.ticketNumber === handle.workflowId).map((n) => n.kind)).toEqual(['firstResponse', 'resolved', 'acceptedByTimeout', 'closed']);
+    expect(h.notifications.filter((n) => n.ticketNumber === handle.workflowId).map((n) => n.kind)).toEqual([
+      'firstResponse',
+      'resolved',
+      'acceptedByTimeout',
+      'closed',
+    ]);
   });
 
   it('000 Balasys PrivilegeSU S1: opened on Easter Sunday as the clocks go forward; every 2 hours 24x7 until a workaround, then daily in business hours', async () => {
@@ -107,7 +129,11 @@ describe('ticket lifecycle: one scenario per source process, business instants o
     expect(opened).toMatchObject({ severity: 'S1', priority: 'P1', customer: { plan: 'PrivilegeSU' } });
 
     // 2 hours 24x7: 04:30 CEST on the wall clock (three wall-clock hours later); warned at 1h30, 04:00 CEST.
-    expect(await due(handle, 'firstResponse')).toEqual({ status: 'running', dueAt: '2027-03-28T02:30:00Z', warnsAt: '2027-03-28T02:00:00Z' });
+    expect(await due(handle, 'firstResponse')).toEqual({
+      status: 'running',
+      dueAt: '2027-03-28T02:30:00Z',
+      warnsAt: '2027-03-28T02:00:00Z',
+    });
     expect((await h.clocks(handle))?.resolution).toBeUndefined(); // the document gives no resolution target
     await expectSearchAttributes(handle, { status: 'running', nextDeadline: '2027-03-28T02:30:00.000Z' });
     await h.jumpTo('2027-03-28T02:05:00.000Z'); // 04:05 CEST
@@ -118,15 +144,26 @@ describe('ticket lifecycle: one scenario per source process, business instants o
     await h.command(handle, engineer, { type: 'respond', message: 'Investigating the gateway.' });
     expect((await h.clocks(handle))?.firstResponse?.status).toBe('met');
     // Before the workaround: an update every 2 hours 24x7 after the last one: 06:10 CEST, warned 05:40 CEST.
-    expect(await due(handle, 'update')).toEqual({ status: 'running', dueAt: '2027-03-28T04:10:00Z', warnsAt: '2027-03-28T03:40:00Z' });
+    expect(await due(handle, 'update')).toEqual({
+      status: 'running',
+      dueAt: '2027-03-28T04:10:00Z',
+      warnsAt: '2027-03-28T03:40:00Z',
+    });
     await expectSearchAttributes(handle, { status: 'running', nextDeadline: '2027-03-28T04:10:00.000Z' });
 
     await h.jumpTo('2027-03-28T03:00:00.000Z'); // 05:00 CEST
-    const workaround = await h.command(handle, engineer, { type: 'provideWorkaround', description: 'Route traffic through the standby node.' });
+    const workaround = await h.command(handle, engineer, {
+      type: 'provideWorkaround',
+      description: 'Route traffic through the standby node.',
+    });
     expect(workaround).toMatchObject({ severity: 'S2', priority: 'P2' });
     // After it (S2): daily in business hours, from the last update (Sunday): Easter Monday is a holiday,
     // so the close of Tue 30 Mar, 17:00 CEST; 8 business hours, warned after 6: Tue 15:00 CEST.
-    expect(await due(handle, 'update')).toEqual({ status: 'running', dueAt: '2027-03-30T15:00:00Z', warnsAt: '2027-03-30T13:00:00Z' });
+    expect(await due(handle, 'update')).toEqual({
+      status: 'running',
+      dueAt: '2027-03-30T15:00:00Z',
+      warnsAt: '2027-03-30T13:00:00Z',
+    });
     expect((await h.clocks(handle))?.update?.matchedBy).toBe('plan PrivilegeSU (privileged) x S2');
 
     await h.jumpTo('2027-03-30T13:05:00.000Z'); // Tue 15:05 CEST
@@ -136,7 +173,11 @@ describe('ticket lifecycle: one scenario per source process, business instants o
     await expectSearchAttributes(handle, { status: 'breached', nextDeadline: undefined });
 
     await h.command(handle, engineer, { type: 'respond', message: 'Engineering release 7.1.3 is being built.' });
-    expect((await h.clocks(handle))?.update).toMatchObject({ status: 'running', dueAt: '2027-03-31T15:00:00Z', missedUpdates: 1 }); // Wed 31 Mar 17:00 CEST
+    expect((await h.clocks(handle))?.update).toMatchObject({
+      status: 'running',
+      dueAt: '2027-03-31T15:00:00Z',
+      missedUpdates: 1,
+    }); // Wed 31 Mar 17:00 CEST
     await h.command(handle, engineer, { type: 'applyHotfix', description: 'Engineering release 7.1.3 installed.' });
     await h.jumpTo('2027-03-31T08:00:00.000Z'); // Wed 10:00 CEST
     const resolved = await h.command(handle, engineer, { type: 'resolve', ...resolution });
@@ -155,17 +196,32 @@ describe('ticket lifecycle: one scenario per source process, business instants o
     expect(second(opened.openedAt)).toBe('2027-05-05T14:59:00.000Z');
 
     // Next business day: Fri 7 May 17:00; 8h01m of business time, warned after 6h00m45s: Fri 14:59:45.
-    expect(await due(handle, 'firstResponse')).toEqual({ status: 'running', dueAt: '2027-05-07T15:00:00Z', warnsAt: '2027-05-07T12:59:45Z' });
+    expect(await due(handle, 'firstResponse')).toEqual({
+      status: 'running',
+      dueAt: '2027-05-07T15:00:00Z',
+      warnsAt: '2027-05-07T12:59:45Z',
+    });
     // 10 business days (Ascension and Whit Monday 17 May skipped): Fri 21 May 17:00; warned Wed 19 May 12:59:45.
-    expect(await due(handle, 'resolution')).toEqual({ status: 'running', dueAt: '2027-05-21T15:00:00Z', warnsAt: '2027-05-19T10:59:45Z' });
+    expect(await due(handle, 'resolution')).toEqual({
+      status: 'running',
+      dueAt: '2027-05-21T15:00:00Z',
+      warnsAt: '2027-05-19T10:59:45Z',
+    });
 
     await h.jumpTo('2027-05-07T08:00:00.000Z'); // Fri 10:00
     await h.command(handle, engineer, { type: 'respond', message: 'Looking at the PHP limits.' });
     // Every 2 business days from the answer: Tue 11 May 17:00, 23 business hours, warned after 17h15: Tue 11:15.
-    expect(await due(handle, 'update')).toEqual({ status: 'running', dueAt: '2027-05-11T15:00:00Z', warnsAt: '2027-05-11T09:15:00Z' });
+    expect(await due(handle, 'update')).toEqual({
+      status: 'running',
+      dueAt: '2027-05-11T15:00:00Z',
+      warnsAt: '2027-05-11T09:15:00Z',
+    });
 
     await h.jumpTo('2027-05-10T09:00:00.000Z'); // Mon 10 May 11:00
-    const proposed = await h.command(handle, engineer, { type: 'proposeFix', description: 'Raise the PHP memory limit to 512M.' });
+    const proposed = await h.command(handle, engineer, {
+      type: 'proposeFix',
+      description: 'Raise the PHP memory limit to 512M.',
+    });
     expect(await due(handle, 'update')).toEqual({ status: 'paused', dueAt: null, warnsAt: null });
     expect(await due(handle, 'resolution')).toEqual({ status: 'paused', dueAt: null, warnsAt: null });
     await expectSearchAttributes(handle, { status: 'paused', nextDeadline: undefined });
@@ -173,9 +229,17 @@ describe('ticket lifecycle: one scenario per source process, business instants o
     await h.jumpTo('2027-05-12T08:00:00.000Z'); // Wed 12 May 10:00: two days later, past the update's due time
     await h.command(handle, jonas, { type: 'approveFix', proposalId: proposed.proposal!.id });
     // 9 of the 23 update hours were used before the pause: 14 left from Wed 10:00, Thu 13 May 16:00 (warned Thu 10:15).
-    expect(await due(handle, 'update')).toEqual({ status: 'running', dueAt: '2027-05-13T14:00:00Z', warnsAt: '2027-05-13T08:15:00Z' });
+    expect(await due(handle, 'update')).toEqual({
+      status: 'running',
+      dueAt: '2027-05-13T14:00:00Z',
+      warnsAt: '2027-05-13T08:15:00Z',
+    });
     // The 15 paused business hours move the resolution target to Tue 25 May 16:00 (warned Fri 21 May 11:59:45).
-    expect(await due(handle, 'resolution')).toEqual({ status: 'running', dueAt: '2027-05-25T14:00:00Z', warnsAt: '2027-05-21T09:59:45Z' });
+    expect(await due(handle, 'resolution')).toEqual({
+      status: 'running',
+      dueAt: '2027-05-25T14:00:00Z',
+      warnsAt: '2027-05-21T09:59:45Z',
+    });
     await expectSearchAttributes(handle, { status: 'running', nextDeadline: '2027-05-13T14:00:00.000Z' });
 
     await h.command(handle, engineer, { type: 'implementFix', note: 'Limit raised on all web nodes.' });
@@ -188,7 +252,7 @@ describe('ticket lifecycle: one scenario per source process, business instants o
     await handle.terminate('scenario covered');
   });
 
-  it('004 helpdesk: opened ten minutes before Thursday close, Friday short day, clocks back on Sunday; the customer\'s own quartet table', async () => {
+  it("004 helpdesk: opened ten minutes before Thursday close, Friday short day, clocks back on Sunday; the customer's own quartet table", async () => {
     await h.jumpTo('2027-10-28T14:50:00.000Z'); // Thu 28 Oct 17:50 IDT (UTC+3); Fri 08:00-13:00; Sun 31 Oct 02:00 back to IST (UTC+2)
     const handle = await h.open({
       customerId: 'helpdesk-il-demo',
@@ -203,15 +267,27 @@ describe('ticket lifecycle: one scenario per source process, business instants o
     expect(opened.customer).toMatchObject({ plan: 'managed', quartetTable: 'customer-example' });
 
     // 15 minutes in the service window: 10 on Thursday, 5 on Friday: Fri 08:05 IDT; warned at 11m15s, Fri 08:01:15.
-    expect(await due(handle, 'firstResponse')).toEqual({ status: 'running', dueAt: '2027-10-29T05:05:00Z', warnsAt: '2027-10-29T05:01:15Z' });
+    expect(await due(handle, 'firstResponse')).toEqual({
+      status: 'running',
+      dueAt: '2027-10-29T05:05:00Z',
+      warnsAt: '2027-10-29T05:01:15Z',
+    });
     // Without the engineer's impact the quartet is an incident (P3): 3 business days, Fri, Sun, Mon 1 Nov 18:00 IST;
     // 25h10m of service time, warned after 18h52m30s: Mon 11:42:30 IST.
-    expect(await due(handle, 'resolution')).toEqual({ status: 'running', dueAt: '2027-11-01T16:00:00Z', warnsAt: '2027-11-01T09:42:30Z' });
+    expect(await due(handle, 'resolution')).toEqual({
+      status: 'running',
+      dueAt: '2027-11-01T16:00:00Z',
+      warnsAt: '2027-11-01T09:42:30Z',
+    });
     expect((await h.clocks(handle))?.resolution?.matchedBy).toBe('quartet Incident/*/*/* -> priority P3');
 
     await h.jumpTo('2027-10-28T14:55:00.000Z'); // Thu 17:55 IDT
     expect(opened).toMatchObject({ severity: 'P3', priority: 'P3' });
-    const classified = await h.command(handle, engineer, { type: 'classify', quartetImpact: 'management', reason: 'The CFO cannot work.' });
+    const classified = await h.command(handle, engineer, {
+      type: 'classify',
+      quartetImpact: 'management',
+      reason: 'The CFO cannot work.',
+    });
     // The ticket's own priority follows the quartet table, like its SLA.
     expect(classified).toMatchObject({ severity: 'P1', priority: 'P1', quartet: { impact: 'management' } });
     expect((await handle.describe()).typedSearchAttributes.get(searchAttributes.priority)).toBe('P1');
@@ -220,7 +296,10 @@ describe('ticket lifecycle: one scenario per source process, business instants o
     const p1 = (await h.clocks(handle))?.resolution;
     expect(p1).toMatchObject({ status: 'running', dueAt: '2027-10-29T08:50:00Z', warnsAt: '2027-10-29T07:50:00Z' });
     expect(p1?.matchedBy).toBe('quartet Incident/Workstation/*/management -> priority P1');
-    expect((await h.clocks(handle))?.classification).toMatchObject({ customerId: 'helpdesk-il-demo', quartetTable: 'customer-example' });
+    expect((await h.clocks(handle))?.classification).toMatchObject({
+      customerId: 'helpdesk-il-demo',
+      quartetTable: 'customer-example',
+    });
 
     await h.jumpTo('2027-10-29T05:02:00.000Z'); // Fri 08:02 IDT
     await clockIn(handle, 'firstResponse', 'warned');
@@ -248,7 +327,11 @@ describe('ticket lifecycle: one scenario per source process, business instants o
     expect(second(opened.openedAt)).toBe('2027-11-03T14:15:00.000Z');
 
     // High: 2 business hours: 15 min Wed, 1h45 Fri: Fri 5 Nov 10:15; warned at 1h30, Fri 09:45.
-    expect(await due(handle, 'firstResponse')).toEqual({ status: 'running', dueAt: '2027-11-05T07:15:00Z', warnsAt: '2027-11-05T06:45:00Z' });
+    expect(await due(handle, 'firstResponse')).toEqual({
+      status: 'running',
+      dueAt: '2027-11-05T07:15:00Z',
+      warnsAt: '2027-11-05T06:45:00Z',
+    });
     await h.jumpTo('2027-11-05T06:50:00.000Z'); // Fri 09:50
     await clockIn(handle, 'firstResponse', 'warned');
     await expectSearchAttributes(handle, { status: 'warned', nextDeadline: '2027-11-05T07:15:00.000Z' });
@@ -256,17 +339,35 @@ describe('ticket lifecycle: one scenario per source process, business instants o
     expect((await h.clocks(handle))?.firstResponse?.status).toBe('met');
 
     await h.jumpTo('2027-11-05T07:00:00.000Z'); // Fri 10:00
-    const asked = await h.command(handle, engineer, { type: 'requestClarification', questions: ['Which account shows the error?'] });
+    const asked = await h.command(handle, engineer, {
+      type: 'requestClarification',
+      questions: ['Which account shows the error?'],
+    });
     // 2 business days after Friday: Tue 9 Nov 17:30; the reminder halfway through its 25h30 of service hours: Mon 8 Nov 13:45.
-    expect(asked.clarification).toMatchObject({ dueAt: '2027-11-09T14:30:00.000Z', reminderAt: '2027-11-08T10:45:00.000Z', reminded: false });
+    expect(asked.clarification).toMatchObject({
+      dueAt: '2027-11-09T14:30:00.000Z',
+      reminderAt: '2027-11-08T10:45:00.000Z',
+      reminded: false,
+    });
 
     await h.jumpTo('2027-11-08T10:46:00.000Z'); // Mon 13:46
-    await until(async () => (await h.view(handle)).phase === 'understand' && h.notifications.some((n) => n.ticketNumber === handle.workflowId && n.kind === 'clarificationReminder'), 'the reminder');
-    expect(await h.view(handle)).toMatchObject({ phase: 'understand', clarification: { reminded: true, expired: false } });
+    await until(
+      async () =>
+        (await h.view(handle)).phase === 'understand' &&
+        h.notifications.some((n) => n.ticketNumber === handle.workflowId && n.kind === 'clarificationReminder'),
+      'the reminder',
+    );
+    expect(await h.view(handle)).toMatchObject({
+      phase: 'understand',
+      clarification: { reminded: true, expired: false },
+    });
 
     await h.jumpTo('2027-11-09T14:31:00.000Z'); // Tue 17:31
     const unanswered = await h.waitForPhase(handle, 'acceptance');
-    expect(unanswered.resolution).toMatchObject({ kind: 'noCustomerResponse', acceptanceDueAt: '2027-11-16T14:30:00.000Z' }); // Tue 16 Nov 17:30
+    expect(unanswered.resolution).toMatchObject({
+      kind: 'noCustomerResponse',
+      acceptanceDueAt: '2027-11-16T14:30:00.000Z',
+    }); // Tue 16 Nov 17:30
     expect(second(unanswered.resolution!.at)).toBe('2027-11-09T14:30:00.000Z');
     await handle.terminate('scenario covered');
   });

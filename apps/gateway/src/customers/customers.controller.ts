@@ -16,11 +16,14 @@ export class CustomersController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ description: 'Plan, contracts, licences (keys masked), products, contacts, SLA policy and process options.' })
+  @ApiOkResponse({
+    description: 'Plan, contracts, licences (keys masked), products, contacts, SLA policy and process options.',
+  })
   @ApiNotFoundResponse({ description: 'No such customer (code CUSTOMER_NOT_FOUND).' })
   async get(@Param('id') id: string): Promise<CustomerView> {
     const record = await this.directory.get(id);
-    if (!record) throw new DomainError('CUSTOMER_NOT_FOUND', `customer ${id} is not in the directory`, { customerId: id });
+    if (!record)
+      throw new DomainError('CUSTOMER_NOT_FOUND', `customer ${id} is not in the directory`, { customerId: id });
     return toCustomerView(record);
   }
 }

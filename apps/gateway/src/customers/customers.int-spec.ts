@@ -41,6 +41,10 @@ describe('GET /v1/customers (gateway, directory on PGlite in memory, seeded at b
 
   it('404 CUSTOMER_NOT_FOUND for an unknown id', async () => {
     const response = await request(app.getHttpServer()).get('/v1/customers/nobody').expect(404);
-    expect(response.body).toEqual({ code: 'CUSTOMER_NOT_FOUND', message: 'customer nobody is not in the directory', customerId: 'nobody' });
+    expect(response.body).toEqual({
+      code: 'CUSTOMER_NOT_FOUND',
+      message: 'customer nobody is not in the directory',
+      customerId: 'nobody',
+    });
   });
 });

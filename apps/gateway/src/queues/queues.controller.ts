@@ -25,13 +25,21 @@ export class QueuesController {
 
   @Post('prioritize')
   @HttpCode(200)
-  @ApiUnprocessableEntityResponse({ description: 'Not staff, no reason, or the ticket is not waiting (code COMMAND_REJECTED).' })
+  @ApiUnprocessableEntityResponse({
+    description: 'Not staff, no reason, or the ticket is not waiting (code COMMAND_REJECTED).',
+  })
   async prioritize(@Param('id') customerId: string, @Body() dto: PrioritizeDto): Promise<QueueState> {
     try {
-      return await this.client.workflow.getHandle(customerQueueId(customerId)).executeUpdate(prioritizeUpdate, { args: [dto] });
+      return await this.client.workflow
+        .getHandle(customerQueueId(customerId))
+        .executeUpdate(prioritizeUpdate, { args: [dto] });
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError) throw new DomainError('COMMAND_REJECTED', `${customerId} has no queue`, { field: 'ticket' });
-      if (error instanceof WorkflowUpdateFailedError) throw new DomainError('COMMAND_REJECTED', (error.cause as Error | undefined)?.message ?? error.message, { field: 'ticket' });
+      if (error instanceof WorkflowNotFoundError)
+        throw new DomainError('COMMAND_REJECTED', `${customerId} has no queue`, { field: 'ticket' });
+      if (error instanceof WorkflowUpdateFailedError)
+        throw new DomainError('COMMAND_REJECTED', (error.cause as Error | undefined)?.message ?? error.message, {
+          field: 'ticket',
+        });
       throw error;
     }
   }

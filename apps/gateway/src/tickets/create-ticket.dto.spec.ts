@@ -11,7 +11,10 @@ const valid = {
 };
 
 async function failingFields(body: Record<string, unknown>): Promise<Record<string, string[]>> {
-  const errors = await validate(plainToInstance(CreateTicketDto, body), { whitelist: true, forbidNonWhitelisted: true });
+  const errors = await validate(plainToInstance(CreateTicketDto, body), {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+  });
   return Object.fromEntries(errors.map((e) => [e.property, Object.keys(e.constraints ?? {})]));
 }
 
@@ -34,12 +37,22 @@ describe('CreateTicketDto', () => {
   });
 
   it('names every missing field', async () => {
-    expect(Object.keys(await failingFields({})).sort()).toEqual(['customerId', 'description', 'requester', 'severity', 'title']);
+    expect(Object.keys(await failingFields({})).sort()).toEqual([
+      'customerId',
+      'description',
+      'requester',
+      'severity',
+      'title',
+    ]);
   });
 
   it('refuses credential-like intake fields, at any depth', async () => {
-    expect(await failingFields({ ...valid, intake: { account: 'crm-admin', accountPassword: 'hunter2' } })).toEqual({ intake: ['noCredentials'] });
-    expect(await failingFields({ ...valid, intake: { account: 'crm-admin', systemAddress: 'https://crm.example.com' } })).toEqual({});
+    expect(await failingFields({ ...valid, intake: { account: 'crm-admin', accountPassword: 'hunter2' } })).toEqual({
+      intake: ['noCredentials'],
+    });
+    expect(
+      await failingFields({ ...valid, intake: { account: 'crm-admin', systemAddress: 'https://crm.example.com' } }),
+    ).toEqual({});
   });
 
   it('refuses fields it does not know', async () => {

@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, Validate, ValidateNested } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Validate,
+  ValidateNested,
+} from 'class-validator';
 import { NoCredentialFields } from '../http/no-credentials';
 import { ALL_SEVERITIES } from '@caseflow/domain';
 
@@ -47,7 +58,11 @@ export class CreateTicketDto {
   @MaxLength(20_000)
   description!: string;
 
-  @ApiProperty({ enum: ALL_SEVERITIES, example: 'S2', description: "In the customer's scheme: S1–S3, 1–4, critical–low, or P1–P4 (quartet)" })
+  @ApiProperty({
+    enum: ALL_SEVERITIES,
+    example: 'S2',
+    description: "In the customer's scheme: S1–S3, 1–4, critical–low, or P1–P4 (quartet)",
+  })
   @IsIn(ALL_SEVERITIES, { message: `severity must be one of ${ALL_SEVERITIES.join(', ')}` })
   severity!: string;
 
@@ -69,7 +84,10 @@ export class CreateTicketDto {
   @Type(() => QuartetDto)
   quartet?: QuartetDto;
 
-  @ApiPropertyOptional({ description: "Intake fields the customer's process requires (e.g. domain, recurrence)", example: { recurrence: 'once' } })
+  @ApiPropertyOptional({
+    description: "Intake fields the customer's process requires (e.g. domain, recurrence)",
+    example: { recurrence: 'once' },
+  })
   @IsOptional()
   @IsObject()
   @Validate(NoCredentialFields)

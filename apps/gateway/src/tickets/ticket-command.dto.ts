@@ -17,9 +17,22 @@ import type { ActorRole, TicketCommand, TicketCommandType } from '@caseflow/doma
 const ROLES: ActorRole[] = ['customer', 'engineer', 'manager'];
 /** Every command, checked for completeness by the compiler. */
 const KNOWN_COMMANDS: Record<TicketCommandType, true> = {
-  classify: true, respond: true, requestClarification: true, answerClarification: true, provideWorkaround: true, applyHotfix: true,
-  proposeFix: true, approveFix: true, rejectFix: true, implementFix: true, resolve: true, accept: true, reopen: true, giveFeedback: true,
-  recordBusinessImpact: true, cancel: true,
+  classify: true,
+  respond: true,
+  requestClarification: true,
+  answerClarification: true,
+  provideWorkaround: true,
+  applyHotfix: true,
+  proposeFix: true,
+  approveFix: true,
+  rejectFix: true,
+  implementFix: true,
+  resolve: true,
+  accept: true,
+  reopen: true,
+  giveFeedback: true,
+  recordBusinessImpact: true,
+  cancel: true,
 };
 export const COMMAND_TYPES = Object.keys(KNOWN_COMMANDS) as TicketCommandType[];
 
@@ -38,7 +51,11 @@ export class ActorDto {
 @ValidatorConstraint({ name: 'knownCommandType' })
 class KnownCommandType implements ValidatorConstraintInterface {
   validate(command: unknown): boolean {
-    return typeof command === 'object' && command !== null && COMMAND_TYPES.includes((command as { type?: TicketCommandType }).type as TicketCommandType);
+    return (
+      typeof command === 'object' &&
+      command !== null &&
+      COMMAND_TYPES.includes((command as { type?: TicketCommandType }).type as TicketCommandType)
+    );
   }
   defaultMessage(): string {
     return `command.type must be one of ${COMMAND_TYPES.join(', ')}`;

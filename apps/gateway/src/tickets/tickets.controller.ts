@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import type { TicketState } from '@caseflow/domain';
 import type { SlaClocks } from '@caseflow/sla';
 import type { TicketView } from '@caseflow/contract';
@@ -27,7 +33,9 @@ export class TicketsController {
   }
 
   @Get(':number/sla')
-  @ApiOkResponse({ description: "The ticket's live SLA clocks: each target's due time, elapsed, remaining, paused time and status." })
+  @ApiOkResponse({
+    description: "The ticket's live SLA clocks: each target's due time, elapsed, remaining, paused time and status.",
+  })
   clocks(@Param('number') number: string): Promise<SlaClocks | null> {
     return this.tickets.clocks(number);
   }
@@ -35,7 +43,9 @@ export class TicketsController {
   @Post(':number/commands')
   @HttpCode(200)
   @ApiOkResponse({ description: 'The command was accepted: one event recorded; the body is the new state.' })
-  @ApiUnprocessableEntityResponse({ description: 'Rejected by the ticket (code COMMAND_REJECTED, with the reason); nothing recorded.' })
+  @ApiUnprocessableEntityResponse({
+    description: 'Rejected by the ticket (code COMMAND_REJECTED, with the reason); nothing recorded.',
+  })
   command(@Param('number') number: string, @Body() dto: TicketCommandDto): Promise<TicketState> {
     return this.tickets.command(number, dto);
   }

@@ -1,10 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  Client,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
 import { TypedSearchAttributes } from '@temporalio/common';
 import { DomainError, type TicketState } from '@caseflow/domain';
 import { CUSTOMER_DIRECTORY, type CustomerDirectory } from '@caseflow/directory';
 import { TEMPORAL_CLIENT, TEMPORAL_CONFIG, type TemporalConfig } from '@caseflow/temporal';
-import { searchAttributes, slaClocksQuery, TICKET_WORKFLOW_TYPE, ticketCommandUpdate, ticketViewQuery, type TicketView, type TicketWorkflow } from '@caseflow/contract';
+import {
+  searchAttributes,
+  slaClocksQuery,
+  TICKET_WORKFLOW_TYPE,
+  ticketCommandUpdate,
+  ticketViewQuery,
+  type TicketView,
+  type TicketWorkflow,
+} from '@caseflow/contract';
 import type { SlaClocks } from '@caseflow/sla';
 import type { TicketCommandDto } from './ticket-command.dto';
 import type { CreateTicketDto } from './create-ticket.dto';
@@ -60,17 +73,28 @@ export class TicketsService {
     const view = await this.view(number);
     if (actor.role === 'customer' && 'customerId' in view) {
       const customer = await this.directory.get(view.customerId);
-      const known = [view.requester, ...(customer?.authorizedContacts.map((c) => c.email) ?? [])].map((e) => e.toLowerCase());
+      const known = [view.requester, ...(customer?.authorizedContacts.map((c) => c.email) ?? [])].map((e) =>
+        e.toLowerCase(),
+      );
       if (!known.includes(actor.id.toLowerCase())) {
-        throw new DomainError('ACTOR_NOT_AUTHORIZED', `${actor.id} is neither the requester nor an authorized contact of ${view.customerId}`, { field: 'actor.id' });
+        throw new DomainError(
+          'ACTOR_NOT_AUTHORIZED',
+          `${actor.id} is neither the requester nor an authorized contact of ${view.customerId}`,
+          { field: 'actor.id' },
+        );
       }
     }
     try {
-      return await this.onTicket(number, (handle) => handle.executeUpdate(ticketCommandUpdate, { args: [{ actor, command }] }));
+      return await this.onTicket(number, (handle) =>
+        handle.executeUpdate(ticketCommandUpdate, { args: [{ actor, command }] }),
+      );
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError) {
         const cause = error.cause as { message?: string; details?: unknown[] } | undefined;
-        throw new DomainError('COMMAND_REJECTED', cause?.message ?? error.message, { command: command.type, ...((cause?.details?.[0] as object) ?? {}) });
+        throw new DomainError('COMMAND_REJECTED', cause?.message ?? error.message, {
+          command: command.type,
+          ...((cause?.details?.[0] as object) ?? {}),
+        });
       }
       throw error;
     }
@@ -82,13 +106,18 @@ export class TicketsService {
       await this.view(number);
     } catch (error) {
       if (error instanceof DomainError && error.code === 'TICKET_NOT_FOUND') {
-        throw new DomainError('RELATED_TICKET_NOT_FOUND', `relatedTo names no ticket: ${number}`, { field: 'relatedTo' });
+        throw new DomainError('RELATED_TICKET_NOT_FOUND', `relatedTo names no ticket: ${number}`, {
+          field: 'relatedTo',
+        });
       }
       throw error;
     }
   }
 
-  private async onTicket<T>(number: string, work: (handle: ReturnType<Client['workflow']['getHandle']>) => Promise<T>): Promise<T> {
+  private async onTicket<T>(
+    number: string,
+    work: (handle: ReturnType<Client['workflow']['getHandle']>) => Promise<T>,
+  ): Promise<T> {
     if (!isTicketNumber(number)) throw notFound(number);
     try {
       return await work(this.client.workflow.getHandle(number));

@@ -106,23 +106,36 @@ export function describeEventStoreContract(adapter: string, factory: ContractFac
 
     /** `it` when the adapter has the capability; otherwise recorded as left out, with the reason. */
     const itWhen = (requirement: Requirement, name: string, fn: () => Promise<void>, timeout?: number) => {
-      it(name, async () => {
-        if (!store.capabilities[requirement.capability]) {
-          const lines = leftOut.get(adapter) ?? [];
-          lines.push(`"${name}": ${store.name} lacks ${requirement.capability} (${requirement.why})`);
-          leftOut.set(adapter, lines);
-          return;
-        }
-        await fn();
-      }, timeout);
+      it(
+        name,
+        async () => {
+          if (!store.capabilities[requirement.capability]) {
+            const lines = leftOut.get(adapter) ?? [];
+            lines.push(`"${name}": ${store.name} lacks ${requirement.capability} (${requirement.why})`);
+            leftOut.set(adapter, lines);
+            return;
+          }
+          await fn();
+        },
+        timeout,
+      );
     };
 
     it('declares its capabilities', () => {
       expect(typeof store.name).toBe('string');
-      for (const key of ['concurrentWriters', 'interleavedTransactions', 'contiguousGlobalPositions', 'asOfRecorded', 'groupCommit', 'hashChain'] as const) {
+      for (const key of [
+        'concurrentWriters',
+        'interleavedTransactions',
+        'contiguousGlobalPositions',
+        'asOfRecorded',
+        'groupCommit',
+        'hashChain',
+      ] as const) {
         expect(typeof store.capabilities[key]).toBe('boolean');
       }
-      process.stdout.write(`\n[event-store contract] ${adapter}: ${store.name} capabilities ${JSON.stringify(store.capabilities)}\n`);
+      process.stdout.write(
+        `\n[event-store contract] ${adapter}: ${store.name} capabilities ${JSON.stringify(store.capabilities)}\n`,
+      );
     });
 
     it('appends with 1-based positions and reads the stream back with metadata', async () => {
@@ -132,9 +145,19 @@ export function describeEventStoreContract(adapter: string, factory: ContractFac
       const second = await store.append(s, [event('c')], { expectedPosition: 2 });
       expect(second).toEqual({ positions: [3], lastPosition: 3 });
       const read = await store.readStream(s);
-      expect(read.map((e) => [e.id, e.position])).toEqual([['a', 1], ['b', 2], ['c', 3]]);
+      expect(read.map((e) => [e.id, e.position])).toEqual([
+        ['a', 1],
+        ['b', 2],
+        ['c', 3],
+      ]);
       const [a] = read;
-      expect(a).toMatchObject({ streamId: s, type: 'TicketNoteAdded', data: { id: 'a' }, metadata: metadata(), schemaVersion: 1 });
+      expect(a).toMatchObject({
+        streamId: s,
+        type: 'TicketNoteAdded',
+        data: { id: 'a' },
+        metadata: metadata(),
+        schemaVersion: 1,
+      });
       expect(Number.isNaN(Date.parse(a.recordedAt))).toBe(false);
       expect(read[1].globalPosition).toBeGreaterThan(a.globalPosition);
       expect(await store.readStream(stream('never-written'))).toEqual([]);
@@ -142,11 +165,18 @@ export function describeEventStoreContract(adapter: string, factory: ContractFac
 
     it('refuses a credential-like field at any depth with InvalidEventError naming the field, and writes nothing', async () => {
       const s = stream();
-      const attempt = store.append(s, [event('with-password', 'TicketOpened', { account: { login: 'ivan', password: 'hunter2' } })]);
+      const attempt = store.append(s, [
+        event('with-password', 'TicketOpened', { account: { login: 'ivan', password: 'hunter2' } }),
+      ]);
       await expect(attempt).rejects.toBeInstanceOf(InvalidEventError);
-      await expect(attempt).rejects.toMatchObject({ code: 'EVENT_STORE_CREDENTIAL_FIELD', field: 'data.account.password' });
+      await expect(attempt).rejects.toMatchObject({
+        code: 'EVENT_STORE_CREDENTIAL_FIELD',
+        field: 'data.account.password',
+      });
       for (const data of [{ apiKey: 'k' }, { items: [{ accessToken: 't' }] }, { client_secret: 's' }]) {
-        await expect(store.append(s, [event('with-secret', 'TicketNoteAdded', data)])).rejects.toMatchObject({ code: 'EVENT_STORE_CREDENTIAL_FIELD' });
+        await expect(store.append(s, [event('with-secret', 'TicketNoteAdded', data)])).rejects.toMatchObject({
+          code: 'EVENT_STORE_CREDENTIAL_FIELD',
+        });
       }
       const inMetadata = { ...event('meta-token'), metadata: { ...metadata(), credentials: { user: 'u' } } };
       await expect(store.append(s, [inMetadata])).rejects.toMatchObject({ field: 'metadata.credentials' });
@@ -155,8 +185,14 @@ export function describeEventStoreContract(adapter: string, factory: ContractFac
 
     it('refuses control characters in the stream id, an event id or a type, naming the field, and writes nothing', async () => {
       const s = stream();
-      await expect(store.append(`${s}\u0001x`, [event('a')])).rejects.toMatchObject({ code: 'EVENT_STORE_CONTROL_CHARACTER', field: 'streamId' });
-      await expect(store.append(s, [event('a'), event('b\nc')])).rejects.toMatchObject({ code: 'EVENT_STORE_CONTROL_CHARACTER', field: 'id' });
+      await expect(store.append(`${s}\u0001x`, [event('a')])).rejects.toMatchObject({
+        code: 'EVENT_STORE_CONTROL_CHARACTER',
+        field: 'streamId',
+      });
+      await expect(store.append(s, [event('a'), event('b\nc')])).rejects.toMatchObject({
+        code: 'EVENT_STORE_CONTROL_CHARACTER',
+        field: 'id',
+      });
       await expect(store.append(s, [event('a', 'TicketNote\u0000Added')])).rejects.toBeInstanceOf(InvalidEventError);
       await expect(store.append(s, [event('a', 'Ticket\tNote')])).rejects.toMatchObject({ field: 'type' });
       expect(await store.readStream(s)).toEqual([]);
@@ -175,10 +211,15 @@ export function describeEventStoreContract(adapter: string, factory: ContractFac
       await expect(store.append(s, [event('b')], { expectedPosition: 5 })).rejects.toBeInstanceOf(ConcurrencyError);
       // A stream that does not exist is at position 0, whatever the caller believes.
       const missing = stream('never-written');
-      await expect(store.append(missing, [event('x')], { expectedPosition: 3 })).rejects.toMatchObject({ actualPosition: 0 });
+      await expect(store.append(missing, [event('x')], { expectedPosition: 3 })).rejects.toMatchObject({
+        actualPosition: 0,
+      });
       expect(await store.readStream(missing)).toEqual([]);
       expect((await store.readStream(s)).map((e) => e.id)).toEqual(['a']);
-      await expect(store.append(s, [event('b')], { expectedPosition: 'any' })).resolves.toEqual({ positions: [2], lastPosition: 2 });
+      await expect(store.append(s, [event('b')], { expectedPosition: 'any' })).resolves.toEqual({
+        positions: [2],
+        lastPosition: 2,
+      });
     });
 
     it('32 writers racing on one stream: exactly one wins per position', async () => {
@@ -186,7 +227,9 @@ export function describeEventStoreContract(adapter: string, factory: ContractFac
       const rounds = 8;
       for (let round = 0; round < rounds; round++) {
         const results = await Promise.allSettled(
-          Array.from({ length: 32 }, (_, w) => store.append(s, [event(`r${round}-w${w}`)], { expectedPosition: round })),
+          Array.from({ length: 32 }, (_, w) =>
+            store.append(s, [event(`r${round}-w${w}`)], { expectedPosition: round }),
+          ),
         );
         const won = results.filter((r) => r.status === 'fulfilled');
         const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -204,7 +247,9 @@ export function describeEventStoreContract(adapter: string, factory: ContractFac
       const stores = [store, await open(), await open(), await open()];
       for (let round = 0; round < 6; round++) {
         const results = await Promise.allSettled(
-          Array.from({ length: 32 }, (_, w) => stores[w % 4].append(s, [event(`p${round}-w${w}`)], { expectedPosition: round })),
+          Array.from({ length: 32 }, (_, w) =>
+            stores[w % 4].append(s, [event(`p${round}-w${w}`)], { expectedPosition: round }),
+          ),
         );
         expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
         for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(ConcurrencyError);
@@ -247,11 +292,23 @@ export function describeEventStoreContract(adapter: string, factory: ContractFac
       await store.append(s, [event('a'), event('b')], { expectedPosition: 0 });
       await store.append(s, [event('c')], { expectedPosition: 2 });
       // Current expected position.
-      await expect(store.append(s, [event('c')], { expectedPosition: 3 })).resolves.toEqual({ positions: [3], lastPosition: 3 });
+      await expect(store.append(s, [event('c')], { expectedPosition: 3 })).resolves.toEqual({
+        positions: [3],
+        lastPosition: 3,
+      });
       // Stale expected positions (a retry after the first attempt did commit).
-      await expect(store.append(s, [event('a'), event('b')], { expectedPosition: 0 })).resolves.toEqual({ positions: [1, 2], lastPosition: 3 });
-      await expect(store.append(s, [event('c')], { expectedPosition: 2 })).resolves.toEqual({ positions: [3], lastPosition: 3 });
-      await expect(store.append(s, [event('b')], { expectedPosition: 'no_stream' })).resolves.toEqual({ positions: [2], lastPosition: 3 });
+      await expect(store.append(s, [event('a'), event('b')], { expectedPosition: 0 })).resolves.toEqual({
+        positions: [1, 2],
+        lastPosition: 3,
+      });
+      await expect(store.append(s, [event('c')], { expectedPosition: 2 })).resolves.toEqual({
+        positions: [3],
+        lastPosition: 3,
+      });
+      await expect(store.append(s, [event('b')], { expectedPosition: 'no_stream' })).resolves.toEqual({
+        positions: [2],
+        lastPosition: 3,
+      });
       await expect(store.append(s, [event('a')])).resolves.toEqual({ positions: [1], lastPosition: 3 });
       // A new id with a stale position is still a conflict.
       await expect(store.append(s, [event('d')], { expectedPosition: 2 })).rejects.toBeInstanceOf(ConcurrencyError);
@@ -260,7 +317,9 @@ export function describeEventStoreContract(adapter: string, factory: ContractFac
 
     it('the same event appended by 32 racing retries lands once', async () => {
       const s = stream();
-      const results = await Promise.all(Array.from({ length: 32 }, () => store.append(s, [event('only-once')], { expectedPosition: 0 })));
+      const results = await Promise.all(
+        Array.from({ length: 32 }, () => store.append(s, [event('only-once')], { expectedPosition: 0 })),
+      );
       for (const r of results) expect(r).toEqual({ positions: [1], lastPosition: 1 });
       expect(await store.readStream(s)).toHaveLength(1);
     }, 60_000);
@@ -276,7 +335,9 @@ export function describeEventStoreContract(adapter: string, factory: ContractFac
       expect((await store.readStream(s, { from: 4 })).map((e) => e.position)).toEqual([4, 5]);
       expect((await store.readStream(s, { to: 2 })).map((e) => e.position)).toEqual([1, 2]);
       if (store.capabilities.asOfRecorded) {
-        expect((await store.readStream(s, { asOfRecorded: third.recordedAt })).map((e) => e.position)).toEqual([1, 2, 3]);
+        expect((await store.readStream(s, { asOfRecorded: third.recordedAt })).map((e) => e.position)).toEqual([
+          1, 2, 3,
+        ]);
         expect(await store.readStream(s, { asOfRecorded: '2000-01-01T00:00:00Z' })).toEqual([]);
       }
     });
@@ -287,7 +348,8 @@ export function describeEventStoreContract(adapter: string, factory: ContractFac
       const streams = Array.from({ length: 8 }, () => stream('customer'));
       await Promise.all(
         streams.map(async (s, i) => {
-          for (let k = 0; k < 5; k++) await store.append(s, [event(`${i}-${k}`, k % 2 ? 'CustomerRenamed' : 'CustomerCreated')]);
+          for (let k = 0; k < 5; k++)
+            await store.append(s, [event(`${i}-${k}`, k % 2 ? 'CustomerRenamed' : 'CustomerCreated')]);
         }),
       );
       const all = (await store.readAll({ fromGlobalPosition: start })).filter((e) => streams.includes(e.streamId));
@@ -306,8 +368,12 @@ export function describeEventStoreContract(adapter: string, factory: ContractFac
         paged.push(...page);
         from = page[page.length - 1].globalPosition + 1;
       }
-      expect(paged.filter((e) => streams.includes(e.streamId)).map((e) => e.globalPosition)).toEqual(all.map((e) => e.globalPosition));
-      const renamed = (await store.readAll({ fromGlobalPosition: start, types: ['CustomerRenamed'] })).filter((e) => streams.includes(e.streamId));
+      expect(paged.filter((e) => streams.includes(e.streamId)).map((e) => e.globalPosition)).toEqual(
+        all.map((e) => e.globalPosition),
+      );
+      const renamed = (await store.readAll({ fromGlobalPosition: start, types: ['CustomerRenamed'] })).filter((e) =>
+        streams.includes(e.streamId),
+      );
       expect(renamed).toHaveLength(16);
       expect(renamed.every((e) => e.type === 'CustomerRenamed')).toBe(true);
     }, 60_000);
@@ -317,7 +383,10 @@ export function describeEventStoreContract(adapter: string, factory: ContractFac
       const start = before.length ? before[before.length - 1].globalPosition + 1 : 0;
       const streams = Array.from({ length: 3 }, () => stream('batch'));
       for (const [i, s] of streams.entries()) {
-        await store.append(s, Array.from({ length: 10 }, (_, k) => event(`b${i}-${k}`, k % 3 ? 'CustomerRenamed' : 'CustomerCreated')));
+        await store.append(
+          s,
+          Array.from({ length: 10 }, (_, k) => event(`b${i}-${k}`, k % 3 ? 'CustomerRenamed' : 'CustomerCreated')),
+        );
       }
       const collect = async (options: Parameters<typeof readAllInBatches>[1]) => {
         const batches: RecordedEvent[][] = [];
@@ -367,7 +436,11 @@ export function describeEventStoreContract(adapter: string, factory: ContractFac
       // A restarted process (a fresh store instance) resumes at 5: nothing skipped, nothing repeated.
       const restarted = await open();
       const seen2: string[] = [];
-      const sub2 = restarted.subscribe({ subscriptionId: id, pollIntervalMs: 20, handler: async (e) => void (mine(e) && seen2.push(e.id)) });
+      const sub2 = restarted.subscribe({
+        subscriptionId: id,
+        pollIntervalMs: 20,
+        handler: async (e) => void (mine(e) && seen2.push(e.id)),
+      });
       await eventually(() => seen2.length === 2, 'resume');
       await store.append(s, [event('7')]);
       await eventually(() => seen2.length === 3, 'live event');
@@ -377,17 +450,25 @@ export function describeEventStoreContract(adapter: string, factory: ContractFac
       // Stopped cleanly: the next run starts after 7.
       const seen3: string[] = [];
       await store.append(s, [event('8')]);
-      const sub3 = restarted.subscribe({ subscriptionId: id, pollIntervalMs: 20, handler: async (e) => void (mine(e) && seen3.push(e.id)) });
+      const sub3 = restarted.subscribe({
+        subscriptionId: id,
+        pollIntervalMs: 20,
+        handler: async (e) => void (mine(e) && seen3.push(e.id)),
+      });
       await sub3.caughtUp();
       await sub3.stop();
       expect(seen3).toEqual(['8']);
     }, 60_000);
 
     itWhen(
-      { capability: 'interleavedTransactions', why: 'one connection: no transaction can stay open while another commits' },
+      {
+        capability: 'interleavedTransactions',
+        why: 'one connection: no transaction can stay open while another commits',
+      },
       'a late-committing transaction is delivered, not skipped, and in global order',
       async () => {
-        if (!harness.openLateWrite) throw new Error(`${adapter} declares interleavedTransactions but its harness has no openLateWrite`);
+        if (!harness.openLateWrite)
+          throw new Error(`${adapter} declares interleavedTransactions but its harness has no openLateWrite`);
         const early = stream('late');
         const later = stream('late');
         const id = `late-${run}`;

@@ -20,7 +20,11 @@ export function kurrentHarness(connectionString: string): ContractHarness {
     tamperUnavailable:
       'KurrentDB events are immutable: no API edits, reorders or inserts a stored event (an admin can only truncate ($tb) or delete a stream: the truncation and deletion tests)',
     async truncateStream(streamId, beforePosition) {
-      await admin.setStreamMetadata(names.toServer(streamId), { truncateBefore: beforePosition - 1 }, { deadline: DEADLINE_MS });
+      await admin.setStreamMetadata(
+        names.toServer(streamId),
+        { truncateBefore: beforePosition - 1 },
+        { deadline: DEADLINE_MS },
+      );
     },
     async deleteStream(streamId) {
       await admin.deleteStream(names.toServer(streamId), { deadline: DEADLINE_MS });

@@ -19,7 +19,13 @@ export function uniqueSchema(prefix: string): string {
 /** Opens the server or fails with what to do about it (never skips). */
 export async function openTestServer(schema: string): Promise<Database> {
   try {
-    return await openDatabase({ kind: 'postgres', connectionString: pgUrl(), schema, connectionTimeoutMs: 5_000, statementTimeoutMs: 30_000 });
+    return await openDatabase({
+      kind: 'postgres',
+      connectionString: pgUrl(),
+      schema,
+      connectionTimeoutMs: 5_000,
+      statementTimeoutMs: 30_000,
+    });
   } catch (error) {
     throw new Error(
       `PostgreSQL is required for these tests and is unreachable (${(error as Error).message}). ` +

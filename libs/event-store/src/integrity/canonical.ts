@@ -68,7 +68,10 @@ export interface ChainContent {
 export function eventHash(content: ChainContent, prevHash: string): string {
   const { streamId, position, id, type, schemaVersion } = content;
   const dataJson = canonicalJson(content.data ?? null);
-  return eventHashOfCanonical({ streamId, position, id, type, schemaVersion, dataJson, metadataJson: canonicalJson(content.metadata) }, prevHash);
+  return eventHashOfCanonical(
+    { streamId, position, id, type, schemaVersion, dataJson, metadataJson: canonicalJson(content.metadata) },
+    prevHash,
+  );
 }
 
 /**
@@ -76,7 +79,15 @@ export function eventHash(content: ChainContent, prevHash: string): string {
  * that JSON, so it encodes once). The document is assembled with its keys in sorted order.
  */
 export function eventHashOfCanonical(
-  c: { streamId: string; position: number; id: string; type: string; schemaVersion: number; dataJson: string; metadataJson: string },
+  c: {
+    streamId: string;
+    position: number;
+    id: string;
+    type: string;
+    schemaVersion: number;
+    dataJson: string;
+    metadataJson: string;
+  },
   prevHash: string,
 ): string {
   const doc =

@@ -6,7 +6,11 @@ import { firstHeadDifference, merkleRoot } from './merkle';
  * (with recorded heads) its own head; otherwise the Merkle root, naming the first differing
  * stream when the checkpoint carries its heads. Every adapter uses it: same verdicts, same messages.
  */
-export function checkpointFailure(cp: StoreCheckpoint, target: string, found: readonly StreamHead[]): VerificationFailure | undefined {
+export function checkpointFailure(
+  cp: StoreCheckpoint,
+  target: string,
+  found: readonly StreamHead[],
+): VerificationFailure | undefined {
   if (target !== 'all' && cp.heads) {
     const recorded = cp.heads.find((h) => h.streamId === target);
     const now = found.find((h) => h.streamId === target);
@@ -29,7 +33,12 @@ export function checkpointFailure(cp: StoreCheckpoint, target: string, found: re
   return headFailure(cp, (diff.recorded ?? diff.found)!.streamId, diff.recorded, diff.found);
 }
 
-function headFailure(cp: StoreCheckpoint, streamId: string, recorded: StreamHead | undefined, found: StreamHead | undefined): VerificationFailure {
+function headFailure(
+  cp: StoreCheckpoint,
+  streamId: string,
+  recorded: StreamHead | undefined,
+  found: StreamHead | undefined,
+): VerificationFailure {
   return {
     kind: 'checkpoint',
     streamId,

@@ -7,7 +7,13 @@ import { StoreUnavailableError } from '../errors';
 import type { AuditableEventStore, StoreCheckpoint } from '../port';
 import { checkpointSinkFrom, fileCheckpointSink, readLatestCheckpoint, scheduleCheckpoints } from './checkpoint-sink';
 
-const cp = (g: number): StoreCheckpoint => ({ globalPosition: g, takenAt: '2026-01-01T00:00:00.000000Z', root: 'a'.repeat(64), streams: 1, heads: [] });
+const cp = (g: number): StoreCheckpoint => ({
+  globalPosition: g,
+  takenAt: '2026-01-01T00:00:00.000000Z',
+  root: 'a'.repeat(64),
+  streams: 1,
+  heads: [],
+});
 
 describe('checkpoint sinks', () => {
   let server: Server;

@@ -30,9 +30,13 @@ export function webhookCheckpointSink(url: string, timeoutMs = 5_000): Checkpoin
           signal: AbortSignal.timeout(timeoutMs),
         });
       } catch (error) {
-        throw new StoreUnavailableError(`Checkpoint webhook unreachable or too slow (${timeoutMs} ms): ${(error as Error).message}`, { cause: error });
+        throw new StoreUnavailableError(
+          `Checkpoint webhook unreachable or too slow (${timeoutMs} ms): ${(error as Error).message}`,
+          { cause: error },
+        );
       }
-      if (!response.ok) throw new EventStoreError('EVENT_STORE_CHECKPOINT_SINK', `Checkpoint webhook answered ${response.status}`);
+      if (!response.ok)
+        throw new EventStoreError('EVENT_STORE_CHECKPOINT_SINK', `Checkpoint webhook answered ${response.status}`);
     },
   };
 }
@@ -47,7 +51,8 @@ export async function readLatestCheckpoint(path: string): Promise<StoreCheckpoin
   const lines = (await readFile(path, 'utf8')).split('\n').filter((l) => l.trim());
   if (!lines.length) throw new EventStoreError('EVENT_STORE_NO_CHECKPOINT', `No checkpoint in ${path}`);
   const cp = JSON.parse(lines[lines.length - 1]) as StoreCheckpoint;
-  if (typeof cp.root !== 'string' || typeof cp.globalPosition !== 'number') throw new EventStoreError('EVENT_STORE_NO_CHECKPOINT', `Last line of ${path} is not a checkpoint`);
+  if (typeof cp.root !== 'string' || typeof cp.globalPosition !== 'number')
+    throw new EventStoreError('EVENT_STORE_NO_CHECKPOINT', `Last line of ${path} is not a checkpoint`);
   return cp;
 }
 
@@ -59,7 +64,10 @@ export interface CheckpointSchedule {
  * Takes a checkpoint every `everyMs` (e.g. from the worker). A failure goes to `onError` and the
  * next tick tries again; ticks never overlap. stop() waits for a checkpoint in progress.
  */
-export function scheduleCheckpoints(store: AuditableEventStore, options: { everyMs: number; onError?: (error: unknown) => void }): CheckpointSchedule {
+export function scheduleCheckpoints(
+  store: AuditableEventStore,
+  options: { everyMs: number; onError?: (error: unknown) => void },
+): CheckpointSchedule {
   let running: Promise<unknown> = Promise.resolve();
   let busy = false;
   const timer = setInterval(() => {

@@ -39,7 +39,10 @@ export function findCredentialField(value: unknown, path: string): string | unde
  * a secret written once could never be removed. Ask for the account by name instead, or keep the
  * secret in a secret store and put its reference (e.g. `vaultRef`) in the event.
  */
-export function assertNoCredentials(streamId: string, event: { id: string; type: string; data: unknown; metadata: unknown }): void {
+export function assertNoCredentials(
+  streamId: string,
+  event: { id: string; type: string; data: unknown; metadata: unknown },
+): void {
   const field = findCredentialField(event.data, 'data') ?? findCredentialField(event.metadata, 'metadata');
   if (!field) return;
   throw new InvalidEventError(

@@ -12,7 +12,8 @@ export function merkleRoot(heads: readonly StreamHead[]): string {
   if (level.length === 0) return sha256('');
   while (level.length > 1) {
     const next: string[] = [];
-    for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? sha256(level[i] + level[i + 1]) : level[i]);
+    for (let i = 0; i < level.length; i += 2)
+      next.push(i + 1 < level.length ? sha256(level[i] + level[i + 1]) : level[i]);
     level = next;
   }
   return level[0];
@@ -23,7 +24,10 @@ export function leafHash(head: StreamHead): string {
 }
 
 /** The first head that differs between a checkpoint's and the store's, by streamId. */
-export function firstHeadDifference(recorded: readonly StreamHead[], found: readonly StreamHead[]): { recorded?: StreamHead; found?: StreamHead } | undefined {
+export function firstHeadDifference(
+  recorded: readonly StreamHead[],
+  found: readonly StreamHead[],
+): { recorded?: StreamHead; found?: StreamHead } | undefined {
   const now = new Map(found.map((h) => [h.streamId, h]));
   for (const r of [...recorded].sort((a, b) => (a.streamId < b.streamId ? -1 : 1))) {
     const f = now.get(r.streamId);

@@ -4,21 +4,45 @@ import type { ChainedEvent, NewEvent } from '../port';
 import { planAppend } from './append-plan';
 import { chainNewEvents } from './chain';
 
-const event = (id: string, type = 'TicketNoteAdded'): NewEvent => ({ id, type, data: { id }, metadata: { actor: 'a', occurredAt: '2026-01-01T00:00:00Z', correlationId: 'c' } });
+const event = (id: string, type = 'TicketNoteAdded'): NewEvent => ({
+  id,
+  type,
+  data: { id },
+  metadata: { actor: 'a', occurredAt: '2026-01-01T00:00:00Z', correlationId: 'c' },
+});
 
 /** Stored events as a read returns them after earlier appends. */
 function storedAfter(streamId: string, ids: string[]): ChainedEvent[] {
-  const proposals = chainNewEvents(streamId, { position: 0, hash: GENESIS_HASH }, ids.map((id) => ({ ...event(id), schemaVersion: 1 })));
-  return proposals.map((p) => ({ streamId, position: p.position, globalPosition: p.position * 10, id: p.id, type: p.type, schemaVersion: 1, data: p.data, metadata: event(p.id).metadata, recordedAt: '', prevHash: p.prevHash, hash: p.hash }));
+  const proposals = chainNewEvents(
+    streamId,
+    { position: 0, hash: GENESIS_HASH },
+    ids.map((id) => ({ ...event(id), schemaVersion: 1 })),
+  );
+  return proposals.map((p) => ({
+    streamId,
+    position: p.position,
+    globalPosition: p.position * 10,
+    id: p.id,
+    type: p.type,
+    schemaVersion: 1,
+    data: p.data,
+    metadata: event(p.id).metadata,
+    recordedAt: '',
+    prevHash: p.prevHash,
+    hash: p.hash,
+  }));
 }
 
 describe('planAppend', () => {
-  it('chains new events after the stream\'s last hash, at the positions after the last one read', () => {
+  it("chains new events after the stream's last hash, at the positions after the last one read", () => {
     const stored = storedAfter('s', ['a', 'b']);
     const plan = planAppend('s', stored, [event('c'), event('d')], 2, () => 3);
     expect(plan.readPosition).toBe(2);
     expect(plan.positions).toEqual([3, 4]);
-    expect(plan.proposals.map((p) => [p.position, p.prevHash])).toEqual([[3, stored[1].hash], [4, plan.proposals[0].hash]]);
+    expect(plan.proposals.map((p) => [p.position, p.prevHash])).toEqual([
+      [3, stored[1].hash],
+      [4, plan.proposals[0].hash],
+    ]);
     expect(plan.proposals[0].metadata.$caseflow).toMatchObject({ id: 'c', v: 3 });
   });
 
@@ -37,7 +61,11 @@ describe('planAppend', () => {
 
   it('accepts a repeat with a stale expectation but refuses new events when the expectation does not hold', () => {
     const stored = storedAfter('s', ['a', 'b']);
-    expect(planAppend('s', stored, [event('a')], 7, () => 1)).toEqual({ positions: [1], readPosition: 2, proposals: [] });
+    expect(planAppend('s', stored, [event('a')], 7, () => 1)).toEqual({
+      positions: [1],
+      readPosition: 2,
+      proposals: [],
+    });
     expect(() => planAppend('s', stored, [event('c')], 1, () => 1)).toThrow(ConcurrencyError);
     expect(() => planAppend('s', stored, [event('c')], 'no_stream', () => 1)).toThrow(ConcurrencyError);
   });
@@ -47,7 +75,7 @@ describe('planAppend', () => {
     expect(planAppend('s', stored, [event('d')], 3, () => 1).positions).toEqual([4]);
   });
 
-  it('refuses caller metadata that carries the store\'s envelope key', () => {
+  it("refuses caller metadata that carries the store's envelope key", () => {
     const forged = { ...event('x'), metadata: { ...event('x').metadata, $caseflow: { hash: 'f'.repeat(64) } } };
     expect(() => planAppend('s', [], [forged], 'any', () => 1)).toThrow(/\$caseflow/);
   });

@@ -36,7 +36,9 @@ export function planAppend(
       continue;
     }
     if (Object.prototype.hasOwnProperty.call(e.metadata ?? {}, ENVELOPE_KEY)) {
-      throw new InvalidEventError(`Stream "${streamId}": event ${e.id} has metadata key "${ENVELOPE_KEY}", which the store reserves`);
+      throw new InvalidEventError(
+        `Stream "${streamId}": event ${e.id} has metadata key "${ENVELOPE_KEY}", which the store reserves`,
+      );
     }
     const next = readPosition + fresh.length + 1;
     known.set(e.id, next);
@@ -45,8 +47,18 @@ export function planAppend(
   }
   if (!fresh.length) return { positions, readPosition, proposals: [] };
   if (!holds(expected, readPosition)) throw new ConcurrencyError(streamId, expected, readPosition);
-  const candidates = fresh.map((e) => ({ id: e.id, type: e.type, schemaVersion: schemaVersionOf(e.type), data: e.data, metadata: e.metadata }));
-  return { positions, readPosition, proposals: chainNewEvents(streamId, { position: readPosition, hash: chainTip(stored) }, candidates) };
+  const candidates = fresh.map((e) => ({
+    id: e.id,
+    type: e.type,
+    schemaVersion: schemaVersionOf(e.type),
+    data: e.data,
+    metadata: e.metadata,
+  }));
+  return {
+    positions,
+    readPosition,
+    proposals: chainNewEvents(streamId, { position: readPosition, hash: chainTip(stored) }, candidates),
+  };
 }
 
 function holds(expected: ExpectedPosition, current: number): boolean {

@@ -6,7 +6,11 @@ import { ENVELOPE_KEY } from './envelope';
 /** What the client does: JSON.stringify on append, JSON.parse on read. */
 const roundTrip = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
-const asRead = (streamId: string, p: { position: number; type: string; data: unknown; metadata: unknown }, commit = p.position * 10): LogEvent => ({
+const asRead = (
+  streamId: string,
+  p: { position: number; type: string; data: unknown; metadata: unknown },
+  commit = p.position * 10,
+): LogEvent => ({
   streamId,
   revision: BigInt(p.position - 1),
   id: `00000000-0000-5000-8000-00000000000${p.position}`,
@@ -17,12 +21,30 @@ const asRead = (streamId: string, p: { position: number; type: string; data: unk
   position: { commit: BigInt(commit) },
 });
 
-const candidate = (id: string, data: unknown) => ({ id, type: 'TicketNoteAdded', schemaVersion: 2, data, metadata: { actor: 'agent:1', correlationId: 'c' } });
+const candidate = (id: string, data: unknown) => ({
+  id,
+  type: 'TicketNoteAdded',
+  schemaVersion: 2,
+  data,
+  metadata: { actor: 'agent:1', correlationId: 'c' },
+});
 
 describe('chaining new events on KurrentDB', () => {
   it('hashes the PostgreSQL chain content: stream, position, port id, type, stored version, data, metadata without envelope', () => {
-    const [p] = chainNewEvents('ticket-9', { position: 0, hash: GENESIS_HASH }, [candidate('e-1', { b: null, a: [1, 'é'] })]);
-    const document = { chain: CHAIN_ENCODING, data: { b: null, a: [1, 'é'] }, id: 'e-1', metadata: { actor: 'agent:1', correlationId: 'c' }, position: 1, prev: GENESIS_HASH, schemaVersion: 2, stream: 'ticket-9', type: 'TicketNoteAdded' };
+    const [p] = chainNewEvents('ticket-9', { position: 0, hash: GENESIS_HASH }, [
+      candidate('e-1', { b: null, a: [1, 'é'] }),
+    ]);
+    const document = {
+      chain: CHAIN_ENCODING,
+      data: { b: null, a: [1, 'é'] },
+      id: 'e-1',
+      metadata: { actor: 'agent:1', correlationId: 'c' },
+      position: 1,
+      prev: GENESIS_HASH,
+      schemaVersion: 2,
+      stream: 'ticket-9',
+      type: 'TicketNoteAdded',
+    };
     expect(p.hash).toBe(sha256(canonicalJson(document)));
     expect(p).toMatchObject({ position: 1, prevHash: GENESIS_HASH });
     expect(p.metadata[ENVELOPE_KEY]).toEqual({ id: 'e-1', v: 2, prevHash: GENESIS_HASH, hash: p.hash });
@@ -30,7 +52,11 @@ describe('chaining new events on KurrentDB', () => {
 
   it('links each event of a batch to the one before, after the tip given', () => {
     const tip = { position: 4, hash: 'f'.repeat(64) };
-    const proposals = chainNewEvents('s', tip, [candidate('a', { n: 1 }), candidate('b', { n: 2 }), candidate('c', { n: 3 })]);
+    const proposals = chainNewEvents('s', tip, [
+      candidate('a', { n: 1 }),
+      candidate('b', { n: 2 }),
+      candidate('c', { n: 3 }),
+    ]);
     expect(proposals.map((p) => p.position)).toEqual([5, 6, 7]);
     expect(proposals.map((p) => p.prevHash)).toEqual([tip.hash, proposals[0].hash, proposals[1].hash]);
     expect(new Set(proposals.map((p) => p.hash)).size).toBe(3);
@@ -47,9 +73,21 @@ describe('chaining new events on KurrentDB', () => {
       nested: { y: 2, x: { b: true, a: null } },
       text: 'line\nbreak \u2028 é \ud83d\ude00',
     };
-    const proposals = chainNewEvents('ticket-1', { position: 0, hash: GENESIS_HASH }, [candidate('a', awkward), candidate('b', null), candidate('c', 'plain string')]);
+    const proposals = chainNewEvents('ticket-1', { position: 0, hash: GENESIS_HASH }, [
+      candidate('a', awkward),
+      candidate('b', null),
+      candidate('c', 'plain string'),
+    ]);
     const read = proposals.map((p) => toChainedEvent(asRead('ticket-1', p)));
-    expect(read[0].data).toEqual({ z: 1, '10': 'integer-like keys come first in JS objects', '9': 'but sort after "10" in canonical JSON', list: [null, null, 0, 1e21, 0.30000000000000004], at: '2026-01-01T00:00:00.000Z', nested: { y: 2, x: { b: true, a: null } }, text: 'line\nbreak \u2028 é \ud83d\ude00' });
+    expect(read[0].data).toEqual({
+      z: 1,
+      '10': 'integer-like keys come first in JS objects',
+      '9': 'but sort after "10" in canonical JSON',
+      list: [null, null, 0, 1e21, 0.30000000000000004],
+      at: '2026-01-01T00:00:00.000Z',
+      nested: { y: 2, x: { b: true, a: null } },
+      text: 'line\nbreak \u2028 é \ud83d\ude00',
+    });
     expect(read[0].metadata).toEqual({ actor: 'agent:1', correlationId: 'c' });
     expect(read.map((e) => e.hash)).toEqual(proposals.map((p) => p.hash));
     expect(verifyStreamChain('ticket-1', read)).toBeUndefined();
@@ -78,7 +116,14 @@ describe('chaining new events on KurrentDB', () => {
 
 describe('chainTip', () => {
   const legacy = (position: number) =>
-    toChainedEvent(asRead('s', { position, type: 'T', data: { position }, metadata: { actor: 'a', [ENVELOPE_KEY]: { id: `old-${position}`, v: 1 } } }));
+    toChainedEvent(
+      asRead('s', {
+        position,
+        type: 'T',
+        data: { position },
+        metadata: { actor: 'a', [ENVELOPE_KEY]: { id: `old-${position}`, v: 1 } },
+      }),
+    );
 
   it('is GENESIS_HASH for an empty stream and the last stored hash otherwise', () => {
     expect(chainTip([])).toBe(GENESIS_HASH);
@@ -92,6 +137,10 @@ describe('chainTip', () => {
     const first = eventHash(old[0], GENESIS_HASH);
     expect(chainTip(old)).toBe(eventHash(old[1], first));
     // verify() still names the first unhashed event, as PostgreSQL does for rows without hashes.
-    expect(verifyStreamChain('s', old)).toMatchObject({ kind: 'inserted', position: 1, message: 's #1: event without hashes was not written by the store' });
+    expect(verifyStreamChain('s', old)).toMatchObject({
+      kind: 'inserted',
+      position: 1,
+      message: 's #1: event without hashes was not written by the store',
+    });
   });
 });

@@ -76,13 +76,20 @@ export interface ChainedProposal {
  * that very JSON, so the client's JSON.stringify and the reader's JSON.parse give back a value
  * with the same canonical JSON: the stored hash is the hash of what reads back.
  */
-export function chainNewEvents(streamId: string, tip: { position: number; hash: string }, candidates: readonly ChainCandidate[]): ChainedProposal[] {
+export function chainNewEvents(
+  streamId: string,
+  tip: { position: number; hash: string },
+  candidates: readonly ChainCandidate[],
+): ChainedProposal[] {
   let prevHash = tip.hash;
   return candidates.map((c, i) => {
     const position = tip.position + i + 1;
     const dataJson = canonicalJson(c.data ?? null);
     const metadataJson = canonicalJson(c.metadata);
-    const hash = eventHashOfCanonical({ streamId, position, id: c.id, type: c.type, schemaVersion: c.schemaVersion, dataJson, metadataJson }, prevHash);
+    const hash = eventHashOfCanonical(
+      { streamId, position, id: c.id, type: c.type, schemaVersion: c.schemaVersion, dataJson, metadataJson },
+      prevHash,
+    );
     const envelope: Envelope = { id: c.id, v: c.schemaVersion, prevHash, hash };
     const proposal: ChainedProposal = {
       id: c.id,

@@ -12,11 +12,17 @@ describe('the $caseflow metadata envelope', () => {
   });
 
   it('reads envelopes written before the chain (id and version only) as unhashed', () => {
-    expect(splitEnvelope({ actor: 'a', [ENVELOPE_KEY]: { id: 'old', v: 1 } })).toEqual({ envelope: { id: 'old', v: 1, prevHash: null, hash: null }, metadata: { actor: 'a' } });
+    expect(splitEnvelope({ actor: 'a', [ENVELOPE_KEY]: { id: 'old', v: 1 } })).toEqual({
+      envelope: { id: 'old', v: 1, prevHash: null, hash: null },
+      metadata: { actor: 'a' },
+    });
   });
 
   it('ignores ill-typed envelope fields and keeps metadata that is not an object as it is', () => {
-    expect(splitEnvelope({ [ENVELOPE_KEY]: { id: 7, v: '2', prevHash: 1, hash: ['x'] } })).toEqual({ envelope: { prevHash: null, hash: null }, metadata: {} });
+    expect(splitEnvelope({ [ENVELOPE_KEY]: { id: 7, v: '2', prevHash: 1, hash: ['x'] } })).toEqual({
+      envelope: { prevHash: null, hash: null },
+      metadata: {},
+    });
     expect(splitEnvelope({ [ENVELOPE_KEY]: 'forged' }).envelope).toEqual({ prevHash: null, hash: null });
     expect(splitEnvelope(undefined)).toEqual({ envelope: { prevHash: null, hash: null }, metadata: null });
     expect(splitEnvelope([1, 2]).metadata).toEqual([1, 2]);

@@ -24,7 +24,10 @@ export interface ReadEnvelope {
 
 /** The metadata sent to KurrentDB: the caller's metadata plus the envelope. */
 export function withEnvelope(metadata: Record<string, unknown>, envelope: Envelope): Record<string, unknown> {
-  return { ...metadata, [ENVELOPE_KEY]: { id: envelope.id, v: envelope.v, prevHash: envelope.prevHash, hash: envelope.hash } };
+  return {
+    ...metadata,
+    [ENVELOPE_KEY]: { id: envelope.id, v: envelope.v, prevHash: envelope.prevHash, hash: envelope.hash },
+  };
 }
 
 /**

@@ -72,7 +72,15 @@ export class FakeKurrentLog implements ChainLog {
 
   private write(streamId: string, revision: number, id: string, type: string, data: unknown, metadata: unknown): void {
     this.commit += 7;
-    this.records.push({ streamId, revision, id, type, dataText: JSON.stringify(data), metadataText: JSON.stringify(metadata), commit: this.commit });
+    this.records.push({
+      streamId,
+      revision,
+      id,
+      type,
+      dataText: JSON.stringify(data),
+      metadataText: JSON.stringify(metadata),
+      commit: this.commit,
+    });
   }
 }
 

@@ -17,9 +17,9 @@ describe('KurrentEventStore without a server', () => {
 
   it('fails fast with the port error, not a vendor one, when nothing listens', async () => {
     const started = Date.now();
-    await expect(createKurrentEventStore({ connectionString: 'kurrentdb://127.0.0.1:1?tls=false', deadlineMs: 2_000 })).rejects.toBeInstanceOf(
-      StoreUnavailableError,
-    );
+    await expect(
+      createKurrentEventStore({ connectionString: 'kurrentdb://127.0.0.1:1?tls=false', deadlineMs: 2_000 }),
+    ).rejects.toBeInstanceOf(StoreUnavailableError);
     expect(Date.now() - started).toBeLessThan(15_000);
   }, 20_000);
 
@@ -35,11 +35,15 @@ describe('KurrentEventStore options', () => {
     const store = new KurrentEventStore({ connectionString: 'kurrentdb://127.0.0.1:1?tls=false', namespace: 'run-1' });
     expect(store.checkpointStream).toBe('caseflow-store-checkpoints');
     await expect(store.append('caseflow-store-checkpoints', [])).rejects.toMatchObject({ code: 'EVENT_STORE_INVALID' });
-    await expect(store.append('caseflow-checkpoint-projector', [])).rejects.toMatchObject({ code: 'EVENT_STORE_INVALID' });
+    await expect(store.append('caseflow-checkpoint-projector', [])).rejects.toMatchObject({
+      code: 'EVENT_STORE_INVALID',
+    });
     await store.close();
   });
 
   it('refuses a namespace that is not a plain name', () => {
-    expect(() => new KurrentEventStore({ connectionString: 'kurrentdb://127.0.0.1:1?tls=false', namespace: 'a/b' })).toThrow(/namespace/);
+    expect(
+      () => new KurrentEventStore({ connectionString: 'kurrentdb://127.0.0.1:1?tls=false', namespace: 'a/b' }),
+    ).toThrow(/namespace/);
   });
 });

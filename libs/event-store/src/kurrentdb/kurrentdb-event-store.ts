@@ -106,20 +106,30 @@ export class KurrentEventStore implements AuditableEventStore {
     this.registry = new SchemaRegistry(options.schemas);
     this.deadline = options.deadlineMs ?? 10_000;
     this.checkpointSink = options.checkpointSink;
-    const progressStream = (subscriptionId: string) => this.names.toServer(this.names.subscriptionPrefix + subscriptionId);
+    const progressStream = (subscriptionId: string) =>
+      this.names.toServer(this.names.subscriptionPrefix + subscriptionId);
     this.checkpoints = {
       load: async (subscriptionId) => {
         const last = await this.collect(
-          this.client.readStream(progressStream(subscriptionId), { direction: BACKWARDS, fromRevision: END, maxCount: 1, deadline: this.deadline }),
+          this.client.readStream(progressStream(subscriptionId), {
+            direction: BACKWARDS,
+            fromRevision: END,
+            maxCount: 1,
+            deadline: this.deadline,
+          }),
         );
         const data = last[0]?.event?.data as { globalPosition?: number } | undefined;
         return data?.globalPosition;
       },
       save: async (subscriptionId, globalPosition) => {
         await this.call(() =>
-          this.client.appendToStream(progressStream(subscriptionId), jsonEvent({ type: 'checkpoint', data: { globalPosition } }), {
-            deadline: this.deadline,
-          }),
+          this.client.appendToStream(
+            progressStream(subscriptionId),
+            jsonEvent({ type: 'checkpoint', data: { globalPosition } }),
+            {
+              deadline: this.deadline,
+            },
+          ),
         );
       },
     };
@@ -145,7 +155,14 @@ export class KurrentEventStore implements AuditableEventStore {
       try {
         await this.client.appendToStream(
           this.names.toServer(streamId),
-          plan.proposals.map((p) => jsonEvent({ id: uuidFor(streamId, p.id), type: p.type, data: p.data as never, metadata: p.metadata as never })),
+          plan.proposals.map((p) =>
+            jsonEvent({
+              id: uuidFor(streamId, p.id),
+              type: p.type,
+              data: p.data as never,
+              metadata: p.metadata as never,
+            }),
+          ),
           { streamState, deadline: this.deadline },
         );
         return { positions: plan.positions, lastPosition: plan.readPosition + plan.proposals.length };
@@ -164,7 +181,8 @@ export class KurrentEventStore implements AuditableEventStore {
     const to = options.to ?? Number.MAX_SAFE_INTEGER;
     if (to < from) return [];
     const asOf = options.asOfRecorded === undefined ? undefined : Date.parse(options.asOfRecorded);
-    if (asOf !== undefined && Number.isNaN(asOf)) throw new InvalidEventError(`asOfRecorded is not an ISO-8601 instant: ${options.asOfRecorded}`);
+    if (asOf !== undefined && Number.isNaN(asOf))
+      throw new InvalidEventError(`asOfRecorded is not an ISO-8601 instant: ${options.asOfRecorded}`);
     const resolved = await this.collect(
       this.client.readStream(this.names.toServer(streamId), {
         fromRevision: BigInt(from - 1),
@@ -209,7 +227,12 @@ export class KurrentEventStore implements AuditableEventStore {
    * Reads the callers' streams in $all from the record at `startAt` (a position the store
    * returned, or 0 for the start), keeping events whose commit position is >= `minCommit`.
    */
-  private async scanAll(startAt: number, minCommit: number, limit = Number.POSITIVE_INFINITY, typeList?: readonly string[]): Promise<RecordedEvent[]> {
+  private async scanAll(
+    startAt: number,
+    minCommit: number,
+    limit = Number.POSITIVE_INFINITY,
+    typeList?: readonly string[],
+  ): Promise<RecordedEvent[]> {
     const types = typeList ? new Set(typeList) : undefined;
     const out: RecordedEvent[] = [];
     for await (const page of this.pagesOfAll(startAt, this.names.callerStreamsRegex())) {
@@ -229,7 +252,13 @@ export class KurrentEventStore implements AuditableEventStore {
     let after: bigint | undefined;
     for (;;) {
       const resolved = await this.collect(
-        this.client.readAll({ fromPosition: position, direction: FORWARDS, maxCount: PAGE, filter: streamNameFilter({ regex }), deadline: this.deadline }),
+        this.client.readAll({
+          fromPosition: position,
+          direction: FORWARDS,
+          maxCount: PAGE,
+          filter: streamNameFilter({ regex }),
+          deadline: this.deadline,
+        }),
       );
       const page: LogEvent[] = [];
       let lastSeen: { commit: bigint; prepare: bigint } | undefined;
@@ -254,7 +283,10 @@ export class KurrentEventStore implements AuditableEventStore {
     const subscription = startPollingSubscription(
       options,
       {
-        read: async (from, limit, types) => ({ events: await this.scanAll(from - 1, from, limit, types), horizon: Number.MAX_SAFE_INTEGER }),
+        read: async (from, limit, types) => ({
+          events: await this.scanAll(from - 1, from, limit, types),
+          horizon: Number.MAX_SAFE_INTEGER,
+        }),
         head: async () => 0,
       },
       this.checkpoints,
@@ -273,7 +305,11 @@ export class KurrentEventStore implements AuditableEventStore {
   /** The whole stream as it reads now; absent, soft-deleted or tombstoned reads as empty. */
   private async readLog(streamId: string): Promise<LogEvent[]> {
     const resolved = await this.collect(
-      this.client.readStream(this.names.toServer(streamId), { fromRevision: START, direction: FORWARDS, deadline: this.deadline }),
+      this.client.readStream(this.names.toServer(streamId), {
+        fromRevision: START,
+        direction: FORWARDS,
+        deadline: this.deadline,
+      }),
       true,
     );
     return resolved.flatMap((r) => (r.event ? [this.named(r.event)] : []));

@@ -1,5 +1,12 @@
 import { verifyStreamChain } from '../integrity/verify-chain';
-import type { ChainedEvent, StoreCheckpoint, StreamHead, VerificationFailure, VerificationReport, VerifyOptions } from '../port';
+import type {
+  ChainedEvent,
+  StoreCheckpoint,
+  StreamHead,
+  VerificationFailure,
+  VerificationReport,
+  VerifyOptions,
+} from '../port';
 import { toChainedEvent, type LogEvent } from './chain';
 import { checkpointFailure } from '../integrity/checkpoint-failure';
 import { StreamHeads, checkpointOf, headAt } from './heads';
@@ -49,11 +56,21 @@ export async function takeCheckpoint(log: ChainLog, takenAt: string): Promise<St
  * not part of this verification). Against a checkpoint, heads are taken from the streams as they
  * read now, as of the checkpoint's global position.
  */
-export async function verifyLog(log: ChainLog, target: string, options: VerifyOptions = {}): Promise<VerificationReport> {
+export async function verifyLog(
+  log: ChainLog,
+  target: string,
+  options: VerifyOptions = {},
+): Promise<VerificationReport> {
   const cp = options.againstCheckpoint;
   const checkpoint = cp ? { checkpoint: { globalPosition: cp.globalPosition, root: cp.root } } : {};
   const result = target === 'all' ? await verifyAll(log, cp) : await verifyOne(log, target, cp);
-  return { ok: !result.failure, streams: result.streams, events: result.events, ...checkpoint, ...(result.failure ? { failure: result.failure } : {}) };
+  return {
+    ok: !result.failure,
+    streams: result.streams,
+    events: result.events,
+    ...checkpoint,
+    ...(result.failure ? { failure: result.failure } : {}),
+  };
 }
 
 interface Outcome {
@@ -102,7 +119,11 @@ async function readableHeadsAt(log: ChainLog, globalPosition: number): Promise<S
 }
 
 /** Reads the streams a few at a time and hands them over in order until `visit` returns false. */
-async function forEachStream(log: ChainLog, streamIds: readonly string[], visit: (streamId: string, rows: ChainedEvent[]) => boolean): Promise<void> {
+async function forEachStream(
+  log: ChainLog,
+  streamIds: readonly string[],
+  visit: (streamId: string, rows: ChainedEvent[]) => boolean,
+): Promise<void> {
   for (let i = 0; i < streamIds.length; i += READ_AHEAD) {
     const batch = streamIds.slice(i, i + READ_AHEAD);
     const read = await Promise.all(batch.map((id) => readChainOf(log, id)));

@@ -12,16 +12,28 @@ describe('KurrentDB stream names', () => {
 
   it('reserves system, subscription-progress and checkpoint streams', () => {
     const names = new StreamNames(undefined, 'caseflow-checkpoint-');
-    for (const id of ['$all', '$checkpoints', 'caseflow-checkpoint-projector', KURRENT_CHECKPOINT_STREAM]) expect(names.isReserved(id)).toBe(true);
-    for (const id of ['ticket-1', 'caseflow-store-checkpoints-2', 'checkpoints']) expect(names.isReserved(id)).toBe(false);
+    for (const id of ['$all', '$checkpoints', 'caseflow-checkpoint-projector', KURRENT_CHECKPOINT_STREAM])
+      expect(names.isReserved(id)).toBe(true);
+    for (const id of ['ticket-1', 'caseflow-store-checkpoints-2', 'checkpoints'])
+      expect(names.isReserved(id)).toBe(false);
   });
 
-  it('filters $all: readAll sees callers\' streams only; integrity also sees the checkpoint stream', () => {
-    for (const [namespace, p] of [[undefined, ''], ['run-7', 'run-7/']] as const) {
+  it("filters $all: readAll sees callers' streams only; integrity also sees the checkpoint stream", () => {
+    for (const [namespace, p] of [
+      [undefined, ''],
+      ['run-7', 'run-7/'],
+    ] as const) {
       const names = new StreamNames(namespace, 'caseflow-checkpoint-');
       const callers = new RegExp(names.callerStreamsRegex());
       const audited = new RegExp(names.auditedStreamsRegex());
-      const matches = (re: RegExp) => ['ticket-1', '$stats', 'caseflow-checkpoint-sub', KURRENT_CHECKPOINT_STREAM, `${KURRENT_CHECKPOINT_STREAM}-x`].filter((s) => re.test(p + s));
+      const matches = (re: RegExp) =>
+        [
+          'ticket-1',
+          '$stats',
+          'caseflow-checkpoint-sub',
+          KURRENT_CHECKPOINT_STREAM,
+          `${KURRENT_CHECKPOINT_STREAM}-x`,
+        ].filter((s) => re.test(p + s));
       expect(matches(callers)).toEqual(['ticket-1', `${KURRENT_CHECKPOINT_STREAM}-x`]);
       expect(matches(audited)).toEqual(['ticket-1', KURRENT_CHECKPOINT_STREAM, `${KURRENT_CHECKPOINT_STREAM}-x`]);
       expect(audited.test('$$ticket-1')).toBe(false);

@@ -32,7 +32,9 @@ export class StreamNames {
 
   /** Names callers may not append to: system streams and the store's own bookkeeping streams. */
   isReserved(streamId: string): boolean {
-    return streamId.startsWith('$') || streamId.startsWith(this.subscriptionPrefix) || streamId === KURRENT_CHECKPOINT_STREAM;
+    return (
+      streamId.startsWith('$') || streamId.startsWith(this.subscriptionPrefix) || streamId === KURRENT_CHECKPOINT_STREAM
+    );
   }
 
   /** $all filter for readAll and subscriptions: the callers' streams only. */

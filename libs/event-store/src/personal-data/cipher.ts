@@ -23,14 +23,21 @@ export interface FieldPlace {
   path: string;
 }
 
-const aad = (place: FieldPlace) => Buffer.from(canonicalJson({ event: place.eventId, field: place.path, stream: place.streamId }), 'utf8');
+const aad = (place: FieldPlace) =>
+  Buffer.from(canonicalJson({ event: place.eventId, field: place.path, stream: place.streamId }), 'utf8');
 
 export function seal(value: unknown, keyId: string, key: Buffer, place: FieldPlace): SealedField {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(aad(place));
   const ct = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
-  return { $pii: 'aes-256-gcm', kid: keyId, iv: iv.toString('base64'), ct: ct.toString('base64'), tag: cipher.getAuthTag().toString('base64') };
+  return {
+    $pii: 'aes-256-gcm',
+    kid: keyId,
+    iv: iv.toString('base64'),
+    ct: ct.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+  };
 }
 
 /** The field's value, or ERASED when the key is gone. Throws when the ciphertext was tampered with. */

@@ -48,7 +48,9 @@ export class DataSubjects {
   /** The live subject id of a person, without creating one. */
   async find(identifier: string): Promise<string | undefined> {
     const { rows } = await this.call(() =>
-      this.db.query<{ subject_id: string }>('SELECT subject_id FROM data_subjects WHERE identifier = $1', [normalizeIdentifier(identifier)]),
+      this.db.query<{ subject_id: string }>('SELECT subject_id FROM data_subjects WHERE identifier = $1', [
+        normalizeIdentifier(identifier),
+      ]),
     );
     return rows[0]?.subject_id;
   }

@@ -69,12 +69,24 @@ export class PersonalDataStore implements AuditableEventStore, TransactionalEven
   }
 
   async append(streamId: string, events: NewEvent[], options?: AppendOptions): Promise<AppendResult> {
-    return this.inner.append(streamId, await Promise.all((events ?? []).map((event) => this.sealEvent(streamId, event))), options);
+    return this.inner.append(
+      streamId,
+      await Promise.all((events ?? []).map((event) => this.sealEvent(streamId, event))),
+      options,
+    );
   }
 
   /** Inside the caller's transaction (the inner store must support it); subject keys are read and created in it too. */
-  async appendWithin(tx: Queryable, streamId: string, events: NewEvent[], options?: AppendOptions): Promise<AppendResult> {
-    if (!canAppendWithin(this.inner)) throw new InvalidEventError(`${this.inner.name} cannot append within a transaction`, { code: 'EVENT_STORE_NO_TRANSACTION' });
+  async appendWithin(
+    tx: Queryable,
+    streamId: string,
+    events: NewEvent[],
+    options?: AppendOptions,
+  ): Promise<AppendResult> {
+    if (!canAppendWithin(this.inner))
+      throw new InvalidEventError(`${this.inner.name} cannot append within a transaction`, {
+        code: 'EVENT_STORE_NO_TRANSACTION',
+      });
     const sealed: NewEvent[] = [];
     for (const event of events ?? []) sealed.push(await this.sealEvent(streamId, event, tx));
     return this.inner.appendWithin(tx, streamId, sealed, options);
@@ -94,7 +106,10 @@ export class PersonalDataStore implements AuditableEventStore, TransactionalEven
   }
 
   subscribe(options: SubscribeOptions): Subscription {
-    return this.inner.subscribe({ ...options, handler: async (event) => options.handler((await this.openEvents([event]))[0]) });
+    return this.inner.subscribe({
+      ...options,
+      handler: async (event) => options.handler((await this.openEvents([event]))[0]),
+    });
   }
 
   close(): Promise<void> {
@@ -115,7 +130,8 @@ export class PersonalDataStore implements AuditableEventStore, TransactionalEven
   }
 
   private auditable(): AuditableEventStore {
-    if (!isAuditable(this.inner)) throw new InvalidEventError(`${this.inner.name} has no hash chains`, { code: 'EVENT_STORE_NOT_AUDITABLE' });
+    if (!isAuditable(this.inner))
+      throw new InvalidEventError(`${this.inner.name} has no hash chains`, { code: 'EVENT_STORE_NOT_AUDITABLE' });
     return this.inner;
   }
 
@@ -126,18 +142,27 @@ export class PersonalDataStore implements AuditableEventStore, TransactionalEven
     const data = JSON.parse(JSON.stringify(event.data)) as Record<string, unknown>;
     const keys = new Map<string, SubjectKey>();
     const keyOf = async (subject: string | undefined, whose: string): Promise<SubjectKey> => {
-      if (!subject) throw new InvalidEventError(`Stream "${streamId}": event ${event.id} (${event.type}) has personal data but no subject for ${whose}`, { code: 'EVENT_STORE_NO_SUBJECT' });
+      if (!subject)
+        throw new InvalidEventError(
+          `Stream "${streamId}": event ${event.id} (${event.type}) has personal data but no subject for ${whose}`,
+          { code: 'EVENT_STORE_NO_SUBJECT' },
+        );
       const known = keys.get(subject) ?? (await this.options.keys.keyFor(subject, via));
       keys.set(subject, known);
       return known;
     };
     const sealAll = (node: unknown, fields: readonly string[], basePath: string, { keyId, key }: SubjectKey) => {
-      for (const field of fields) replaceAtPath(node, field, basePath, (value, path) => seal(value, keyId, key, { streamId, eventId: event.id, path }));
+      for (const field of fields)
+        replaceAtPath(node, field, basePath, (value, path) =>
+          seal(value, keyId, key, { streamId, eventId: event.id, path }),
+        );
     };
     if (spec.fields?.length) sealAll(data, spec.fields, 'data', await keyOf(spec.subject?.(event), 'its fields'));
     // A list or item of another shape is refused rather than stored in the clear.
     const unexpected = (what: string) =>
-      new InvalidEventError(`Stream "${streamId}": event ${event.id} (${event.type}): ${what}`, { code: 'EVENT_STORE_PERSONAL_SHAPE' });
+      new InvalidEventError(`Stream "${streamId}": event ${event.id} (${event.type}): ${what}`, {
+        code: 'EVENT_STORE_PERSONAL_SHAPE',
+      });
     for (const people of spec.people ?? []) {
       const items = valueAtPath(data, people.list);
       if (items === undefined || items === null) continue;
@@ -158,7 +183,9 @@ export class PersonalDataStore implements AuditableEventStore, TransactionalEven
     const keys = await this.options.keys.keysById([...keyIds]);
     return events.map((e) => ({
       ...e,
-      data: mapSealed(e.data, 'data', (sealed: SealedField, path) => open(sealed, keys.get(sealed.kid), { streamId: e.streamId, eventId: e.id, path })),
+      data: mapSealed(e.data, 'data', (sealed: SealedField, path) =>
+        open(sealed, keys.get(sealed.kid), { streamId: e.streamId, eventId: e.id, path }),
+      ),
     }));
   }
 }

@@ -29,7 +29,7 @@ export const SUBJECT_KEYS_MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 2,
-    name: 'data subjects: a person\'s identifier to an opaque subject id',
+    name: "data subjects: a person's identifier to an opaque subject id",
     // The only link between a person and the id the log carries; erasing the subject clears it.
     sql: `
       CREATE TABLE data_subjects (
@@ -82,7 +82,10 @@ export class SubjectKeys {
     const found = new Map<string, Buffer | undefined>(keyIds.map((id) => [id, undefined]));
     if (!keyIds.length) return found;
     const { rows } = await this.call(() =>
-      this.db.query<{ key_id: string; key: Buffer | Uint8Array | null }>('SELECT key_id, key FROM subject_keys WHERE key_id = ANY($1::text[])', [[...keyIds]]),
+      this.db.query<{ key_id: string; key: Buffer | Uint8Array | null }>(
+        'SELECT key_id, key FROM subject_keys WHERE key_id = ANY($1::text[])',
+        [[...keyIds]],
+      ),
     );
     for (const r of rows) found.set(r.key_id, r.key ? Buffer.from(r.key) : undefined);
     return found;

@@ -28,7 +28,11 @@ export function eventTextGlobalPosition(row: EventTextRow): number {
 }
 
 /** The RecordedEvents of rows selected as EVENT_TEXT, upcast to the current schema versions. */
-export async function decodeEventTexts(rows: readonly EventTextRow[], registry: SchemaRegistry, db: Queryable): Promise<RecordedEvent[]> {
+export async function decodeEventTexts(
+  rows: readonly EventTextRow[],
+  registry: SchemaRegistry,
+  db: Queryable,
+): Promise<RecordedEvent[]> {
   const events = new Array<RecordedEvent>(rows.length);
   let unsplittable: number[] | undefined;
   for (let i = 0; i < rows.length; i++) {
@@ -63,17 +67,42 @@ function decodeEventText(text: string, registry: SchemaRegistry): RecordedEvent 
 /** The four fields before the JSON: global position, position, recorded at, schema version. */
 type EventHead = [string, string, string, string];
 
-function toEvent(head: EventHead, dataText: string, metadataText: string, id: string, type: string, streamId: string, registry: SchemaRegistry): RecordedEvent {
+function toEvent(
+  head: EventHead,
+  dataText: string,
+  metadataText: string,
+  id: string,
+  type: string,
+  streamId: string,
+  registry: SchemaRegistry,
+): RecordedEvent {
   const metadata = JSON.parse(metadataText) as EventMetadata;
   let data: unknown = JSON.parse(dataText);
   let schemaVersion = +head[3];
   // Upcast only events stored at another schema version (a newer one throws).
-  if (!registry.isCurrent(type, schemaVersion)) ({ data, schemaVersion } = registry.upcast(type, schemaVersion, data, metadata));
-  return { id, type, data, metadata, streamId, position: +head[1], globalPosition: +head[0], recordedAt: head[2], schemaVersion };
+  if (!registry.isCurrent(type, schemaVersion))
+    ({ data, schemaVersion } = registry.upcast(type, schemaVersion, data, metadata));
+  return {
+    id,
+    type,
+    data,
+    metadata,
+    streamId,
+    position: +head[1],
+    globalPosition: +head[0],
+    recordedAt: head[2],
+    schemaVersion,
+  };
 }
 
 /** Rows with U+0001 in an id, type or stream id: the fields before those split right, the rest is read as columns. */
-async function rereadNames(rows: readonly EventTextRow[], indexes: number[], events: RecordedEvent[], registry: SchemaRegistry, db: Queryable): Promise<void> {
+async function rereadNames(
+  rows: readonly EventTextRow[],
+  indexes: number[],
+  events: RecordedEvent[],
+  registry: SchemaRegistry,
+  db: Queryable,
+): Promise<void> {
   const heads = indexes.map((i) => rows[i][0].split(SEPARATOR, 4) as EventHead);
   const { rows: named } = await db.query<[string, string, string, string, string, string]>(
     `SELECT global_position::text, data::text, metadata::text, event_id, type, stream_id

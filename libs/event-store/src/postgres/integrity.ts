@@ -4,34 +4,121 @@ import { merkleRoot } from '../integrity/merkle';
 import { checkpointFailure } from '../integrity/checkpoint-failure';
 import { readAhead } from '../read-all-batches';
 import { verifyStreamChain, type StoredEvent } from '../integrity/verify-chain';
-import type { ChainedEvent, StoreCheckpoint, StreamHead, VerificationFailure, VerificationReport, VerifyOptions } from '../port';
+import type {
+  ChainedEvent,
+  StoreCheckpoint,
+  StreamHead,
+  VerificationFailure,
+  VerificationReport,
+  VerifyOptions,
+} from '../port';
 
 /** Rows as arrays, in this column order. */
-type ChainRow = [string, string | number, string | number, string, string, number, unknown, unknown, string, string | null, string | null];
+type ChainRow = [
+  string,
+  string | number,
+  string | number,
+  string,
+  string,
+  number,
+  unknown,
+  unknown,
+  string,
+  string | null,
+  string | null,
+];
 const CHAIN_COLUMNS = `stream_id, position, global_position, event_id, type, schema_version, data, metadata,
   to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), prev_hash, hash`;
 const PAGE = 5000;
 
 /** For verify: data and metadata as the stored text (hashed without parsing when canonical). */
-type StoredRow = [string, string | number, string | number, string, string, number, string, string, string, string | null, string | null];
+type StoredRow = [
+  string,
+  string | number,
+  string | number,
+  string,
+  string,
+  number,
+  string,
+  string,
+  string,
+  string | null,
+  string | null,
+];
 const STORED_COLUMNS = `stream_id, position, global_position, event_id, type, schema_version, data::text, metadata::text,
   to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), prev_hash, hash`;
 
-function toStored([streamId, position, globalPosition, id, type, schemaVersion, dataJson, metadataJson, recordedAt, prevHash, hash]: StoredRow): StoredEvent {
-  return { streamId, position: Number(position), globalPosition: Number(globalPosition), id, type, schemaVersion, dataJson, metadataJson, recordedAt, prevHash, hash };
+function toStored([
+  streamId,
+  position,
+  globalPosition,
+  id,
+  type,
+  schemaVersion,
+  dataJson,
+  metadataJson,
+  recordedAt,
+  prevHash,
+  hash,
+]: StoredRow): StoredEvent {
+  return {
+    streamId,
+    position: Number(position),
+    globalPosition: Number(globalPosition),
+    id,
+    type,
+    schemaVersion,
+    dataJson,
+    metadataJson,
+    recordedAt,
+    prevHash,
+    hash,
+  };
 }
 
 async function readStoredStream(q: Queryable, streamId: string): Promise<StoredEvent[]> {
-  const { rows } = await q.query<StoredRow>(`SELECT ${STORED_COLUMNS} FROM es_events WHERE stream_id = $1 ORDER BY position`, [streamId], { rowMode: 'array' });
+  const { rows } = await q.query<StoredRow>(
+    `SELECT ${STORED_COLUMNS} FROM es_events WHERE stream_id = $1 ORDER BY position`,
+    [streamId],
+    { rowMode: 'array' },
+  );
   return rows.map(toStored);
 }
 
-function toChained([streamId, position, globalPosition, id, type, schemaVersion, data, metadata, recordedAt, prevHash, hash]: ChainRow): ChainedEvent {
-  return { streamId, position: Number(position), globalPosition: Number(globalPosition), id, type, schemaVersion, data, metadata, recordedAt, prevHash, hash };
+function toChained([
+  streamId,
+  position,
+  globalPosition,
+  id,
+  type,
+  schemaVersion,
+  data,
+  metadata,
+  recordedAt,
+  prevHash,
+  hash,
+]: ChainRow): ChainedEvent {
+  return {
+    streamId,
+    position: Number(position),
+    globalPosition: Number(globalPosition),
+    id,
+    type,
+    schemaVersion,
+    data,
+    metadata,
+    recordedAt,
+    prevHash,
+    hash,
+  };
 }
 
 export async function readChain(q: Queryable, streamId: string): Promise<ChainedEvent[]> {
-  const { rows } = await q.query<ChainRow>(`SELECT ${CHAIN_COLUMNS} FROM es_events WHERE stream_id = $1 ORDER BY position`, [streamId], { rowMode: 'array' });
+  const { rows } = await q.query<ChainRow>(
+    `SELECT ${CHAIN_COLUMNS} FROM es_events WHERE stream_id = $1 ORDER BY position`,
+    [streamId],
+    { rowMode: 'array' },
+  );
   return rows.map(toChained);
 }
 
@@ -44,12 +131,19 @@ export function inSnapshot<T>(db: Database, fn: (tx: Queryable) => Promise<T>): 
 }
 
 async function headRow(q: Queryable, streamId: string): Promise<{ position: number; hash: string | null } | undefined> {
-  const { rows } = await q.query<{ last_position: string; last_hash: string | null }>('SELECT last_position, last_hash FROM es_streams WHERE stream_id = $1', [streamId]);
+  const { rows } = await q.query<{ last_position: string; last_hash: string | null }>(
+    'SELECT last_position, last_hash FROM es_streams WHERE stream_id = $1',
+    [streamId],
+  );
   return rows[0] ? { position: Number(rows[0].last_position), hash: rows[0].last_hash } : undefined;
 }
 
 /** Verifies one stream (target = its id) or every stream (target = 'all'), optionally against a checkpoint. */
-export async function verifyStore(db: Database, target: string, options: VerifyOptions = {}): Promise<VerificationReport> {
+export async function verifyStore(
+  db: Database,
+  target: string,
+  options: VerifyOptions = {},
+): Promise<VerificationReport> {
   return inSnapshot(db, async (tx) => {
     let streams = 0;
     let events = 0;
@@ -61,7 +155,11 @@ export async function verifyStore(db: Database, target: string, options: VerifyO
       failure = verifyStreamChain(target, rows, await headRow(tx, target));
     } else {
       const heads = new Map<string, { position: number; hash: string | null }>();
-      const { rows: headRows } = await tx.query<[string, string, string | null]>('SELECT stream_id, last_position, last_hash FROM es_streams', [], { rowMode: 'array' });
+      const { rows: headRows } = await tx.query<[string, string, string | null]>(
+        'SELECT stream_id, last_position, last_hash FROM es_streams',
+        [],
+        { rowMode: 'array' },
+      );
       for (const [id, position, hash] of headRows) heads.set(id, { position: Number(position), hash });
       let current: StoredEvent[] = [];
       const finish = (): VerificationFailure | undefined => {
@@ -127,7 +225,11 @@ export async function headsAt(q: Queryable, globalPosition: number): Promise<Str
   return rows.map(([streamId, position, hash]) => ({ streamId, position: Number(position), hash: hash ?? '' }));
 }
 
-async function checkAgainst(q: Queryable, cp: StoreCheckpoint, target: string): Promise<VerificationFailure | undefined> {
+async function checkAgainst(
+  q: Queryable,
+  cp: StoreCheckpoint,
+  target: string,
+): Promise<VerificationFailure | undefined> {
   return checkpointFailure(cp, target, await headsAt(q, cp.globalPosition));
 }
 
@@ -161,7 +263,11 @@ export async function computeCheckpoint(db: Database): Promise<StoreCheckpoint> 
 export async function backfillChains(db: Database, globalOrderLockKey: number): Promise<number> {
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [globalOrderLockKey]);
-    const { rows } = await tx.query<ChainRow>(`SELECT ${CHAIN_COLUMNS} FROM es_events ORDER BY stream_id, position`, [], { rowMode: 'array' });
+    const { rows } = await tx.query<ChainRow>(
+      `SELECT ${CHAIN_COLUMNS} FROM es_events ORDER BY stream_id, position`,
+      [],
+      { rowMode: 'array' },
+    );
     if (!rows.some((r) => r[10] === null)) return 0;
     await tx.exec('ALTER TABLE es_events DISABLE TRIGGER es_events_no_update_delete');
     const heads = new Map<string, string>();
@@ -170,7 +276,11 @@ export async function backfillChains(db: Database, globalOrderLockKey: number): 
       const prev = heads.get(e.streamId) ?? GENESIS_HASH;
       const hash = e.hash ?? eventHash(e, prev);
       if (e.hash === null) {
-        await tx.query('UPDATE es_events SET prev_hash = $1, hash = $2 WHERE global_position = $3', [prev, hash, e.globalPosition]);
+        await tx.query('UPDATE es_events SET prev_hash = $1, hash = $2 WHERE global_position = $3', [
+          prev,
+          hash,
+          e.globalPosition,
+        ]);
         updated++;
       }
       heads.set(e.streamId, hash);

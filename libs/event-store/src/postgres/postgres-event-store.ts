@@ -113,7 +113,10 @@ export class PostgresEventStore implements EventStore, AuditableEventStore {
     this.checkpoints = {
       load: async (subscriptionId) => {
         const { rows } = await this.run(() =>
-          this.db.query<{ global_position: string }>('SELECT global_position FROM es_checkpoints WHERE subscription_id = $1', [subscriptionId]),
+          this.db.query<{ global_position: string }>(
+            'SELECT global_position FROM es_checkpoints WHERE subscription_id = $1',
+            [subscriptionId],
+          ),
         );
         return rows.length ? Number(rows[0].global_position) : undefined;
       },
@@ -174,9 +177,18 @@ export class PostgresEventStore implements EventStore, AuditableEventStore {
    * Appends inside a transaction the caller owns (e.g. together with another table's write); the
    * events commit or roll back with it. Bypasses group commit. Throws ConcurrencyError on conflict.
    */
-  async appendWithin(tx: Queryable, streamId: string, events: NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+  async appendWithin(
+    tx: Queryable,
+    streamId: string,
+    events: NewEvent[],
+    options: AppendOptions = {},
+  ): Promise<AppendResult> {
     validateAppend(streamId, events, options.expectedPosition);
-    const [outcome] = await this.applyBatch(tx, [{ streamId, events, expected: options.expectedPosition ?? 'any' }], true);
+    const [outcome] = await this.applyBatch(
+      tx,
+      [{ streamId, events, expected: options.expectedPosition ?? 'any' }],
+      true,
+    );
     if ('error' in outcome) throw outcome.error;
     return outcome.ok;
   }
@@ -221,7 +233,11 @@ export class PostgresEventStore implements EventStore, AuditableEventStore {
       rows = readAhead(() => this.run(() => cursor.read(size)));
       close = () => cursor.close();
     } else {
-      rows = keysetPages((at) => this.queryEventTexts(`${select} LIMIT $3`, [at, types, size]), from, eventTextGlobalPosition);
+      rows = keysetPages(
+        (at) => this.queryEventTexts(`${select} LIMIT $3`, [at, types, size]),
+        from,
+        eventTextGlobalPosition,
+      );
     }
     try {
       for await (const batch of rows) yield await this.run(() => decodeEventTexts(batch, this.registry, this.db));
@@ -249,7 +265,9 @@ export class PostgresEventStore implements EventStore, AuditableEventStore {
           return { events: await this.readAllRows(from, limit, types, true), horizon: Number(rows[0].horizon) };
         },
         head: async () => {
-          const { rows } = await this.run(() => this.db.query<{ head: string | null }>('SELECT max(global_position) AS head FROM es_events'));
+          const { rows } = await this.run(() =>
+            this.db.query<{ head: string | null }>('SELECT max(global_position) AS head FROM es_events'),
+          );
           return Number(rows[0].head ?? 0);
         },
       },
@@ -277,7 +295,12 @@ export class PostgresEventStore implements EventStore, AuditableEventStore {
    * writer that skipped that lock (a manual INSERT, an older deployment), at the price of waiting
    * for long transactions to end.
    */
-  private async readAllRows(from: number, limit: number | null, types: readonly string[] | undefined, guarded: boolean): Promise<RecordedEvent[]> {
+  private async readAllRows(
+    from: number,
+    limit: number | null,
+    types: readonly string[] | undefined,
+    guarded: boolean,
+  ): Promise<RecordedEvent[]> {
     return this.readRows(
       `SELECT ${EVENT_TEXT} FROM es_events
        WHERE global_position >= $1
@@ -306,7 +329,11 @@ export class PostgresEventStore implements EventStore, AuditableEventStore {
       let take = 0;
       let events = 0;
       const limit = this.groupCommit ? this.maxBatch : 1;
-      while (take < this.queue.length && take < limit && (take === 0 || events + this.queue[take].events.length <= MAX_BATCH_EVENTS)) {
+      while (
+        take < this.queue.length &&
+        take < limit &&
+        (take === 0 || events + this.queue[take].events.length <= MAX_BATCH_EVENTS)
+      ) {
         events += this.queue[take].events.length;
         take++;
       }
@@ -333,7 +360,9 @@ export class PostgresEventStore implements EventStore, AuditableEventStore {
       await Promise.all(batch.map((request) => this.flush([request])));
       return;
     }
-    outcomes.forEach((outcome, i) => ('error' in outcome ? batch[i].reject(outcome.error) : batch[i].resolve(outcome.ok)));
+    outcomes.forEach((outcome, i) =>
+      'error' in outcome ? batch[i].reject(outcome.error) : batch[i].resolve(outcome.ok),
+    );
   }
 
   /**
@@ -347,7 +376,11 @@ export class PostgresEventStore implements EventStore, AuditableEventStore {
    * again from fresh reads. Inside a caller's transaction (`lockHeads`), the heads are read
    * FOR UPDATE instead, so the write cannot fail that way.
    */
-  private async applyBatch(q: Queryable, batch: Pick<AppendRequest, 'streamId' | 'events' | 'expected'>[], lockHeads: boolean): Promise<Outcome[]> {
+  private async applyBatch(
+    q: Queryable,
+    batch: Pick<AppendRequest, 'streamId' | 'events' | 'expected'>[],
+    lockHeads: boolean,
+  ): Promise<Outcome[]> {
     // Fast path, one round trip: when every request names its stream's expected position (distinct
     // streams, at least one event each), trust those as the heads and write at once. If a head
     // differs or an id is already there (an idempotent repeat), the statement fails as a whole and
@@ -355,7 +388,11 @@ export class PostgresEventStore implements EventStore, AuditableEventStore {
     const assumable =
       !lockHeads &&
       new Set(batch.map((r) => r.streamId)).size === batch.length &&
-      batch.every((r) => r.events.length > 0 && (r.expected === 0 || r.expected === 'no_stream' || this.headCache.get(r.streamId)?.position === r.expected));
+      batch.every(
+        (r) =>
+          r.events.length > 0 &&
+          (r.expected === 0 || r.expected === 'no_stream' || this.headCache.get(r.streamId)?.position === r.expected),
+      );
     if (assumable) {
       try {
         return await this.tryBatch(q, batch, 'assume');
@@ -372,8 +409,14 @@ export class PostgresEventStore implements EventStore, AuditableEventStore {
         const raced = code === HEADS_MOVED || code === UNIQUE_VIOLATION;
         if (raced && !lockHeads && attempt < MAX_BATCH_ATTEMPTS) continue;
         if (raced && batch.length === 1) {
-          const { rows } = await q.query<{ last_position: string }>('SELECT last_position FROM es_streams WHERE stream_id = $1', [batch[0].streamId]).catch(() => ({ rows: [] as { last_position: string }[] }));
-          throw new ConcurrencyError(batch[0].streamId, batch[0].expected, Number(rows[0]?.last_position ?? 0), { cause: error });
+          const { rows } = await q
+            .query<{ last_position: string }>('SELECT last_position FROM es_streams WHERE stream_id = $1', [
+              batch[0].streamId,
+            ])
+            .catch(() => ({ rows: [] as { last_position: string }[] }));
+          throw new ConcurrencyError(batch[0].streamId, batch[0].expected, Number(rows[0]?.last_position ?? 0), {
+            cause: error,
+          });
         }
         throw error;
       }
@@ -381,7 +424,11 @@ export class PostgresEventStore implements EventStore, AuditableEventStore {
   }
 
   /** heads: 'lock' = read FOR UPDATE (caller's transaction), 'read' = plain read, 'assume' = the expected positions. */
-  private async tryBatch(q: Queryable, batch: Pick<AppendRequest, 'streamId' | 'events' | 'expected'>[], heads: 'lock' | 'read' | 'assume'): Promise<Outcome[]> {
+  private async tryBatch(
+    q: Queryable,
+    batch: Pick<AppendRequest, 'streamId' | 'events' | 'expected'>[],
+    heads: 'lock' | 'read' | 'assume',
+  ): Promise<Outcome[]> {
     const lockHeads = heads === 'lock';
     const streamIds = [...new Set(batch.map((r) => r.streamId))].sort();
     const keyStreams: string[] = [];
@@ -409,7 +456,10 @@ export class PostgresEventStore implements EventStore, AuditableEventStore {
     if (heads === 'assume') {
       for (const r of batch) {
         last.set(r.streamId, r.expected === 'no_stream' ? 0 : (r.expected as number));
-        readHash.set(r.streamId, r.expected === 'no_stream' || r.expected === 0 ? null : (this.headCache.get(r.streamId)?.hash ?? null));
+        readHash.set(
+          r.streamId,
+          r.expected === 'no_stream' || r.expected === 0 ? null : (this.headCache.get(r.streamId)?.hash ?? null),
+        );
       }
     }
     const idsSql = (a: number, b: number) =>
@@ -419,12 +469,15 @@ export class PostgresEventStore implements EventStore, AuditableEventStore {
       heads === 'assume'
         ? { rows: [] as { event_id: string | null; stream_id: string; position: string; last_hash: string | null }[] }
         : lockHeads
-      ? await q.query<{ event_id: string | null; stream_id: string; position: string; last_hash: string | null }>(idsSql(1, 2), [keyStreams, keyIds])
-      : await q.query<{ event_id: string | null; stream_id: string; position: string; last_hash: string | null }>(
-          `SELECT NULL::text AS event_id, stream_id, last_position AS position, last_hash FROM es_streams WHERE stream_id = ANY($1::text[])
+          ? await q.query<{ event_id: string | null; stream_id: string; position: string; last_hash: string | null }>(
+              idsSql(1, 2),
+              [keyStreams, keyIds],
+            )
+          : await q.query<{ event_id: string | null; stream_id: string; position: string; last_hash: string | null }>(
+              `SELECT NULL::text AS event_id, stream_id, last_position AS position, last_hash FROM es_streams WHERE stream_id = ANY($1::text[])
            UNION ALL ${idsSql(2, 3)}`,
-          [streamIds, keyStreams, keyIds],
-        );
+              [streamIds, keyStreams, keyIds],
+            );
     for (const row of found) {
       if (row.event_id === null) {
         last.set(row.stream_id, Number(row.position));
@@ -435,7 +488,17 @@ export class PostgresEventStore implements EventStore, AuditableEventStore {
     const chainHead = new Map<string, string>();
     for (const [id, hash] of readHash) if (hash) chainHead.set(id, hash);
 
-    const rows = { stream: [] as string[], position: [] as number[], id: [] as string[], type: [] as string[], version: [] as number[], data: [] as string[], metadata: [] as string[], prev: [] as string[], hash: [] as string[] };
+    const rows = {
+      stream: [] as string[],
+      position: [] as number[],
+      id: [] as string[],
+      type: [] as string[],
+      version: [] as number[],
+      data: [] as string[],
+      metadata: [] as string[],
+      prev: [] as string[],
+      hash: [] as string[],
+    };
     const outcomes: Outcome[] = batch.map((r) => {
       const current = last.get(r.streamId) ?? 0;
       const fresh = r.events.filter((e) => !known.has(`${r.streamId}\u0000${e.id}`));
@@ -462,7 +525,10 @@ export class PostgresEventStore implements EventStore, AuditableEventStore {
         rows.data.push(dataJson);
         rows.metadata.push(metadataJson);
         const prev = chainHead.get(r.streamId) ?? GENESIS_HASH;
-        const hash = eventHashOfCanonical({ streamId: r.streamId, position: next, id: e.id, type: e.type, schemaVersion, dataJson, metadataJson }, prev);
+        const hash = eventHashOfCanonical(
+          { streamId: r.streamId, position: next, id: e.id, type: e.type, schemaVersion, dataJson, metadataJson },
+          prev,
+        );
         rows.prev.push(prev);
         rows.hash.push(hash);
         chainHead.set(r.streamId, hash);
@@ -473,7 +539,9 @@ export class PostgresEventStore implements EventStore, AuditableEventStore {
     });
 
     if (rows.id.length) {
-      const touched = [...last.entries()].filter(([id, pos]) => pos !== (readHeads.get(id) ?? 0)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      const touched = [...last.entries()]
+        .filter(([id, pos]) => pos !== (readHeads.get(id) ?? 0))
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       await q.query(
         `WITH heads AS (
            INSERT INTO es_streams AS s (stream_id, last_position, last_hash)
@@ -546,21 +614,44 @@ function expectationHolds(expected: ExpectedPosition, current: number): boolean 
 }
 
 function validateAppend(streamId: string, events: NewEvent[], expected: ExpectedPosition | undefined): void {
-  if (typeof streamId !== 'string' || streamId.length === 0) throw new InvalidEventError('streamId must be a non-empty string');
+  if (typeof streamId !== 'string' || streamId.length === 0)
+    throw new InvalidEventError('streamId must be a non-empty string');
   if (!Array.isArray(events)) throw new InvalidEventError('events must be an array');
-  if (expected !== undefined && expected !== 'any' && expected !== 'no_stream' && !(Number.isInteger(expected) && expected >= 0)) {
-    throw new InvalidEventError(`expectedPosition must be 'any', 'no_stream' or an integer >= 0, got ${String(expected)}`);
+  if (
+    expected !== undefined &&
+    expected !== 'any' &&
+    expected !== 'no_stream' &&
+    !(Number.isInteger(expected) && expected >= 0)
+  ) {
+    throw new InvalidEventError(
+      `expectedPosition must be 'any', 'no_stream' or an integer >= 0, got ${String(expected)}`,
+    );
   }
   for (const e of events) {
-    if (!e || typeof e.id !== 'string' || !e.id) throw new InvalidEventError(`Stream "${streamId}": every event needs a non-empty string id`);
-    if (typeof e.type !== 'string' || !e.type) throw new InvalidEventError(`Stream "${streamId}": event ${e.id} needs a type`);
-    if (!e.metadata || typeof e.metadata !== 'object') throw new InvalidEventError(`Stream "${streamId}": event ${e.id} needs metadata`);
+    if (!e || typeof e.id !== 'string' || !e.id)
+      throw new InvalidEventError(`Stream "${streamId}": every event needs a non-empty string id`);
+    if (typeof e.type !== 'string' || !e.type)
+      throw new InvalidEventError(`Stream "${streamId}": event ${e.id} needs a type`);
+    if (!e.metadata || typeof e.metadata !== 'object')
+      throw new InvalidEventError(`Stream "${streamId}": event ${e.id} needs metadata`);
     assertNoCredentials(streamId, e);
   }
   assertPrintableNames(streamId, events);
 }
 
-const UNAVAILABLE_CODES = new Set(['57014', '57P01', '57P02', '57P03', '53300', '40001', '40P01', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
+const UNAVAILABLE_CODES = new Set([
+  '57014',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '40001',
+  '40P01',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+]);
 
 /** Maps driver errors to the port's; leaves the port's own errors untouched. */
 function translate(error: unknown): Error {

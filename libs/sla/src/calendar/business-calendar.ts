@@ -22,11 +22,15 @@ export interface BusinessCalendar {
 }
 
 export function loadCalendar(compiled: CompiledCalendar, options: { verifyHash?: boolean } = {}): BusinessCalendar {
-  if (compiled.format !== 1) throw new SlaError('INVALID_CALENDAR', `compiled calendar format ${String(compiled.format)} is not supported`);
+  if (compiled.format !== 1)
+    throw new SlaError('INVALID_CALENDAR', `compiled calendar format ${String(compiled.format)} is not supported`);
   if (options.verifyHash !== false) {
     const { hash, ...content } = compiled;
     if (hashCompiledContent(content) !== hash) {
-      throw new SlaError('CALENDAR_TAMPERED', `compiled calendar "${compiled.id}" v${compiled.version} does not match its hash ${hash}`);
+      throw new SlaError(
+        'CALENDAR_TAMPERED',
+        `compiled calendar "${compiled.id}" v${compiled.version} does not match its hash ${hash}`,
+      );
     }
   }
   const count = compiled.intervals.length / 2;

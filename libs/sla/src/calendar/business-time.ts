@@ -7,12 +7,16 @@ import { fromLocal, toLocal } from './local-time';
 
 function assertInHorizon(calendar: BusinessCalendar, at: EpochSeconds, what: string): void {
   if (!(at >= calendar.horizonStart && at <= calendar.horizonEnd)) {
-    throw new SlaError('HORIZON_EXCEEDED', `${what} ${at} is outside calendar "${calendar.id}" v${calendar.version}'s horizon [${calendar.horizonStart}, ${calendar.horizonEnd}]`);
+    throw new SlaError(
+      'HORIZON_EXCEEDED',
+      `${what} ${at} is outside calendar "${calendar.id}" v${calendar.version}'s horizon [${calendar.horizonStart}, ${calendar.horizonEnd}]`,
+    );
   }
 }
 
 function assertWholeSeconds(value: number, what: string): void {
-  if (!Number.isInteger(value) || value < 0) throw new SlaError('INVALID_ARGUMENT', `${what} must be a whole, non-negative number of seconds (got ${value})`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new SlaError('INVALID_ARGUMENT', `${what} must be a whole, non-negative number of seconds (got ${value})`);
 }
 
 /** Business seconds in [horizonStart, at). */
@@ -35,14 +39,21 @@ export function businessElapsed(calendar: BusinessCalendar, from: EpochSeconds, 
  * The earliest instant u >= start with businessElapsed(start, u) === duration. A duration that runs
  * out exactly at closing returns the closing instant; a zero duration returns start unchanged.
  */
-export function addBusinessDuration(calendar: BusinessCalendar, start: EpochSeconds, durationSeconds: number): EpochSeconds {
+export function addBusinessDuration(
+  calendar: BusinessCalendar,
+  start: EpochSeconds,
+  durationSeconds: number,
+): EpochSeconds {
   assertWholeSeconds(durationSeconds, 'duration');
   assertInHorizon(calendar, start, 'start');
   if (durationSeconds === 0) return start;
   const target = businessSecondsBefore(calendar, start) + durationSeconds;
   const index = lowerBound(calendar.businessAtClose, target);
   if (index >= calendar.closes.length) {
-    throw new SlaError('HORIZON_EXCEEDED', `adding ${durationSeconds}s of business time to ${start} runs past calendar "${calendar.id}"'s horizon`);
+    throw new SlaError(
+      'HORIZON_EXCEEDED',
+      `adding ${durationSeconds}s of business time to ${start} runs past calendar "${calendar.id}"'s horizon`,
+    );
   }
   return calendar.closes[index] - (calendar.businessAtClose[index] - target);
 }
@@ -52,7 +63,8 @@ export function nextBusinessInstant(calendar: BusinessCalendar, at: EpochSeconds
   assertInHorizon(calendar, at, 'instant');
   const index = upperBound(calendar.opens, at) - 1;
   if (index >= 0 && at < calendar.closes[index]) return at;
-  if (index + 1 >= calendar.opens.length) throw new SlaError('HORIZON_EXCEEDED', `no working time after ${at} within calendar "${calendar.id}"'s horizon`);
+  if (index + 1 >= calendar.opens.length)
+    throw new SlaError('HORIZON_EXCEEDED', `no working time after ${at} within calendar "${calendar.id}"'s horizon`);
   return calendar.opens[index + 1];
 }
 
@@ -63,26 +75,32 @@ export function isBusinessInstant(calendar: BusinessCalendar, at: EpochSeconds):
 
 /** The close of the N-th business day after the local day of start (that day never counts); N >= 1. */
 export function addBusinessDays(calendar: BusinessCalendar, start: EpochSeconds, days: number): EpochSeconds {
-  if (!Number.isInteger(days) || days < 1) throw new SlaError('INVALID_ARGUMENT', `business days must be a whole number >= 1 (got ${days})`);
+  if (!Number.isInteger(days) || days < 1)
+    throw new SlaError('INVALID_ARGUMENT', `business days must be a whole number >= 1 (got ${days})`);
   assertInHorizon(calendar, start, 'start');
   const localDay = Math.floor(toLocal(calendar.offsets, start) / SECONDS_PER_DAY);
   const nextMidnight = fromLocal(calendar.offsets, (localDay + 1) * SECONDS_PER_DAY);
   const index = upperBound(calendar.businessDayEnds, nextMidnight) + days - 1;
   if (index >= calendar.businessDayEnds.length) {
-    throw new SlaError('HORIZON_EXCEEDED', `${days} business days after ${start} run past calendar "${calendar.id}"'s horizon`);
+    throw new SlaError(
+      'HORIZON_EXCEEDED',
+      `${days} business days after ${start} run past calendar "${calendar.id}"'s horizon`,
+    );
   }
   return calendar.businessDayEnds[index];
 }
 
 /** The same local wall-clock time N local days later (across DST this is not N x 24 h). */
 export function addCalendarDays(calendar: BusinessCalendar, start: EpochSeconds, days: number): EpochSeconds {
-  if (!Number.isInteger(days)) throw new SlaError('INVALID_ARGUMENT', `calendar days must be a whole number (got ${days})`);
+  if (!Number.isInteger(days))
+    throw new SlaError('INVALID_ARGUMENT', `calendar days must be a whole number (got ${days})`);
   return fromLocal(calendar.offsets, toLocal(calendar.offsets, start) + days * SECONDS_PER_DAY);
 }
 
 /** The same local wall-clock time N months later; a day missing in the target month becomes its last day. */
 export function addCalendarMonths(calendar: BusinessCalendar, start: EpochSeconds, months: number): EpochSeconds {
-  if (!Number.isInteger(months)) throw new SlaError('INVALID_ARGUMENT', `calendar months must be a whole number (got ${months})`);
+  if (!Number.isInteger(months))
+    throw new SlaError('INVALID_ARGUMENT', `calendar months must be a whole number (got ${months})`);
   const local = toLocal(calendar.offsets, start);
   const day = Math.floor(local / SECONDS_PER_DAY);
   const civil = civilFromDays(day);

@@ -27,6 +27,13 @@ describe('compiled calendars', () => {
   it('record DST offsets so that workflows never read tzdata', () => {
     const calendar = compileCalendar(budapestOffice, { from: '2025-01-01', to: '2026-01-01' });
     // +01:00 all along, +02:00 from 30 March 01:00Z, +01:00 again from 26 October 01:00Z.
-    expect(calendar.offsets).toEqual([Date.UTC(2024, 11, 30) / 1000, 3600, Date.UTC(2025, 2, 30, 1) / 1000, 7200, Date.UTC(2025, 9, 26, 1) / 1000, 3600]);
+    expect(calendar.offsets).toEqual([
+      Date.UTC(2024, 11, 30) / 1000,
+      3600,
+      Date.UTC(2025, 2, 30, 1) / 1000,
+      7200,
+      Date.UTC(2025, 9, 26, 1) / 1000,
+      3600,
+    ]);
   });
 });

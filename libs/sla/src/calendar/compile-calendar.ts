@@ -25,10 +25,15 @@ export function compileCalendar(definition: CalendarDefinition, options: Compile
   validateCalendarDefinition(definition);
   const firstDay = dayNumberOf(options.from, 'from');
   const endDay = dayNumberOf(options.to, 'to');
-  if (endDay <= firstDay) throw new SlaError('INVALID_CALENDAR', `horizon end ${options.to} is not after start ${options.from}`);
+  if (endDay <= firstDay)
+    throw new SlaError('INVALID_CALENDAR', `horizon end ${options.to} is not after start ${options.from}`);
 
   const margin = 2 * SECONDS_PER_DAY;
-  const offsetPairs = offsetTransitions(definition.timeZone, firstDay * SECONDS_PER_DAY - margin, endDay * SECONDS_PER_DAY + margin);
+  const offsetPairs = offsetTransitions(
+    definition.timeZone,
+    firstDay * SECONDS_PER_DAY - margin,
+    endDay * SECONDS_PER_DAY + margin,
+  );
   const offsets = offsetTableFromPairs(offsetPairs);
   const hoursByDate = specialDays(definition, options.holidays ?? []);
 
@@ -65,7 +70,10 @@ function dayNumberOf(text: string, field: string): number {
 }
 
 /** Holidays first (shortest hours win when two fall on one date), then the definition's overrides. */
-function specialDays(definition: CalendarDefinition, holidays: readonly HolidayDay[]): Map<string, readonly WorkingHours[]> {
+function specialDays(
+  definition: CalendarDefinition,
+  holidays: readonly HolidayDay[],
+): Map<string, readonly WorkingHours[]> {
   const byDate = new Map<string, readonly WorkingHours[]>();
   for (const holiday of holidays) {
     const known = byDate.get(holiday.date);

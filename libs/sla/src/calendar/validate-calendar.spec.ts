@@ -14,7 +14,15 @@ function compileError(definition: CalendarDefinition): SlaError {
 
 describe('invalid calendars are rejected with what is wrong', () => {
   it('overlapping intervals', () => {
-    const error = compileError({ ...budapestOffice, week: { mon: [['09:00', '13:00'], ['12:00', '17:00']] } });
+    const error = compileError({
+      ...budapestOffice,
+      week: {
+        mon: [
+          ['09:00', '13:00'],
+          ['12:00', '17:00'],
+        ],
+      },
+    });
     expect(error.code).toBe('INVALID_CALENDAR');
     expect(error.message).toContain('mon: working intervals overlap (09:00-13:00 and 12:00-17:00)');
   });
@@ -30,8 +38,12 @@ describe('invalid calendars are rejected with what is wrong', () => {
   });
 
   it('malformed wall time, no working time, bad override date', () => {
-    expect(compileError({ ...budapestOffice, week: { wed: [['9am', '17:00']] } }).message).toContain('"9am" is not a wall time');
+    expect(compileError({ ...budapestOffice, week: { wed: [['9am', '17:00']] } }).message).toContain(
+      '"9am" is not a wall time',
+    );
     expect(compileError({ ...budapestOffice, week: {} }).message).toContain('has no working time');
-    expect(compileError({ ...budapestOffice, overrides: [{ date: '2025-02-30', hours: [], reason: 'x' }] }).message).toContain('"2025-02-30" is not YYYY-MM-DD');
+    expect(
+      compileError({ ...budapestOffice, overrides: [{ date: '2025-02-30', hours: [], reason: 'x' }] }).message,
+    ).toContain('"2025-02-30" is not YYYY-MM-DD');
   });
 });

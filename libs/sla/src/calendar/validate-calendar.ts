@@ -26,7 +26,10 @@ export function dayMinuteRanges(hours: readonly WorkingHours[], where: string): 
   ranges.sort((a, b) => a[0] - b[0]);
   for (let i = 1; i < ranges.length; i++) {
     if (ranges[i][0] < ranges[i - 1][1]) {
-      throw new SlaError('INVALID_CALENDAR', `${where}: working intervals overlap (${formatRange(ranges[i - 1])} and ${formatRange(ranges[i])})`);
+      throw new SlaError(
+        'INVALID_CALENDAR',
+        `${where}: working intervals overlap (${formatRange(ranges[i - 1])} and ${formatRange(ranges[i])})`,
+      );
     }
   }
   return ranges;
@@ -56,7 +59,8 @@ export function validateCalendarDefinition(definition: CalendarDefinition): void
     throw new SlaError('INVALID_CALENDAR', `${name}: unknown time zone "${definition.timeZone}"`);
   }
   for (const key of Object.keys(definition.week)) {
-    if (!WEEKDAYS.includes(key as never)) throw new SlaError('INVALID_CALENDAR', `${name}: "${key}" is not a weekday (sun..sat)`);
+    if (!WEEKDAYS.includes(key as never))
+      throw new SlaError('INVALID_CALENDAR', `${name}: "${key}" is not a weekday (sun..sat)`);
   }
   let workingMinutes = 0;
   for (const day of WEEKDAYS) {
@@ -65,8 +69,10 @@ export function validateCalendarDefinition(definition: CalendarDefinition): void
   if (workingMinutes === 0) throw new SlaError('INVALID_CALENDAR', `${name}: the weekly schedule has no working time`);
   const seen = new Set<string>();
   for (const override of definition.overrides ?? []) {
-    if (!parseIsoDate(override.date)) throw new SlaError('INVALID_CALENDAR', `${name}: override date "${override.date}" is not YYYY-MM-DD`);
-    if (seen.has(override.date)) throw new SlaError('INVALID_CALENDAR', `${name}: override ${override.date} is given twice`);
+    if (!parseIsoDate(override.date))
+      throw new SlaError('INVALID_CALENDAR', `${name}: override date "${override.date}" is not YYYY-MM-DD`);
+    if (seen.has(override.date))
+      throw new SlaError('INVALID_CALENDAR', `${name}: override ${override.date} is given twice`);
     seen.add(override.date);
     dayMinuteRanges(override.hours, `${name} override ${override.date}`);
   }

@@ -20,7 +20,15 @@ export function offsetReader(timeZone: string): (at: EpochSeconds) => number {
     const parts: Record<string, string> = {};
     for (const part of format.formatToParts(new Date(at * 1000))) parts[part.type] = part.value;
     const year = parts.era === 'BC' || parts.era === 'B' ? 1 - Number(parts.year) : Number(parts.year);
-    const local = Date.UTC(year, Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second)) / 1000;
+    const local =
+      Date.UTC(
+        year,
+        Number(parts.month) - 1,
+        Number(parts.day),
+        Number(parts.hour),
+        Number(parts.minute),
+        Number(parts.second),
+      ) / 1000;
     return local - at;
   };
 }

@@ -60,8 +60,21 @@ export function projectSlaClocks(state: SlaState, asOfIso: string, context: SlaC
   const classification = currentValue(state.classifications);
   const { targets, matchedBy } = matchTargets(policyOf(context, policyRef), classification);
   const policyWarnAt = policyOf(context, policyRef).warnAt ?? DEFAULT_WARN_AT;
-  const clock = (kind: TargetKind, spec: TargetSpec, startedAt: number, stoppedAt: number | undefined, excluded: Period[]): TargetClock => {
-    const run: TargetRun = { calendar: calendarOf(context, spec.calendar), span: spec.span, warnAt: spec.warnAt ?? policyWarnAt, startedAt, stoppedAt, excluded };
+  const clock = (
+    kind: TargetKind,
+    spec: TargetSpec,
+    startedAt: number,
+    stoppedAt: number | undefined,
+    excluded: Period[],
+  ): TargetClock => {
+    const run: TargetRun = {
+      calendar: calendarOf(context, spec.calendar),
+      span: spec.span,
+      warnAt: spec.warnAt ?? policyWarnAt,
+      startedAt,
+      stoppedAt,
+      excluded,
+    };
     const figures = evaluateTarget(run, asOf);
     return {
       target: kind,
@@ -91,7 +104,10 @@ export function projectSlaClocks(state: SlaState, asOfIso: string, context: SlaC
   const updateSpec = cadenceAt(targets, state, asOf);
   const lastUpdate = state.customerVisibleUpdates[state.customerVisibleUpdates.length - 1];
   if (updateSpec && lastUpdate !== undefined && !isOpen(state.resolved)) {
-    clocks.update = { ...clock('update', updateSpec, lastUpdate, undefined, excludedFor(updateSpec, state)), missedUpdates: missedUpdates(state, context) };
+    clocks.update = {
+      ...clock('update', updateSpec, lastUpdate, undefined, excludedFor(updateSpec, state)),
+      missedUpdates: missedUpdates(state, context),
+    };
   }
   clocks.nextChangeAt = nextChange([clocks.firstResponse, clocks.update, clocks.resolution], asOf);
   return clocks;
@@ -119,7 +135,14 @@ function missedUpdates(state: SlaState, context: SlaContext): number {
     const policy = policyOf(context, valueAt(state.policies, start));
     const spec = cadenceAt(matchTargets(policy, valueAt(state.classifications, start)).targets, state, start);
     if (!spec) continue;
-    const run: TargetRun = { calendar: calendarOf(context, spec.calendar), span: spec.span, warnAt: 1, startedAt: start, stoppedAt: next, excluded: excludedFor(spec, state) };
+    const run: TargetRun = {
+      calendar: calendarOf(context, spec.calendar),
+      span: spec.span,
+      warnAt: 1,
+      startedAt: start,
+      stoppedAt: next,
+      excluded: excludedFor(spec, state),
+    };
     if (evaluateTarget(run, next).status === 'breached') missed++;
   }
   return missed;
@@ -129,7 +152,10 @@ function nextChange(clocks: ReadonlyArray<TargetClock | undefined>, asOf: EpochS
   let next: number | null = null;
   for (const clock of clocks) {
     if (!clock || clock.status === 'met' || clock.status === 'breached') continue;
-    const changes = [clock.warnsAt === null ? null : toEpochSeconds(clock.warnsAt), clock.dueAt === null ? null : toEpochSeconds(clock.dueAt) + 1];
+    const changes = [
+      clock.warnsAt === null ? null : toEpochSeconds(clock.warnsAt),
+      clock.dueAt === null ? null : toEpochSeconds(clock.dueAt) + 1,
+    ];
     for (const seconds of changes) {
       if (seconds === null) continue;
       if (seconds > asOf && (next === null || seconds < next)) next = seconds;

@@ -16,6 +16,10 @@ export function policyOf(context: SlaContext, ref: PolicyRef): SlaPolicy {
 
 export function calendarOf(context: SlaContext, id: string): BusinessCalendar {
   const calendar = context.calendars.find((candidate) => candidate.id === id);
-  if (!calendar) throw new SlaError('UNKNOWN_CALENDAR', `calendar "${id}" is not in the SLA context (load its compiled table first)`);
+  if (!calendar)
+    throw new SlaError(
+      'UNKNOWN_CALENDAR',
+      `calendar "${id}" is not in the SLA context (load its compiled table first)`,
+    );
   return calendar;
 }

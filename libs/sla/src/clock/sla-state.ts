@@ -39,7 +39,8 @@ function closeLast(periods: Period[], at: EpochSeconds): Period[] {
 export function evolveSla(state: SlaState | undefined, event: SlaEvent): SlaState {
   const at = toEpochSeconds(event.at);
   if (!state) {
-    if (event.type !== 'opened') throw new SlaError('INVALID_EVENT_SEQUENCE', `the first SLA event must be "opened", got "${event.type}"`);
+    if (event.type !== 'opened')
+      throw new SlaError('INVALID_EVENT_SEQUENCE', `the first SLA event must be "opened", got "${event.type}"`);
     return {
       openedAt: at,
       lastEventAt: at,
@@ -50,7 +51,11 @@ export function evolveSla(state: SlaState | undefined, event: SlaEvent): SlaStat
       resolved: [],
     };
   }
-  if (at < state.lastEventAt) throw new SlaError('INVALID_EVENT_SEQUENCE', `event "${event.type}" at ${event.at} is earlier than the previous event`);
+  if (at < state.lastEventAt)
+    throw new SlaError(
+      'INVALID_EVENT_SEQUENCE',
+      `event "${event.type}" at ${event.at} is earlier than the previous event`,
+    );
   const next: SlaState = { ...state, lastEventAt: at };
   const visibleUpdate = (): SlaState => ({
     ...next,
@@ -64,16 +69,28 @@ export function evolveSla(state: SlaState | undefined, event: SlaEvent): SlaStat
     case 'customerUpdateSent':
       return visibleUpdate();
     case 'pausedAwaitingCustomer':
-      return isOpen(next.awaitingCustomer) || isOpen(next.resolved) ? next : { ...next, awaitingCustomer: [...next.awaitingCustomer, { from: at }] };
+      return isOpen(next.awaitingCustomer) || isOpen(next.resolved)
+        ? next
+        : { ...next, awaitingCustomer: [...next.awaitingCustomer, { from: at }] };
     case 'resumed':
       return { ...next, awaitingCustomer: closeLast(next.awaitingCustomer, at) };
     case 'classificationChanged':
-      return { ...next, classifications: [...next.classifications, { at, value: { ...currentValue(next.classifications), ...event.classification } }] };
+      return {
+        ...next,
+        classifications: [
+          ...next.classifications,
+          { at, value: { ...currentValue(next.classifications), ...event.classification } },
+        ],
+      };
     case 'workaroundFound':
       return { ...next, workaroundAt: next.workaroundAt ?? at };
     case 'resolved':
       if (isOpen(next.resolved)) return next;
-      return { ...visibleUpdate(), awaitingCustomer: closeLast(next.awaitingCustomer, at), resolved: [...next.resolved, { from: at }] };
+      return {
+        ...visibleUpdate(),
+        awaitingCustomer: closeLast(next.awaitingCustomer, at),
+        resolved: [...next.resolved, { from: at }],
+      };
     case 'reopened':
       return { ...next, resolved: closeLast(next.resolved, at) };
     case 'policyReevaluated':

@@ -1,5 +1,11 @@
 import { BusinessCalendar } from '../calendar/business-calendar';
-import { addBusinessDays, addBusinessDuration, addCalendarDays, addCalendarMonths, businessElapsed } from '../calendar/business-time';
+import {
+  addBusinessDays,
+  addBusinessDuration,
+  addCalendarDays,
+  addCalendarMonths,
+  businessElapsed,
+} from '../calendar/business-time';
 import { countsBusinessTime, Span } from '../policy/span';
 import { EpochSeconds } from '../time/instant';
 import { Period } from './sla-state';
@@ -46,8 +52,10 @@ export function budgetOf(run: Pick<TargetRun, 'calendar' | 'span' | 'startedAt'>
 
 export function evaluateTarget(run: TargetRun, asOf: EpochSeconds): TargetFigures {
   const business = countsBusinessTime(run.span);
-  const measure = (from: number, to: number) => (to <= from ? 0 : business ? businessElapsed(run.calendar, from, to) : to - from);
-  const advance = (from: number, seconds: number) => (business ? addBusinessDuration(run.calendar, from, seconds) : from + seconds);
+  const measure = (from: number, to: number) =>
+    to <= from ? 0 : business ? businessElapsed(run.calendar, from, to) : to - from;
+  const advance = (from: number, seconds: number) =>
+    business ? addBusinessDuration(run.calendar, from, seconds) : from + seconds;
   const end = Math.max(run.stoppedAt ?? asOf, run.startedAt);
   const budget = budgetOf(run);
 
@@ -63,7 +71,13 @@ export function evaluateTarget(run: TargetRun, asOf: EpochSeconds): TargetFigure
   const reach = (amount: number) => instantWhenConsumed(run, Math.max(amount, 1), measure, advance);
   const dueAt = reach(budget);
   const warnsAt = reach(Math.ceil(budget * run.warnAt));
-  const status = statusOf({ stoppedAt: run.stoppedAt, asOf, dueAt, pausedNow, warned: elapsedSeconds >= budget * run.warnAt });
+  const status = statusOf({
+    stoppedAt: run.stoppedAt,
+    asOf,
+    dueAt,
+    pausedNow,
+    warned: elapsedSeconds >= budget * run.warnAt,
+  });
   return {
     status,
     measure: business ? 'business' : 'elapsed',
@@ -76,7 +90,13 @@ export function evaluateTarget(run: TargetRun, asOf: EpochSeconds): TargetFigure
   };
 }
 
-function statusOf(facts: { stoppedAt?: number; asOf: number; dueAt: number | null; pausedNow: boolean; warned: boolean }): TargetStatus {
+function statusOf(facts: {
+  stoppedAt?: number;
+  asOf: number;
+  dueAt: number | null;
+  pausedNow: boolean;
+  warned: boolean;
+}): TargetStatus {
   const { stoppedAt, asOf, dueAt, pausedNow, warned } = facts;
   if (stoppedAt !== undefined) return dueAt !== null && stoppedAt > dueAt ? 'breached' : 'met';
   if (dueAt !== null && asOf > dueAt) return 'breached';

@@ -19,7 +19,8 @@ export function matchTargets(policy: SlaPolicy, classification: Classification):
       const { plan, severity } = classification;
       if (plan === undefined || severity === undefined) return noMatch('needs both plan and severity');
       const group = matcher.plans[plan] ?? noMatch(`unknown plan "${plan}"`);
-      const targets = matcher.matrix[group]?.[severity] ?? noMatch(`no row for plan "${plan}" and severity "${severity}"`);
+      const targets =
+        matcher.matrix[group]?.[severity] ?? noMatch(`no row for plan "${plan}" and severity "${severity}"`);
       return { targets, matchedBy: `plan ${plan} (${group}) x ${severity}` };
     }
     case 'priority': {
@@ -47,7 +48,9 @@ type QuartetMatcher = Extract<SlaPolicy['matcher'], { kind: 'quartet' }>;
 function quartetRow(matcher: QuartetMatcher, classification: Classification): QuartetRow | undefined {
   const key = classification.quartetTable ?? classification.customerId;
   const table = (key !== undefined ? matcher.tables[key] : undefined) ?? matcher.tables.default ?? [];
-  return classification.quartet ? table.find((candidate) => quartetMatches(candidate, classification.quartet!)) : undefined;
+  return classification.quartet
+    ? table.find((candidate) => quartetMatches(candidate, classification.quartet!))
+    : undefined;
 }
 
 /** 004: the priority a quartet decides (the customer's own table first); undefined for other matchers. */
@@ -58,7 +61,12 @@ export function quartetPriority(policy: SlaPolicy, classification: Classificatio
 
 function quartetMatches(row: QuartetRow, quartet: Quartet): boolean {
   const fits = (pattern: string, value: string | undefined) => pattern === '*' || pattern === value;
-  return fits(row.service, quartet.service) && fits(row.category, quartet.category) && fits(row.item, quartet.item) && fits(row.impact, quartet.impact);
+  return (
+    fits(row.service, quartet.service) &&
+    fits(row.category, quartet.category) &&
+    fits(row.item, quartet.item) &&
+    fits(row.impact, quartet.impact)
+  );
 }
 
 function describeRow(row: QuartetRow): string {

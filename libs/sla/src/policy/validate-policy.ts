@@ -17,10 +17,16 @@ export function validatePolicy(policy: SlaPolicy): void {
       checkSet(matcher.targets, 'fixed targets');
       break;
     case 'severityPlan': {
-      const severitySets = Object.entries(matcher.matrix).map(([group, row]) => [group, Object.keys(row).sort().join(',')] as const);
-      for (const [plan, group] of Object.entries(matcher.plans)) if (!matcher.matrix[group]) fail(`plan "${plan}" maps to "${group}", which has no row in the matrix`);
+      const severitySets = Object.entries(matcher.matrix).map(
+        ([group, row]) => [group, Object.keys(row).sort().join(',')] as const,
+      );
+      for (const [plan, group] of Object.entries(matcher.plans))
+        if (!matcher.matrix[group]) fail(`plan "${plan}" maps to "${group}", which has no row in the matrix`);
       for (const [group, severities] of severitySets) {
-        if (severities !== severitySets[0][1]) fail(`plan group "${group}" covers severities ${severities}, but "${severitySets[0][0]}" covers ${severitySets[0][1]}`);
+        if (severities !== severitySets[0][1])
+          fail(
+            `plan group "${group}" covers severities ${severities}, but "${severitySets[0][0]}" covers ${severitySets[0][1]}`,
+          );
         for (const [severity, set] of Object.entries(matcher.matrix[group])) checkSet(set, `${group} x ${severity}`);
       }
       break;
@@ -33,20 +39,30 @@ export function validatePolicy(policy: SlaPolicy): void {
       break;
     case 'quartet':
       for (const [priority, set] of Object.entries(matcher.byPriority)) checkSet(set, `priority ${priority}`);
-      if (!matcher.byPriority[matcher.fallbackPriority]) fail(`fallback priority "${matcher.fallbackPriority}" has no targets`);
+      if (!matcher.byPriority[matcher.fallbackPriority])
+        fail(`fallback priority "${matcher.fallbackPriority}" has no targets`);
       for (const [customer, rows] of Object.entries(matcher.tables)) {
         rows.forEach((row, index) => {
-          if (!matcher.byPriority[row.priority]) fail(`quartet table "${customer}" row ${index + 1} gives priority "${row.priority}", which has no targets`);
+          if (!matcher.byPriority[row.priority])
+            fail(`quartet table "${customer}" row ${index + 1} gives priority "${row.priority}", which has no targets`);
         });
       }
       break;
   }
 }
 
-function checkTargetSet(set: TargetSet, where: string, calendars: readonly string[], fail: (what: string) => never): void {
+function checkTargetSet(
+  set: TargetSet,
+  where: string,
+  calendars: readonly string[],
+  fail: (what: string) => never,
+): void {
   const check = (spec: TargetSpec, kind: string) => {
     const at = `${where} ${kind}`;
-    if (!calendars.includes(spec.calendar)) fail(`${at} uses calendar "${spec.calendar}", which is not among the policy's calendars (${calendars.join(', ')})`);
+    if (!calendars.includes(spec.calendar))
+      fail(
+        `${at} uses calendar "${spec.calendar}", which is not among the policy's calendars (${calendars.join(', ')})`,
+      );
     checkSpan(spec.span, at, fail);
     checkWarnAt(spec.warnAt, `${at} warnAt`, fail);
   };
@@ -59,7 +75,12 @@ function checkTargetSet(set: TargetSet, where: string, calendars: readonly strin
 }
 
 function checkSpan(span: Span, at: string, fail: (what: string) => never): void {
-  const amount = span.measure === 'business' || span.measure === 'elapsed' ? span.seconds : span.measure === 'calendarMonths' ? span.months : span.days;
+  const amount =
+    span.measure === 'business' || span.measure === 'elapsed'
+      ? span.seconds
+      : span.measure === 'calendarMonths'
+        ? span.months
+        : span.days;
   if (!Number.isInteger(amount) || amount <= 0) fail(`${at}: span must be a positive whole number (got ${amount})`);
 }
 

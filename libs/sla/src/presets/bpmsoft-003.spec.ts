@@ -4,7 +4,8 @@ import { calendarFor, clocksFor, presetContext } from '../../spec/fixtures';
 
 const context = presetContext(bpmsoftPreset);
 const policy = bpmsoftPreset.policies[0];
-const reactionDue = (priority: string, openedAt: string) => clocksFor(context, policy, { priority }, openedAt, [], openedAt).firstResponse?.dueAt;
+const reactionDue = (priority: string, openedAt: string) =>
+  clocksFor(context, policy, { priority }, openedAt, [], openedAt).firstResponse?.dueAt;
 
 describe('003 BPMSoft preset (Europe/Moscow 08:30-17:30)', () => {
   it.each([
@@ -28,7 +29,7 @@ describe('003 BPMSoft preset (Europe/Moscow 08:30-17:30)', () => {
     expect(reactionDue('medium', '2025-10-31T14:00:00Z')).toBe('2025-11-01T09:00:00Z');
   });
 
-  it("customer deadlines: clarification in 2 business days, acceptance in 7 calendar days", () => {
+  it('customer deadlines: clarification in 2 business days, acceptance in 7 calendar days', () => {
     const calendar = calendarFor(bpmsoftPreset.calendars[0]);
     const fridayNoon = toEpochSeconds('2025-03-14T09:00:00Z');
     expect(bpmsoftPreset.customerDeadlines?.answerClarification.span).toEqual({ measure: 'businessDays', days: 2 });

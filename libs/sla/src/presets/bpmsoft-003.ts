@@ -27,7 +27,12 @@ export const bpmsoftPreset: SlaPreset = {
       calendars: [CALENDAR],
       matcher: {
         kind: 'priority',
-        byPriority: { critical: reaction(businessMinutes(30)), high: reaction(businessHours(2)), medium: reaction(businessHours(4)), low: reaction(businessHours(4)) },
+        byPriority: {
+          critical: reaction(businessMinutes(30)),
+          high: reaction(businessHours(2)),
+          medium: reaction(businessHours(4)),
+          low: reaction(businessHours(4)),
+        },
       },
     },
   ],

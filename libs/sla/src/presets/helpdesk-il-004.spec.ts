@@ -29,21 +29,60 @@ describe('004 Israeli helpdesk preset (Asia/Jerusalem, Sun-Thu 08-18, Fri 08-13)
   });
 
   it.each([
-    ['default', { service: 'Incident', category: 'Network', item: 'router', impact: 'company-wide' }, 'P1', '2025-03-16T12:00:00Z'],
-    ['default', { service: 'Incident', category: 'Printer', item: 'laser', impact: 'team' }, 'P2', '2025-03-17T16:00:00Z'],
-    ['default', { service: 'Incident', category: 'Workstation', item: 'laptop', impact: 'management' }, 'P3', '2025-03-19T16:00:00Z'],
-    ['customer-example', { service: 'Incident', category: 'Workstation', item: 'laptop', impact: 'management' }, 'P1', '2025-03-16T12:00:00Z'],
-    ['default', { service: 'IMAC', category: 'Printer', item: 'install', impact: 'single user' }, 'P4', '2025-03-27T16:00:00Z'],
+    [
+      'default',
+      { service: 'Incident', category: 'Network', item: 'router', impact: 'company-wide' },
+      'P1',
+      '2025-03-16T12:00:00Z',
+    ],
+    [
+      'default',
+      { service: 'Incident', category: 'Printer', item: 'laser', impact: 'team' },
+      'P2',
+      '2025-03-17T16:00:00Z',
+    ],
+    [
+      'default',
+      { service: 'Incident', category: 'Workstation', item: 'laptop', impact: 'management' },
+      'P3',
+      '2025-03-19T16:00:00Z',
+    ],
+    [
+      'customer-example',
+      { service: 'Incident', category: 'Workstation', item: 'laptop', impact: 'management' },
+      'P1',
+      '2025-03-16T12:00:00Z',
+    ],
+    [
+      'default',
+      { service: 'IMAC', category: 'Printer', item: 'install', impact: 'single user' },
+      'P4',
+      '2025-03-27T16:00:00Z',
+    ],
   ])('quartet table %s: %j -> %s, resolution due %s', (customerId, quartetFields, priority, resolutionDue) => {
     // Sunday 16 March 2025 10:00 IST.
-    const clocks = clocksFor(context, quartet, { customerId, quartet: quartetFields }, '2025-03-16T08:00:00Z', [], '2025-03-16T08:00:00Z');
+    const clocks = clocksFor(
+      context,
+      quartet,
+      { customerId, quartet: quartetFields },
+      '2025-03-16T08:00:00Z',
+      [],
+      '2025-03-16T08:00:00Z',
+    );
     expect(clocks.firstResponse?.dueAt).toBe('2025-03-16T08:15:00Z');
     expect(clocks.resolution?.matchedBy).toContain(`priority ${priority}`);
     expect(clocks.resolution?.dueAt).toBe(resolutionDue);
   });
 
-  it('a quartet without the engineer\'s fourth field falls back to P3', () => {
-    const clocks = clocksFor(context, quartet, { quartet: { service: 'Tasks&Requests', category: 'Mail', item: 'alias' } }, '2025-03-16T08:00:00Z', [], '2025-03-16T08:00:00Z');
+  it("a quartet without the engineer's fourth field falls back to P3", () => {
+    const clocks = clocksFor(
+      context,
+      quartet,
+      { quartet: { service: 'Tasks&Requests', category: 'Mail', item: 'alias' } },
+      '2025-03-16T08:00:00Z',
+      [],
+      '2025-03-16T08:00:00Z',
+    );
     expect(clocks.resolution?.matchedBy).toBe('no quartet row (fallback) -> priority P3');
   });
 });

@@ -3,7 +3,11 @@ import { businessDays, businessHours, businessMinutes } from '../policy/span';
 import { hours, SlaPreset } from './preset';
 
 const CALENDAR = 'helpdesk-jerusalem';
-const answer = { span: businessMinutes(15), calendar: CALENDAR, assumed: 'assumed: the 15 minutes count inside the service window' };
+const answer = {
+  span: businessMinutes(15),
+  calendar: CALENDAR,
+  assumed: 'assumed: the 15 minutes count inside the service window',
+};
 const exampleResolution = 'assumed: example resolution target (the quartet table is not published)';
 
 const byPriority: Record<string, TargetSet> = {
@@ -37,7 +41,14 @@ export const helpdeskIlPreset: SlaPreset = {
       id: CALENDAR,
       version: 1,
       timeZone: 'Asia/Jerusalem',
-      week: { sun: hours('08:00', '18:00'), mon: hours('08:00', '18:00'), tue: hours('08:00', '18:00'), wed: hours('08:00', '18:00'), thu: hours('08:00', '18:00'), fri: hours('08:00', '13:00') },
+      week: {
+        sun: hours('08:00', '18:00'),
+        mon: hours('08:00', '18:00'),
+        tue: hours('08:00', '18:00'),
+        wed: hours('08:00', '18:00'),
+        thu: hours('08:00', '18:00'),
+        fri: hours('08:00', '13:00'),
+      },
       publicHolidays: { country: 'IL', eveHours: hours('08:00', '13:00') },
       notes: ['assumed: holiday eves are worked like Fridays, 08:00-13:00'],
     },
@@ -55,7 +66,12 @@ export const helpdeskIlPreset: SlaPreset = {
       version: 1,
       title: 'Helpdesk: priority and SLA by quartet (example table)',
       calendars: [CALENDAR],
-      matcher: { kind: 'quartet', tables: { default: exampleQuartets, 'customer-example': exampleCustomerQuartets }, fallbackPriority: 'P3', byPriority },
+      matcher: {
+        kind: 'quartet',
+        tables: { default: exampleQuartets, 'customer-example': exampleCustomerQuartets },
+        fallbackPriority: 'P3',
+        byPriority,
+      },
     },
   ],
   assumptions: [

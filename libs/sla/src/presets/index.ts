@@ -9,7 +9,13 @@ export * from './preset';
 export { balasysPreset, netixPreset, supratixPreset, bpmsoftPreset, helpdeskIlPreset };
 export { exampleQuartets, exampleCustomerQuartets } from './helpdesk-il-004';
 
-export const slaPresets: readonly SlaPreset[] = [balasysPreset, netixPreset, supratixPreset, bpmsoftPreset, helpdeskIlPreset];
+export const slaPresets: readonly SlaPreset[] = [
+  balasysPreset,
+  netixPreset,
+  supratixPreset,
+  bpmsoftPreset,
+  helpdeskIlPreset,
+];
 
 export function presetById(id: string): SlaPreset | undefined {
   return slaPresets.find((preset) => preset.id === id);

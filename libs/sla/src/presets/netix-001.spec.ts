@@ -3,7 +3,8 @@ import { clocksFor, presetContext } from '../../spec/fixtures';
 
 const context = presetContext(netixPreset);
 const policy = netixPreset.policies[0];
-const firstResponseDue = (openedAt: string, urgency = 3) => clocksFor(context, policy, { urgency }, openedAt, [], openedAt).firstResponse?.dueAt;
+const firstResponseDue = (openedAt: string, urgency = 3) =>
+  clocksFor(context, policy, { urgency }, openedAt, [], openedAt).firstResponse?.dueAt;
 
 describe('001 Netix preset (Asia/Novosibirsk, UTC+7)', () => {
   it.each([1, 2, 3, 4])('urgency %i: a reply within 2 business hours', (urgency) => {
@@ -25,6 +26,8 @@ describe('001 Netix preset (Asia/Novosibirsk, UTC+7)', () => {
   });
 
   it('rejects a ticket without urgency with a clear message', () => {
-    expect(() => clocksFor(context, policy, {}, '2025-03-12T03:00:00Z', [], '2025-03-12T03:00:00Z')).toThrow('NO_MATCHING_TARGETS: policy "netix" v1: needs an urgency');
+    expect(() => clocksFor(context, policy, {}, '2025-03-12T03:00:00Z', [], '2025-03-12T03:00:00Z')).toThrow(
+      'NO_MATCHING_TARGETS: policy "netix" v1: needs an urgency',
+    );
   });
 });

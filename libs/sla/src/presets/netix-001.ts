@@ -27,7 +27,10 @@ export const netixPreset: SlaPreset = {
       version: 1,
       title: 'Netix: a reply (solution, planned date, or refusal) within 2 business hours, any urgency',
       calendars: [CALENDAR],
-      matcher: { kind: 'urgency', byUrgency: { '1': firstAnswer, '2': firstAnswer, '3': firstAnswer, '4': firstAnswer } },
+      matcher: {
+        kind: 'urgency',
+        byUrgency: { '1': firstAnswer, '2': firstAnswer, '3': firstAnswer, '4': firstAnswer },
+      },
     },
   ],
   assumptions: [

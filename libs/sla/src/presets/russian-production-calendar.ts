@@ -6,9 +6,21 @@ import { DayOverride } from '../calendar/calendar-definition';
  * by one hour are not modelled (assumed). Add each new year's decree as a new calendar version.
  */
 export const russianTransfers: readonly DayOverride[] = [
-  ...['2024-04-29', '2024-04-30', '2024-05-10', '2024-12-30', '2024-12-31'].map((date) => ({ date, hours: [], reason: 'day off by decree (transfer)' })),
-  ...['2025-05-02', '2025-05-08', '2025-06-13', '2025-11-03', '2025-12-31'].map((date) => ({ date, hours: [], reason: 'day off by decree (transfer)' })),
-  ...['2024-04-27', '2024-11-02', '2024-12-28', '2025-11-01'].map((date) => ({ date, hours: [], reason: 'working Saturday by decree' })),
+  ...['2024-04-29', '2024-04-30', '2024-05-10', '2024-12-30', '2024-12-31'].map((date) => ({
+    date,
+    hours: [],
+    reason: 'day off by decree (transfer)',
+  })),
+  ...['2025-05-02', '2025-05-08', '2025-06-13', '2025-11-03', '2025-12-31'].map((date) => ({
+    date,
+    hours: [],
+    reason: 'day off by decree (transfer)',
+  })),
+  ...['2024-04-27', '2024-11-02', '2024-12-28', '2025-11-01'].map((date) => ({
+    date,
+    hours: [],
+    reason: 'working Saturday by decree',
+  })),
 ];
 
 /** The working Saturdays get the calendar's own weekday hours. */

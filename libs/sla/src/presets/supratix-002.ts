@@ -8,7 +8,16 @@ export const supratixPreset: SlaPreset = {
   id: '002-supratix',
   vendor: 'SupraTix',
   source: 'seeds/002: SupraTix Supportprozess (second-level support, no published times)',
-  calendars: [{ id: CALENDAR, version: 1, timeZone: 'Europe/Berlin', week: weekdays('09:00', '17:00'), publicHolidays: { country: 'DE' }, notes: ['assumed: Europe/Berlin Mon-Fri 09:00-17:00, national holidays'] }],
+  calendars: [
+    {
+      id: CALENDAR,
+      version: 1,
+      timeZone: 'Europe/Berlin',
+      week: weekdays('09:00', '17:00'),
+      publicHolidays: { country: 'DE' },
+      notes: ['assumed: Europe/Berlin Mon-Fri 09:00-17:00, national holidays'],
+    },
+  ],
   policies: [
     {
       id: 'supratix',
@@ -28,7 +37,7 @@ export const supratixPreset: SlaPreset = {
   assumptions: [
     'assumed: Europe/Berlin, Mon-Fri 09:00-17:00, German national public holidays',
     'assumed: first response by the end of the next business day',
-    'assumed: a customer update at least every 2 business days (waiting for the client\'s approval pauses it)',
+    "assumed: a customer update at least every 2 business days (waiting for the client's approval pauses it)",
     'assumed: resolution estimate 10 business days',
   ],
 };

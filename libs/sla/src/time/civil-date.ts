@@ -14,7 +14,8 @@ export function parseIsoDate(text: string): CivilDate | undefined {
   const match = ISO_DATE.exec(text);
   if (!match) return undefined;
   const date = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
-  if (date.month < 1 || date.month > 12 || date.day < 1 || date.day > daysInMonth(date.year, date.month)) return undefined;
+  if (date.month < 1 || date.month > 12 || date.day < 1 || date.day > daysInMonth(date.year, date.month))
+    return undefined;
   return date;
 }
 

@@ -1,7 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
 import { priorityOf, severityFits, SEVERITY_SCALES } from '@caseflow/domain';
-import { buildSlaSetup, CUSTOMER_DIRECTORY, identifyRequest, type CustomerDirectory, type CustomerRecord } from '@caseflow/directory';
+import {
+  buildSlaSetup,
+  CUSTOMER_DIRECTORY,
+  identifyRequest,
+  type CustomerDirectory,
+  type CustomerRecord,
+} from '@caseflow/directory';
 import { presetById, quartetPriority, type CompiledCalendar, type SlaPolicy } from '@caseflow/sla';
 import type { IdentifyTicketInput, IdentifyTicketResult, TicketActivities } from '@caseflow/contract';
 
@@ -29,9 +35,17 @@ export class IdentificationActivities implements Pick<TicketActivities, 'identif
     const record = customer as CustomerRecord;
     const scheme = record.processOptions.severityScheme;
     if (!severityFits(scheme, input.severity)) {
-      return { ok: false, code: 'INVALID_SEVERITY', reason: `severity "${input.severity}" is not one of ${SEVERITY_SCALES[scheme].join(', ')} (${record.name}'s scheme)` };
+      return {
+        ok: false,
+        code: 'INVALID_SEVERITY',
+        reason: `severity "${input.severity}" is not one of ${SEVERITY_SCALES[scheme].join(', ')} (${record.name}'s scheme)`,
+      };
     }
-    if (!presetById(record.presetId)) throw ApplicationFailure.nonRetryable(`customer ${record.id} names unknown SLA preset ${record.presetId}`, 'ConfigurationError');
+    if (!presetById(record.presetId))
+      throw ApplicationFailure.nonRetryable(
+        `customer ${record.id} names unknown SLA preset ${record.presetId}`,
+        'ConfigurationError',
+      );
     const sla = buildSlaSetup(record, new Date(input.at).getUTCFullYear(), this.compiled);
     // The valid contract's plan wins over the customer's (identifyRequest already falls back to it).
     const plan = outcome.plan ?? record.plan;
@@ -57,9 +71,20 @@ export class IdentificationActivities implements Pick<TicketActivities, 'identif
   }
 
   /** 004: a quartet customer's priority comes from its quartet table, not from what was typed. */
-  private quartetSeverity(record: CustomerRecord, input: IdentifyTicketInput, policies: readonly SlaPolicy[]): string | undefined {
+  private quartetSeverity(
+    record: CustomerRecord,
+    input: IdentifyTicketInput,
+    policies: readonly SlaPolicy[],
+  ): string | undefined {
     if (record.processOptions.severityScheme !== 'quartet' || !input.quartet) return undefined;
     const policy = policies[0];
-    return policy && quartetPriority(policy, { customerId: record.id, quartet: input.quartet, ...(record.quartetTable ? { quartetTable: record.quartetTable } : {}) });
+    return (
+      policy &&
+      quartetPriority(policy, {
+        customerId: record.id,
+        quartet: input.quartet,
+        ...(record.quartetTable ? { quartetTable: record.quartetTable } : {}),
+      })
+    );
   }
 }
