@@ -8,7 +8,9 @@ source scripts/lib/tools.sh
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 
-step "lint (ESLint, with the workflow-sandbox rule)"
+step "format (Prettier)"
+npx prettier --check . --log-level warn
+step "lint (ESLint: layering, workflow sandbox)"
 npx eslint .
 step "typecheck"
 npx tsc -p tsconfig.json --noEmit
