@@ -30,6 +30,8 @@ const workflowSandbox = {
     {
       group: [
         ...apps,
+        '@caseflow/codec',
+        '@caseflow/codec/*',
         '@caseflow/event-store',
         '@caseflow/event-store/*',
         '@caseflow/temporal',
