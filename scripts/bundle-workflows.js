@@ -8,8 +8,11 @@ async function main() {
   const root = path.resolve(__dirname, '..');
   const { workflowBundlerOptions } = require(path.join(root, 'dist/libs/worker/src/workflow-source.js'));
   const { webpackConfigHook } = workflowBundlerOptions(root);
+  // The workflow sandbox converts failures with the codec's failure converter (messages encoded, then encrypted).
+  const { FAILURE_CONVERTER_PATH } = require(path.join(root, 'dist/libs/codec/src/data-converter.js'));
   const { code } = await bundleWorkflowCode({
     workflowsPath: require.resolve(path.join(root, 'workflows/index.ts')),
+    failureConverterPath: FAILURE_CONVERTER_PATH,
     webpackConfigHook,
   });
   const out = path.join(root, 'dist', 'workflow-bundle.js');

@@ -9,6 +9,7 @@ import type { INestApplication } from '@nestjs/common';
 import { createGatewayApp } from '@caseflow/gateway';
 import { SubjectKeys, createEventStore, openDatabase, type Database, type EventStore } from '@caseflow/event-store';
 import { withCaseflowPersonalData } from '@caseflow/persistence';
+import { testCodecConfig } from '../support/codec-keys';
 import { createScratchDatabase } from '../support/postgres';
 import { requiredTool } from '../support/tools';
 
@@ -30,7 +31,12 @@ describe('tickets over HTTP', () => {
     scratch = await createScratchDatabase('cf_e2e');
     app = await createGatewayApp({
       database: { kind: 'postgres', connectionString: scratch.url },
-      temporal: { address: temporalAddress, namespace: 'default', taskQueue: `e2e-${randomUUID()}` },
+      temporal: {
+        address: temporalAddress,
+        namespace: 'default',
+        taskQueue: `e2e-${randomUUID()}`,
+        codec: testCodecConfig(),
+      },
       worker: {},
       checkpoints: { sink: checkpointFile, everyMs: 1_000 },
       logger: false,

@@ -37,6 +37,9 @@ import {
   type TicketView,
   type TicketWorkflow,
 } from '@caseflow/contract';
+import { dataConverterFor, type CodecConfig } from '@caseflow/codec';
+import type { DataConverter } from '@temporalio/common';
+import { testCodecConfig } from './codec-keys';
 import { createScratchDatabase } from './postgres';
 import { createTimeSkippingEnv } from './time-skipping-env';
 
@@ -44,9 +47,15 @@ export type TicketHandle = WorkflowHandle<TicketWorkflow>;
 
 export const engineer: Actor = { id: 'eve.engineer', role: 'engineer' };
 
+export interface HarnessOptions {
+  /** The payload codec of client and worker: the test key (default), or none (benchmark baseline only). */
+  codec?: CodecConfig | 'none';
+}
+
 /**
  * A time-skipping Temporal server, a worker running the real activities, a scratch PostgreSQL
  * database holding the audit store and the seeded directory, and a notifier that remembers.
+ * Client and worker share Caseflow's data converter: histories hold only encrypted payloads.
  */
 export class LifecycleHarness {
   readonly notifications: Notification[] = [];
@@ -66,16 +75,20 @@ export class LifecycleHarness {
     private readonly dropDatabase: () => Promise<void>,
     /** The scratch database's URL, for tools run as separate processes. */
     readonly databaseUrl: string,
+    /** What client and worker encode payloads with (undefined: the SDK's default, no codec). */
+    readonly dataConverter: DataConverter | undefined,
   ) {}
 
-  static async start(): Promise<LifecycleHarness> {
-    const env = await createTimeSkippingEnv();
+  static async start(options: HarnessOptions = {}): Promise<LifecycleHarness> {
+    const codec = options.codec ?? testCodecConfig();
+    const dataConverter = codec === 'none' ? undefined : dataConverterFor(codec);
+    const env = await createTimeSkippingEnv(dataConverter);
     const scratch = await createScratchDatabase('cf_lifecycle');
     const db = await openDatabase({ kind: 'postgres', connectionString: scratch.url });
     const keys = await SubjectKeys.open(db);
     const subjects = await DataSubjects.open(db);
     const store = withCaseflowPersonalData(await createEventStore(db), keys);
-    const harness = new LifecycleHarness(env, store, keys, subjects, db, scratch.drop, scratch.url);
+    const harness = new LifecycleHarness(env, store, keys, subjects, db, scratch.drop, scratch.url, dataConverter);
     await CustomerDirectory.migrate(db);
     const directory = new CustomerDirectory(db, store, subjects);
     await directory.seed(demoCustomers, new Date(await env.currentTimeMs()).toISOString());
@@ -84,6 +97,7 @@ export class LifecycleHarness {
       taskQueue: harness.taskQueue,
       workflowsPath: WORKFLOWS_PATH,
       bundlerOptions: workflowBundlerOptions(),
+      dataConverter,
       activities: bindActivities([
         new TicketEventsActivities(store),
         new IdentificationActivities(directory),
@@ -116,8 +130,12 @@ export class LifecycleHarness {
    * result() jumps to the next timer anywhere on the server (even years ahead) while it waits.
    */
   async result(handle: TicketHandle): Promise<TicketState> {
-    const plain = new Client({ connection: this.env.connection, namespace: this.env.namespace ?? 'default' });
-    return plain.workflow.getHandle<TicketWorkflow>(handle.workflowId).result();
+    const regular = new Client({
+      connection: this.env.connection,
+      namespace: this.env.namespace ?? 'default',
+      dataConverter: this.dataConverter,
+    });
+    return regular.workflow.getHandle<TicketWorkflow>(handle.workflowId).result();
   }
 
   async now(): Promise<string> {
@@ -185,7 +203,10 @@ export class LifecycleHarness {
     return (await this.stream(handle)).map((event) => event.type);
   }
 
-  /** With CASEFLOW_RECORD_HISTORIES=true, saves the ticket's history for the replay suite. */
+  /**
+   * With CASEFLOW_RECORD_HISTORIES=true, saves the ticket's history for the replay suite, as the
+   * server keeps it: payloads encrypted under the test key (TEST_CODEC_KEYS).
+   */
   async recordHistory(handle: TicketHandle, name: string): Promise<void> {
     if (process.env.CASEFLOW_RECORD_HISTORIES !== 'true') return;
     const history = await handle.fetchHistory();

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import type { CodecOptions } from './encryption-codec';
 import { CodecKeyRing, formatKeyEntry, generateKeyEntry, parseKeyEntries, type KeyEntry } from './key-ring';
 
 export const CODEC_KEYS_ENV = 'CASEFLOW_CODEC_KEYS';
@@ -59,3 +60,18 @@ function createKeyFile(file: string, entries: KeyEntry[]): void {
 }
 
 const render = (entries: KeyEntry[]): string => [...FILE_HEADER, ...entries.map(formatKeyEntry)].join('\n') + '\n';
+
+export const CODEC_PLAINTEXT_ENV = 'CASEFLOW_CODEC_PLAINTEXT';
+
+/** The codec's keys, and what it does with payloads that were never encrypted. */
+export interface CodecConfig extends CodecOptions {
+  keys: CodecKeyRing;
+}
+
+/** Keys as codecKeyRingFromEnv; CASEFLOW_CODEC_PLAINTEXT=accept lets unencrypted payloads through (migration). */
+export function codecConfigFromEnv(env: NodeJS.ProcessEnv = process.env): CodecConfig {
+  const plaintext = env[CODEC_PLAINTEXT_ENV] ?? 'refuse';
+  if (plaintext !== 'refuse' && plaintext !== 'accept')
+    throw new Error(`${CODEC_PLAINTEXT_ENV} must be "refuse" or "accept", got "${plaintext}"`);
+  return { keys: codecKeyRingFromEnv(env), plaintext };
+}

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
+import { dataConverterFor } from '@caseflow/codec';
 import type { TemporalConfig } from './temporal.config';
 import { TEMPORAL_CLIENT, TEMPORAL_CONFIG } from './temporal.tokens';
 
@@ -28,7 +29,11 @@ export class TemporalClientModule {
               address: config.address,
               connectTimeout: CONNECT_TIMEOUT_MS,
             });
-            return new Client({ connection, namespace: config.namespace });
+            return new Client({
+              connection,
+              namespace: config.namespace,
+              dataConverter: dataConverterFor(config.codec),
+            });
           },
         },
         TemporalConnectionCloser,

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { NativeConnection, Worker } from '@temporalio/worker';
+import { dataConverterFor } from '@caseflow/codec';
 import { TEMPORAL_CONFIG_FOR_WORKER, type WorkerHostOptions } from './worker-host.options';
 import { ACTIVITY_SERVICES } from './activities';
 import { bindActivities } from './bind-activities';
@@ -20,7 +21,7 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, OnApplication
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const { address, namespace, taskQueue } = this.options.temporal;
+    const { address, namespace, taskQueue, codec } = this.options.temporal;
     this.connection = await NativeConnection.connect({ address });
     const services = ACTIVITY_SERVICES.map((service) => this.moduleRef.get(service, { strict: false }));
     this.worker = await Worker.create({
@@ -28,11 +29,14 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, OnApplication
       namespace,
       taskQueue,
       activities: bindActivities(services),
+      dataConverter: dataConverterFor(codec),
       ...(this.options.workflowSource ?? workflowSource()),
     });
     this.running = this.worker.run();
     this.running.catch((error: unknown) => this.logger.error(`worker stopped: ${String(error)}`));
-    this.logger.log(`worker polling ${namespace}/${taskQueue} at ${address}`);
+    this.logger.log(
+      `worker polling ${namespace}/${taskQueue} at ${address}; payloads sealed under ${codec.keys.current.id} (${codec.keys.source})`,
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
