@@ -11,6 +11,7 @@ import {
 import { TemporalClientModule, type TemporalConfig } from '@caseflow/temporal';
 import { WorkerModule } from '@caseflow/worker';
 import type { WorkerHostOptions } from '@caseflow/worker';
+import { CodecServerModule, uiOriginsForPort, DEFAULT_TEMPORAL_UI_PORT, type CodecServerOptions } from './codec';
 import { CustomersModule } from './customers/customers.module';
 import { HealthController } from './health/health.controller';
 import { DomainErrorFilter } from './http/domain-error.filter';
@@ -24,6 +25,8 @@ export interface GatewayOptions {
   temporal: TemporalConfig;
   /** Run the Temporal worker in this process too (required with the embedded single-connection store). */
   worker?: Omit<WorkerHostOptions, 'temporal'>;
+  /** The codec server for Temporal UI at /codec; by default for the UI on port 8233, and nobody let in. */
+  codecServer?: CodecServerOptions;
   logger?: false;
 }
 
@@ -36,6 +39,7 @@ export async function createGatewayApp(options: GatewayOptions): Promise<INestAp
     DirectoryModule,
     CustomersModule,
     TicketsModule,
+    CodecServerModule.register(options.codecServer ?? { uiOrigins: uiOriginsForPort(DEFAULT_TEMPORAL_UI_PORT) }),
   ];
   if (options.worker)
     imports.push(

@@ -1,2 +1,3 @@
-/** What tests and tools outside the gateway may use: the application factory. */
+/** What tests and tools outside the gateway may use: the application factory and the codec server's access port. */
 export * from './gateway.app';
+export * from './codec';
