@@ -24,14 +24,16 @@ stop() {
 trap stop INT TERM EXIT
 
 step "Temporal dev server (history in data/temporal.db)"
+# Payloads are encrypted (libs/codec); the UI decodes them through the gateway's codec server.
 "$CASEFLOW_TEMPORAL_CLI" server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" --ui-port "$TEMPORAL_UI_PORT" \
+  --ui-codec-endpoint "http://localhost:$PORT/codec" \
   --db-filename data/temporal.db --log-level warn >data/temporal.log 2>&1 &
 pids+=($!)
 for _ in $(seq 1 150); do (echo >"/dev/tcp/127.0.0.1/$TEMPORAL_PORT") 2>/dev/null && break; sleep 0.2; done
 (echo >"/dev/tcp/127.0.0.1/$TEMPORAL_PORT") 2>/dev/null || { echo "Temporal did not start; see data/temporal.log" >&2; exit 1; }
 node dist/scripts/register-search-attributes.js
 
-step "gateway + worker (embedded store in data/pglite)"
+step "gateway + worker (embedded store in data/pglite; codec keys in data/codec-keys unless CASEFLOW_CODEC_KEYS)"
 node dist/apps/gateway/src/main.js &
 pids+=($!)
 for _ in $(seq 1 150); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break; sleep 0.2; done
@@ -40,7 +42,8 @@ cat <<MSG
 Caseflow is up.
   Gateway:     http://localhost:$PORT/v1/tickets
   OpenAPI:     http://localhost:$PORT/docs
-  Temporal UI: http://localhost:$TEMPORAL_UI_PORT
+  Temporal UI: http://localhost:$TEMPORAL_UI_PORT  (payloads encrypted; decoded for supervisors through
+               http://localhost:$PORT/codec, sign in at http://localhost:$PORT/codec/session: see README)
 Press Ctrl-C to stop.
 MSG
 wait "${pids[@]}"
