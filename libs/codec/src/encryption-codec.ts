@@ -29,6 +29,8 @@ const text = (bytes: Uint8Array | null | undefined): string | undefined =>
  */
 const additionalData = (keyId: string): Buffer =>
   Buffer.from(`caseflow-codec/v1\n${ENCRYPTED_ENCODING}\n${CIPHER}\n${keyId}`, 'utf8');
+const ENCODING_BYTES = Buffer.from(ENCRYPTED_ENCODING);
+const CIPHER_BYTES = Buffer.from(CIPHER);
 
 /**
  * Temporal payload codec: each payload (data and metadata, serialized as the Payload proto) is
@@ -41,6 +43,8 @@ const additionalData = (keyId: string): Buffer =>
  */
 export class EncryptionCodec implements PayloadCodec {
   private readonly acceptPlaintext: boolean;
+  /** Per key id: its additional data and its id's bytes, made once. */
+  private readonly perKey = new Map<string, { aad: Buffer; id: Buffer }>();
 
   constructor(
     private readonly keys: CodecKeyRing,
@@ -59,16 +63,13 @@ export class EncryptionCodec implements PayloadCodec {
 
   encodeOne(payload: Payload): Payload {
     const key = this.keys.current;
+    const { aad, id } = this.bytesOf(key.id);
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv(ALGORITHM, key.secret, iv, { authTagLength: TAG_BYTES });
-    cipher.setAAD(additionalData(key.id));
+    cipher.setAAD(aad);
     const sealed = Buffer.concat([iv, cipher.update(ProtoPayload.encode(payload).finish()), cipher.final()]);
     return {
-      metadata: {
-        [METADATA_ENCODING_KEY]: Buffer.from(ENCRYPTED_ENCODING),
-        [METADATA_KEY_ID]: Buffer.from(key.id),
-        [METADATA_CIPHER]: Buffer.from(CIPHER),
-      },
+      metadata: { [METADATA_ENCODING_KEY]: ENCODING_BYTES, [METADATA_KEY_ID]: id, [METADATA_CIPHER]: CIPHER_BYTES },
       data: Buffer.concat([sealed, cipher.getAuthTag()]),
     };
   }
@@ -98,7 +99,7 @@ export class EncryptionCodec implements PayloadCodec {
     if (data.length < IV_BYTES + TAG_BYTES)
       throw new CodecError('CODEC_MALFORMED', `encrypted payload of ${data.length} bytes is too short`, keyId);
     const decipher = createDecipheriv(ALGORITHM, key.secret, data.subarray(0, IV_BYTES), { authTagLength: TAG_BYTES });
-    decipher.setAAD(additionalData(keyId));
+    decipher.setAAD(this.bytesOf(keyId).aad);
     decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
     let plain: Buffer;
     try {
@@ -111,6 +112,12 @@ export class EncryptionCodec implements PayloadCodec {
       );
     }
     return ProtoPayload.decode(plain);
+  }
+
+  private bytesOf(keyId: string): { aad: Buffer; id: Buffer } {
+    let bytes = this.perKey.get(keyId);
+    if (!bytes) this.perKey.set(keyId, (bytes = { aad: additionalData(keyId), id: Buffer.from(keyId) }));
+    return bytes;
   }
 
   private checkMetadata(metadata: Record<string, Uint8Array | null | undefined>): string {
