@@ -66,6 +66,8 @@ export class FakeKurrentLog implements ChainLog, StreamLog {
   /** Hard delete: a `$streamDeleted` tombstone at revision 2^63-1, in the stream and in $all. */
   hardDelete(streamId: string): void {
     this.tombstoned.add(streamId);
+    // Scavenge then keeps only the tombstone of the stream.
+    this.truncateBefore.set(streamId, SOFT_DELETED);
     this.push(streamId, TOMBSTONE_REVISION, `tombstone-${this.end}`, TOMBSTONE_TYPE, '{}', '{}');
   }
 

@@ -139,4 +139,14 @@ describe('verify, readChain and checkpoint over a KurrentDB-like log', () => {
     expect((await verifyLog(forged, 's')).failure).toMatchObject({ kind: 'inserted', position: 3 });
     expect((await verifyLog(forged, 'all')).failure).toMatchObject({ kind: 'inserted', position: 3 });
   });
+
+  it('a hard delete: its tombstone ($streamDeleted, revision 2^63-1) is no head, so checkpoints after it verify', async () => {
+    const log = await logWith({ a: 2, b: 1 });
+    log.hardDelete('a');
+    expect((await verifyLog(log, 'all')).failure).toMatchObject({ kind: 'deleted', streamId: 'a', position: 1 });
+    log.scavenge();
+    const cp = await takeCheckpoint(log, at);
+    expect(cp.heads!.map((h) => h.streamId)).toEqual(['b']);
+    expect(await verifyLog(log, 'all', { againstCheckpoint: cp })).toMatchObject({ ok: true, streams: 1, events: 1 });
+  });
 });
