@@ -101,10 +101,11 @@ describe('scanPages', () => {
     expect(one.scannedTo).toBe(Number(one.events[0].position!.commit));
   });
 
-  it('stops reading once it has the limit', async () => {
+  it('stops reading once it has the limit (none for 0)', async () => {
     const log = await logOf({ a: 9 });
     const readPage: jest.MockedFunction<ReadAllPage> = jest.fn(log.readAllPage);
-    await scanPages(pagesOfAll(readPage, 0, 2), 3);
+    expect((await scanPages(pagesOfAll(readPage, 0, 2), 3)).events).toHaveLength(3);
     expect(readPage).toHaveBeenCalledTimes(2);
+    expect((await scanPages(pagesOfAll(readPage, 0, 2), 0)).events).toEqual([]);
   });
 });

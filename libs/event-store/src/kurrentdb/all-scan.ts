@@ -79,6 +79,7 @@ export async function scanPages(
   limit: number,
   types?: readonly string[],
 ): Promise<Scan> {
+  if (limit <= 0) return { events: [] };
   const wanted = types ? new Set(types) : undefined;
   const events: LogEvent[] = [];
   let scannedTo: number | undefined;

@@ -1,11 +1,16 @@
 import { toChainedEvent } from './chain';
-import { TOMBSTONE_REVISION, globalPositionOf, isTombstone, positionOf } from './revision';
+import { NO_POSITION, TOMBSTONE_REVISION, globalPositionOf, isTombstone, positionOf } from './revision';
 
 describe('revisions and commit positions as port numbers', () => {
   it('maps revision n to position n + 1 exactly', () => {
     expect(positionOf(0n)).toBe(1);
     expect(positionOf(BigInt(Number.MAX_SAFE_INTEGER) - 1n)).toBe(Number.MAX_SAFE_INTEGER);
     expect(globalPositionOf(BigInt(Number.MAX_SAFE_INTEGER))).toBe(Number.MAX_SAFE_INTEGER);
+  });
+
+  it('reads "no position" (2^64-1, what a stream read sends for an event without one) as 0, not a huge number', () => {
+    expect(globalPositionOf(NO_POSITION)).toBe(0);
+    expect(() => globalPositionOf(NO_POSITION - 1n)).toThrow(/commit position/);
   });
 
   it('refuses what a number cannot hold exactly instead of rounding (a tombstone is 2^63-1)', () => {

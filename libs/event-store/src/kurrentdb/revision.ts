@@ -22,8 +22,16 @@ export function positionOf(revision: bigint): number {
   return Number(revision) + 1;
 }
 
-/** The port's globalPosition of a commit position; refuses what a number cannot hold exactly. */
+/**
+ * What the server sends for an event without a log position (`Position.End`: commit -1 as ulong,
+ * Services/Transport/Common/Position.cs; Streams.Read.cs `ConvertToRecordedEvent` uses it when a
+ * stream read has none, e.g. an event written in an explicit transaction).
+ */
+export const NO_POSITION = 2n ** 64n - 1n;
+
+/** The port's globalPosition of a commit position (0: the server gave none); refuses what a number cannot hold exactly. */
 export function globalPositionOf(commit: bigint): number {
+  if (commit === NO_POSITION) return 0;
   if (commit < 0n || commit > MAX_SAFE) throw outOfRange('commit position', commit);
   return Number(commit);
 }
