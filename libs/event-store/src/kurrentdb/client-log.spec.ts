@@ -46,8 +46,8 @@ describe('ClientLog.append', () => {
     const [name, events, options] = appendToStream.mock.calls[0];
     expect(name).toBe('ns/s');
     expect(events[0]).toMatchObject({ id: uuidFor('s', 'a'), type: 'NoteAdded' });
-    expect(options).toEqual({ streamState: NO_STREAM });
-    expect(appendToStream.mock.calls[1][2]).toEqual({ streamState: 4n });
+    expect(options).toEqual({ streamState: NO_STREAM, deadline: 1_000 });
+    expect(appendToStream.mock.calls[1][2]).toEqual({ streamState: 4n, deadline: 1_000 });
   });
 
   it("takes the server's actual revision from WrongExpectedVersionError", async () => {
@@ -169,7 +169,7 @@ describe('ClientLog for subscription progress', () => {
   it('caps a progress stream with $maxCount through the client’s stream metadata', async () => {
     const setStreamMetadata = jest.fn().mockResolvedValue({ success: true });
     await logOver(stubClient({ setStreamMetadata })).setMaxCount('caseflow-checkpoint-p', 10);
-    expect(setStreamMetadata).toHaveBeenCalledWith('ns/caseflow-checkpoint-p', { maxCount: 10 });
+    expect(setStreamMetadata).toHaveBeenCalledWith('ns/caseflow-checkpoint-p', { maxCount: 10 }, { deadline: 1_000 });
     // The client writes that as the server's `$maxCount` key (streams/utils/streamMetadata.js).
     const { prepareStreamMetadata } = jest.requireActual<{ prepareStreamMetadata: (m: object) => object }>(
       '@kurrent/kurrentdb-client/dist/streams/utils/streamMetadata',

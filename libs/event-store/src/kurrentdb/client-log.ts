@@ -83,7 +83,10 @@ export class ClientLog implements StreamLog {
     );
     try {
       const result = await withDeadline(
-        this.client.appendToStream(name, events, { streamState: expected === 'no_stream' ? NO_STREAM : expected }),
+        this.client.appendToStream(name, events, {
+          streamState: expected === 'no_stream' ? NO_STREAM : expected,
+          deadline: this.deadlineMs,
+        }),
         this.deadlineMs,
         `an append to ${name}`,
       );
@@ -119,13 +122,19 @@ export class ClientLog implements StreamLog {
   /** Appends one plain JSON event (subscription progress); the server picks the revision. */
   async appendPlain(streamId: string, type: string, data: Record<string, unknown>): Promise<void> {
     const name = this.names.toServer(streamId);
-    await this.call(this.client.appendToStream(name, jsonEvent({ type, data })), `an append to ${name}`, streamId);
+    const event = jsonEvent({ type, data });
+    await this.call(
+      this.client.appendToStream(name, event, { deadline: this.deadlineMs }),
+      `an append to ${name}`,
+      streamId,
+    );
   }
 
   /** Keeps only the last `maxCount` events of the stream readable (scavenge then drops the rest). */
   async setMaxCount(streamId: string, maxCount: number): Promise<void> {
     const name = this.names.toServer(streamId);
-    await this.call(this.client.setStreamMetadata(name, { maxCount }), `the metadata of ${name}`, streamId);
+    const set = this.client.setStreamMetadata(name, { maxCount }, { deadline: this.deadlineMs });
+    await this.call(set, `the metadata of ${name}`, streamId);
   }
 
   /** The stream's last event, or undefined when it has none. */
