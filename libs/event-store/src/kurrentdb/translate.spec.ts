@@ -12,6 +12,11 @@ describe('translate: vendor errors as the port’s', () => {
     ['gRPC 4 DEADLINE_EXCEEDED', serviceError(4, 'Deadline exceeded')],
     ['the client’s UnavailableError', new UnavailableError()],
     ['the client’s DeadlineExceededError', new DeadlineExceededError()],
+    [
+      'a read’s gRPC Unavailable through the Rust bridge',
+      new UnknownError(undefined, 'Server-side error: status: Unavailable, message: "Server Is Not Ready"'),
+    ],
+    ['a read’s deadline through the Rust bridge', new UnknownError(undefined, 'Deadline exceeded')],
   ])('%s → StoreUnavailableError (retryable)', (_, error) => {
     const translated = translate(error);
     expect(translated).toBeInstanceOf(StoreUnavailableError);
@@ -21,6 +26,9 @@ describe('translate: vendor errors as the port’s', () => {
   it('anything else is an EVENT_STORE_FAILURE; the port’s own errors pass through', () => {
     expect(translate(serviceError(3, 'bad argument'))).toMatchObject({ code: 'EVENT_STORE_FAILURE' });
     expect(translate(new Error('odd'))).toMatchObject({ code: 'EVENT_STORE_FAILURE' });
+    expect(translate(new UnknownError(undefined, 'Unmapped gRPC error: code: Invalid argument'))).toMatchObject({
+      code: 'EVENT_STORE_FAILURE',
+    });
     const own = new ConcurrencyError('s', 'any', 2);
     expect(translate(own)).toBe(own);
     expect(translate(undefined)).toBeInstanceOf(EventStoreError);

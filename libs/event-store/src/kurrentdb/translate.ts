@@ -41,9 +41,18 @@ function isTransient(error: unknown): boolean {
   ) {
     return true;
   }
+  if (error instanceof UnknownError) return TRANSIENT_BRIDGE_ERROR.test(error.message);
   const code = (error as { code?: unknown } | null)?.code;
   return code === DEADLINE_EXCEEDED || code === UNAVAILABLE;
 }
+
+/**
+ * Reads go through the Rust client, which turns gRPC Unavailable/Internal/DataLoss into
+ * `ServerError("status: Unavailable, …")`, DeadlineExceeded into "Deadline exceeded" and a closed
+ * connection into "Connection is closed." (KurrentDB-Client-Rust `Error::from_grpc`); the bridge
+ * hands each over as an UnknownError with that text (KurrentDB-Bridge-Client `error.rs`).
+ */
+const TRANSIENT_BRIDGE_ERROR = /status: (Unavailable|Internal|DataLoss)\b|^Deadline exceeded|^Connection is closed/;
 
 /**
  * The server refused a `$all` read's start position (not a record boundary). Servers answer gRPC
