@@ -4,6 +4,11 @@ import { within } from '../wait-until';
 const OUTPUT_KEPT = 64 * 1024;
 const live = new Set<ProcessGroup>();
 
+// Detached groups outlive their parent: if jest exits without afterAll (interrupted), take them along.
+process.once('exit', () => {
+  for (const group of live) group.signal('SIGKILL');
+});
+
 export interface Exit {
   code: number | null;
   signal: NodeJS.Signals | null;

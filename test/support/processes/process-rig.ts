@@ -64,23 +64,33 @@ export class ProcessRig {
     private readonly workflowBundle: string,
   ) {}
 
+  /** Cleans up after itself when any step fails (afterAll then has no rig to stop). */
   static async start(name: string): Promise<ProcessRig> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `caseflow-${name}-`));
     const scratch = await createScratchDatabase(`cf_${name.replace(/\W/g, '_')}`);
-    const db = await openDatabase({ kind: 'postgres', connectionString: scratch.url });
-    const keys = await SubjectKeys.open(db);
-    const subjects = await DataSubjects.open(db);
-    const store = withCaseflowPersonalData(await createEventStore(db), keys);
-    await CustomerDirectory.migrate(db);
-    await new CustomerDirectory(db, store, subjects).seed(demoCustomers, new Date().toISOString());
-    const workflowBundle = path.join(dir, 'workflow-bundle.js');
-    const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, ...workflowBundlerOptions() });
-    fs.writeFileSync(workflowBundle, code);
-    const server = await DevServerProcess.start(path.join(dir, 'temporal.sqlite'));
-    const rig = new ProcessRig(dir, { current: server }, db, store, scratch.url, scratch.drop, workflowBundle);
-    await rig.connect();
-    await registerSearchAttributes(rig.connection, 'default');
-    return rig;
+    let db: Database | undefined;
+    try {
+      db = await openDatabase({ kind: 'postgres', connectionString: scratch.url });
+      const keys = await SubjectKeys.open(db);
+      const subjects = await DataSubjects.open(db);
+      const store = withCaseflowPersonalData(await createEventStore(db), keys);
+      await CustomerDirectory.migrate(db);
+      await new CustomerDirectory(db, store, subjects).seed(demoCustomers, new Date().toISOString());
+      const workflowBundle = path.join(dir, 'workflow-bundle.js');
+      const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, ...workflowBundlerOptions() });
+      fs.writeFileSync(workflowBundle, code);
+      const server = await DevServerProcess.start(path.join(dir, 'temporal.sqlite'));
+      const rig = new ProcessRig(dir, { current: server }, db, store, scratch.url, scratch.drop, workflowBundle);
+      await rig.connect();
+      await registerSearchAttributes(rig.connection, 'default');
+      return rig;
+    } catch (error) {
+      await killAllProcessGroups();
+      await db?.close().catch(() => undefined);
+      await scratch.drop().catch(() => undefined);
+      fs.rmSync(dir, { recursive: true, force: true });
+      throw error;
+    }
   }
 
   /** Kills every process it started (process groups, SIGKILL), then drops the scratch database. */
