@@ -65,7 +65,8 @@ export class AccessGuard implements CanActivate {
       owner = await this.tickets.check(caller, String(req.params[target.ticketParam]), route);
       customerId = owner?.customerId;
     }
-    if (target.customerParam) customerId = this.customerInScope(caller, String(req.params[target.customerParam]), route);
+    if (target.customerParam)
+      customerId = this.customerInScope(caller, String(req.params[target.customerParam]), route);
     const fromBody = target.customerInBody ? body[target.customerInBody] : undefined;
     if (typeof fromBody === 'string') customerId = this.customerInScope(caller, fromBody, route);
 

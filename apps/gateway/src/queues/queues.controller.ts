@@ -38,11 +38,9 @@ export class QueuesController {
     @Caller() caller: Caller,
   ): Promise<QueueState> {
     try {
-      return await this.client.workflow
-        .getHandle(customerQueueId(customerId))
-        .executeUpdate(prioritizeUpdate, {
-          args: [{ ticket: dto.ticket, reason: dto.reason, actor: actorOf(caller) }],
-        });
+      return await this.client.workflow.getHandle(customerQueueId(customerId)).executeUpdate(prioritizeUpdate, {
+        args: [{ ticket: dto.ticket, reason: dto.reason, actor: actorOf(caller) }],
+      });
     } catch (error) {
       if (error instanceof WorkflowNotFoundError)
         throw new DomainError('COMMAND_REJECTED', `${customerId} has no queue`, { field: 'ticket' });
