@@ -28,6 +28,8 @@ export interface HarnessOptions {
   rateLimit?: GatewayOptions['rateLimit'];
   checkpoints?: GatewayOptions['checkpoints'];
   logger?: LoggerService;
+  /** Run the Temporal worker in the gateway (default true; suites that open no ticket skip it). */
+  worker?: boolean;
 }
 
 export interface Harness {
@@ -64,7 +66,7 @@ export async function startGateway(options: HarnessOptions): Promise<Harness> {
   const app = await createGatewayApp({
     database: { kind: 'postgres', connectionString: scratch.url },
     temporal: { address: temporalAddress, namespace: 'default', taskQueue: `e2e-${randomUUID()}` },
-    worker: {},
+    worker: options.worker === false ? undefined : {},
     checkpoints: options.checkpoints ?? { sink: path.join(dataDir, 'checkpoints.jsonl'), everyMs: 3_600_000 },
     auth,
     rateLimit: options.rateLimit,
