@@ -31,11 +31,12 @@ export function callerFromClaims(payload: Record<string, unknown>): Caller {
   if (!isRole(role)) throw new InvalidClaimsError('role claim missing or unknown');
   switch (role) {
     case 'customer': {
-      const { customer, email } = payload;
+      const { customer } = payload;
+      const email = typeof payload.email === 'string' ? payload.email.trim().toLowerCase() : undefined;
       if (!text(customer) || !CUSTOMER_ID.test(customer))
         throw new InvalidClaimsError('customer claim missing or malformed');
       if (!text(email) || !EMAIL.test(email)) throw new InvalidClaimsError('email claim missing or malformed');
-      return { role, id: sub, customerId: customer, email: email.trim().toLowerCase(), scope: [customer] };
+      return { role, id: sub, customerId: customer, email, scope: [customer] };
     }
     case 'engineer':
       if (!isTier(payload.tier)) throw new InvalidClaimsError('tier claim missing or not L1, L2 or L3');
