@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { SignJWT, UnsecuredJWT } from 'jose';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT, type KeyLike } from 'jose';
 import { canAppendWithin } from '@caseflow/event-store';
 import { ApiKeys, loadOrCreateSecret } from '@caseflow/identity';
 import { CapturingLogger, startGateway, type Harness } from '../support/gateway-harness';
@@ -454,5 +456,77 @@ describe('abuse limits over HTTP', () => {
     });
     expect(broken.status).toBe(400);
     expect(await broken.json()).toEqual({ code: 'MALFORMED_JSON', message: 'the request body is not valid JSON' });
+  });
+});
+
+describe('an identity provider’s tokens (JWKS over HTTP)', () => {
+  const issuer = 'https://id.example.com/';
+  let gateway: Harness;
+  let server: Server;
+  let port: number;
+  let keys: { privateKey: KeyLike; publicKey: KeyLike };
+  let jwks: object;
+
+  const listen = () => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const sign = (claims: Record<string, unknown>, alg = 'RS256') =>
+    new SignJWT({ role: 'supervisor', ...claims })
+      .setProtectedHeader({ alg, kid: 'rs-1' })
+      .setSubject('sam')
+      .setIssuer(issuer)
+      .setAudience('caseflow')
+      .setExpirationTime('10m')
+      .sign(keys.privateKey);
+
+  beforeAll(async () => {
+    keys = await generateKeyPair('RS256');
+    jwks = { keys: [{ ...(await exportJWK(keys.publicKey)), kid: 'rs-1', alg: 'RS256' }] };
+    server = createServer((_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(jwks)),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.address() as AddressInfo).port;
+    // Down at first: the gateway starts without ever having seen the keys.
+    await new Promise((resolve) => server.close(resolve));
+    gateway = await startGateway({
+      numbersFrom: 260_000,
+      worker: false,
+      auth: {
+        kind: 'jwks',
+        jwksUrl: `http://127.0.0.1:${port}/.well-known/jwks.json`,
+        issuer,
+        audience: 'caseflow',
+        algorithms: ['RS256', 'ES256'],
+        clockSkewSeconds: 30,
+        timeoutMs: 1_000,
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await gateway?.close();
+    if (server.listening) await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('answers 503 while the keys cannot be fetched, then accepts the issuer’s RS256 tokens and nothing else', async () => {
+    const token = await sign({});
+    const down = await gateway.request('GET', '/v1/customers', { token });
+    expect(down.status).toBe(503);
+    expect(await down.json()).toEqual({
+      code: 'AUTH_UNAVAILABLE',
+      message: 'cannot verify tokens now: identity provider keys could not be fetched',
+    });
+    await listen();
+    expect((await gateway.request('GET', '/v1/customers', { token })).status).toBe(200);
+    const embedded = await gateway.request('GET', '/v1/customers', {
+      token: await new SignJWT({ role: 'supervisor' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('sam')
+        .setIssuer(issuer)
+        .setAudience('caseflow')
+        .setExpirationTime('10m')
+        .sign(randomBytes(32)),
+    });
+    expect(embedded.status).toBe(401);
+    expect(await embedded.json()).toMatchObject({ message: expect.stringContaining('signing algorithm not allowed') });
   });
 });
