@@ -220,6 +220,19 @@ describe('identity and access over HTTP', () => {
     expect(denied.length).toBeGreaterThanOrEqual(routes.length * 2);
   });
 
+  it('finds the customer of a ticket opened before the owners table, from its TicketOpened, and remembers it', async () => {
+    const number = await openTicket(balasysTicket);
+    await gateway.db.query('DELETE FROM ticket_owners WHERE number = $1', [number]);
+    expect((await gateway.request('GET', `/v1/tickets/${number}`, { token: annaToken })).status).toBe(200);
+    const netixContact = remember(await gateway.customerToken(NETIX, 'ivan.petrov@example.com'));
+    expect((await gateway.request('GET', `/v1/tickets/${number}`, { token: netixContact })).status).toBe(404);
+    const { rows } = await gateway.db.query<{ customer_id: string }>(
+      'SELECT customer_id FROM ticket_owners WHERE number = $1',
+      [number],
+    );
+    expect(rows).toEqual([{ customer_id: BALASYS }]);
+  });
+
   describe('service callers with API keys', () => {
     let keys: ApiKeys;
     let key: string;

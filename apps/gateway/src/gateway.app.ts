@@ -82,6 +82,7 @@ export async function createGatewayApp(options: GatewayOptions): Promise<INestAp
     .setTitle('Caseflow gateway')
     .setDescription('Support cases as durable Temporal workflows, every step an audited event.')
     .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'npm run -s caseflow -- token … (docs/access.md)' })
     .build();
   SwaggerModule.setup(OPENAPI_PATH, app, () => SwaggerModule.createDocument(app, openApi));
   return app;
