@@ -35,6 +35,7 @@ const workflowSandbox = {
         '@caseflow/temporal',
         '@caseflow/temporal/*',
         '@caseflow/persistence',
+        '@caseflow/identity',
         '@caseflow/directory',
         '@caseflow/worker',
         '@caseflow/sla/compile',

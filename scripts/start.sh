@@ -41,6 +41,7 @@ Caseflow is up.
   Gateway:     http://localhost:$PORT/v1/tickets
   OpenAPI:     http://localhost:$PORT/docs
   Temporal UI: http://localhost:$TEMPORAL_UI_PORT
+  A token:     npm run -s caseflow -- token --role engineer --id eve   (see docs/access.md)
 Press Ctrl-C to stop.
 MSG
 wait "${pids[@]}"

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { checkpointConfigFromEnv, isSingleProcessDatabase, persistenceConfigFromEnv } from '@caseflow/persistence';
+import { authConfigFromEnv } from '@caseflow/identity';
 import { temporalConfigFromEnv } from '@caseflow/temporal';
+import { DEFAULT_RATE_LIMIT } from './auth';
 import { createGatewayApp, OPENAPI_PATH } from './gateway.app';
 
 async function main(): Promise<void> {
@@ -11,6 +13,8 @@ async function main(): Promise<void> {
     auditLog,
     checkpoints: checkpointConfigFromEnv(),
     temporal: temporalConfigFromEnv(),
+    auth: authConfigFromEnv(),
+    rateLimit: rateLimitFromEnv(),
     worker: inProcessWorker ? {} : undefined,
   });
   const port = Number(process.env.PORT ?? 3000);
@@ -19,6 +23,16 @@ async function main(): Promise<void> {
   console.log(
     `Caseflow gateway: ${base}/v1/tickets  OpenAPI: ${base}/${OPENAPI_PATH}${inProcessWorker ? '  (worker in process)' : ''}`,
   );
+}
+
+/** CASEFLOW_RATE_LIMIT_PER_MINUTE: requests per caller a minute (default 600). */
+function rateLimitFromEnv(env: NodeJS.ProcessEnv = process.env) {
+  const raw = env.CASEFLOW_RATE_LIMIT_PER_MINUTE;
+  if (raw === undefined) return DEFAULT_RATE_LIMIT;
+  const limit = Number(raw);
+  if (!Number.isInteger(limit) || limit <= 0)
+    throw new Error(`CASEFLOW_RATE_LIMIT_PER_MINUTE must be a positive whole number, got "${raw}"`);
+  return { limit, windowMs: 60_000 };
 }
 
 main().catch((error: unknown) => {
