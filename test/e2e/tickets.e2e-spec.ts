@@ -11,6 +11,7 @@ import { SubjectKeys, createEventStore, openDatabase, type Database, type EventS
 import { withCaseflowPersonalData } from '@caseflow/persistence';
 import { createScratchDatabase } from '../support/postgres';
 import { requiredTool } from '../support/tools';
+import { waitUntil } from '../support/wait-until';
 
 const run = promisify(execFile);
 
@@ -64,14 +65,8 @@ describe('tickets over HTTP', () => {
     productVersion: '7.1',
   };
 
-  async function eventually<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
-    for (let attempt = 0; attempt < 100; attempt++) {
-      const value = await probe();
-      if (value !== undefined) return value;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`timed out waiting for ${what}`);
-  }
+  const eventually = <T>(probe: () => Promise<T | undefined>, what: string): Promise<T> =>
+    waitUntil(probe, { timeoutMs: 10_000, intervalMs: 100, what });
 
   it('opens a ticket, reads it back, records one TicketOpened and is found by its customer attribute', async () => {
     const created = await post(validTicket);

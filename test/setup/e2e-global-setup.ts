@@ -1,3 +1,4 @@
+import './package-names';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { registerSearchAttributes } from '@caseflow/temporal';
 import { loadToolEnv } from '../support/tool-env';
