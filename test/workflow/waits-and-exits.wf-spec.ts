@@ -1,4 +1,6 @@
-import { foldTicket } from '@caseflow/domain';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { DomainError, foldTicket } from '@caseflow/domain';
+import { domainErrorFromFailure, ticketCommandUpdate } from '@caseflow/contract';
 import { engineer, WorkflowHarness, type TicketHandle } from '../support/workflow-harness';
 import { anna, balasysS1, bpmsoftCritical, ivan, netixUrgency2 } from '../support/ticket-fixtures';
 
@@ -131,6 +133,25 @@ describe('ticket workflow (stub activities): clarifications, refusal, cancellati
       /not in this customer's scheme/,
     );
     expect(h.stream(handle)).toHaveLength(before);
+    await handle.terminate('path covered');
+  });
+
+  it('a rejection reaches the client as the DomainError the workflow raised: code, reason and details', async () => {
+    const handle = await h.open(balasysS1);
+    await h.waitForPhase(handle, 'understand');
+    const failure = await handle
+      .executeUpdate(ticketCommandUpdate, {
+        args: [{ actor: anna, command: { type: 'applyHotfix', description: 'x' } }],
+      })
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(WorkflowUpdateFailedError);
+    const rejected = domainErrorFromFailure((failure as WorkflowUpdateFailedError).cause, 'STORE_CONFLICT');
+    expect(rejected).toBeInstanceOf(DomainError);
+    expect({ code: rejected.code, message: rejected.message, details: rejected.details }).toEqual({
+      code: 'COMMAND_REJECTED',
+      message: 'applyHotfix is for engineer or manager, not customer',
+      details: { field: 'actor.role' },
+    });
     await handle.terminate('path covered');
   });
 });

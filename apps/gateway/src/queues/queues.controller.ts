@@ -3,7 +3,13 @@ import { ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/
 import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { DomainError } from '@caseflow/domain';
 import { TEMPORAL_CLIENT } from '@caseflow/temporal';
-import { customerQueueId, prioritizeUpdate, queueStateQuery, type QueueState } from '@caseflow/contract';
+import {
+  customerQueueId,
+  domainErrorFromFailure,
+  prioritizeUpdate,
+  queueStateQuery,
+  type QueueState,
+} from '@caseflow/contract';
 import { PrioritizeDto } from './prioritize.dto';
 
 /** 003's sequential queue of a customer: which request is worked on, which wait. */
@@ -36,10 +42,10 @@ export class QueuesController {
     } catch (error) {
       if (error instanceof WorkflowNotFoundError)
         throw new DomainError('COMMAND_REJECTED', `${customerId} has no queue`, { field: 'ticket' });
-      if (error instanceof WorkflowUpdateFailedError)
-        throw new DomainError('COMMAND_REJECTED', (error.cause as Error | undefined)?.message ?? error.message, {
-          field: 'ticket',
-        });
+      if (error instanceof WorkflowUpdateFailedError) {
+        const rejected = domainErrorFromFailure(error.cause ?? error, 'COMMAND_REJECTED');
+        throw new DomainError(rejected.code, rejected.message, { field: 'ticket', ...rejected.details });
+      }
       throw error;
     }
   }
