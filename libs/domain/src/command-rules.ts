@@ -1,8 +1,11 @@
 /** The checks every command decision is built from: each throws a DomainError saying what is wrong. */
-import type { Actor, ActorRole, TicketCommand } from './commands';
+import type { Actor, ActorRole, TicketCommand, TicketCommandType } from './commands';
 import { DomainError } from './errors';
 import { severityFits } from './severity';
 import type { TicketIn, TicketPhase, TicketState } from './ticket-state';
+
+/** The command of one type, as its decision receives it. */
+export type Command<T extends TicketCommandType> = Extract<TicketCommand, { type: T }>;
 
 export const ACTIVE = ['understand', 'fix', 'awaitingApproval', 'implementing', 'confirm'] as const;
 /** A queued ticket (003) is not worked on yet, but it is answered, classified and may be cancelled. */

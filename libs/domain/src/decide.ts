@@ -1,5 +1,6 @@
 import type { Actor, TicketCommand } from './commands';
-import * as decision from './command-decisions';
+import * as customer from './customer-decisions';
+import * as staff from './staff-decisions';
 import { reject, requireActorId } from './command-rules';
 import type { Quartet, TicketEvent } from './events';
 import type { TicketState } from './ticket-state';
@@ -28,36 +29,36 @@ export function decide(command: TicketCommand, actor: Actor, state: TicketState,
   requireActorId(actor);
   switch (command.type) {
     case 'classify':
-      return decision.classify(command, actor, state, context);
+      return staff.classify(command, actor, state, context);
     case 'respond':
-      return decision.respond(command, actor, state);
+      return staff.respond(command, actor, state);
     case 'requestClarification':
-      return decision.requestClarification(command, actor, state, context);
+      return staff.requestClarification(command, actor, state, context);
     case 'answerClarification':
-      return decision.answerClarification(command, actor, state);
+      return customer.answerClarification(command, actor, state);
     case 'provideWorkaround':
-      return decision.provideWorkaround(command, actor, state);
+      return staff.provideWorkaround(command, actor, state);
     case 'applyHotfix':
-      return decision.applyHotfix(command, actor, state);
+      return staff.applyHotfix(command, actor, state);
     case 'proposeFix':
-      return decision.proposeFix(command, actor, state);
+      return staff.proposeFix(command, actor, state);
     case 'approveFix':
     case 'rejectFix':
-      return decision.answerProposal(command, actor, state);
+      return customer.answerProposal(command, actor, state);
     case 'implementFix':
-      return decision.implementFix(command, actor, state);
+      return staff.implementFix(command, actor, state);
     case 'resolve':
-      return decision.resolve(command, actor, state, context);
+      return staff.resolve(command, actor, state, context);
     case 'accept':
-      return decision.accept(command, actor, state, context);
+      return customer.accept(command, actor, state, context);
     case 'reopen':
-      return decision.reopen(command, actor, state);
+      return customer.reopen(command, actor, state);
     case 'giveFeedback':
-      return decision.giveFeedback(command, actor, state);
+      return customer.giveFeedback(command, actor, state);
     case 'recordBusinessImpact':
-      return decision.recordBusinessImpact(command, actor, state);
+      return staff.recordBusinessImpact(command, actor, state);
     case 'cancel':
-      return decision.cancel(command, actor, state);
+      return customer.cancel(command, actor, state);
     default: {
       const unknownCommand: never = command;
       return reject(`unknown command ${JSON.stringify((unknownCommand as { type?: unknown }).type)}`, {

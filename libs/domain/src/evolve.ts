@@ -1,5 +1,12 @@
 import type { CustomerIdentified, TicketEvent, TicketOpened } from './events';
-import type { CustomerProfile, IdentifyingTicket, TicketState } from './ticket-state';
+import type {
+  Acceptance,
+  CustomerProfile,
+  FixProposal,
+  IdentifyingTicket,
+  Resolution,
+  TicketState,
+} from './ticket-state';
 
 export interface DatedTicketEvent {
   event: TicketEvent;
@@ -180,17 +187,17 @@ function identified<T extends TicketState>(state: T): T & { customer: CustomerPr
   return { ...state, customer: state.customer };
 }
 
-function withProposal<T extends TicketState>(state: T): T & { proposal: NonNullable<TicketState['proposal']> } {
+function withProposal<T extends TicketState>(state: T): T & { proposal: FixProposal } {
   if (!state.proposal) throw outOfOrder(state, 'no fix was proposed');
   return { ...state, proposal: state.proposal };
 }
 
-function withResolution<T extends TicketState>(state: T): T & { resolution: NonNullable<TicketState['resolution']> } {
+function withResolution<T extends TicketState>(state: T): T & { resolution: Resolution } {
   if (!state.resolution) throw outOfOrder(state, 'it is not resolved');
   return { ...state, resolution: state.resolution };
 }
 
-function withAcceptance<T extends TicketState>(state: T): T & { acceptance: NonNullable<TicketState['acceptance']> } {
+function withAcceptance<T extends TicketState>(state: T): T & { acceptance: Acceptance } {
   if (!state.acceptance) throw outOfOrder(state, 'its resolution is not accepted');
   return { ...state, acceptance: state.acceptance };
 }

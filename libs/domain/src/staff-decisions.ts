@@ -1,8 +1,7 @@
-/** One decision per command: who may send it, in which phases, and the one event it causes. */
-import type { Actor, TicketCommand, TicketCommandType } from './commands';
+/** What staff decide: one decision per command, who may send it, in which phases, and the one event it causes. */
+import type { Actor } from './commands';
 import { RESPONSIBILITIES, TICKET_TYPES } from './commands';
 import {
-  CUSTOMER,
   OPEN,
   reject,
   requirePhase,
@@ -11,31 +10,23 @@ import {
   requireText,
   STAFF,
   WORKING,
+  type Command,
 } from './command-rules';
 import type { DecideContext } from './decide';
 import type {
   BusinessImpactRecorded,
-  ClarificationAnswered,
   ClarificationRequested,
   CustomerUpdateSent,
-  FeedbackGiven,
   FirstResponseSent,
-  FixApproved,
   FixImplemented,
   FixProposed,
-  FixRejected,
   HotfixApplied,
-  ResolutionAccepted,
-  TicketCancelled,
   TicketClassified,
-  TicketReopened,
   TicketResolved,
   WorkaroundProvided,
 } from './events';
 import { lowerSeverity, priorityOf } from './severity';
 import type { TicketState } from './ticket-state';
-
-type Command<T extends TicketCommandType> = Extract<TicketCommand, { type: T }>;
 
 export function classify(
   command: Command<'classify'>,
@@ -101,21 +92,6 @@ export function requestClarification(
   return { type: 'ClarificationRequested', data: { questions: command.questions, ...context.clarificationWindow } };
 }
 
-/** The customer's answer; after a resolution for no response (000) a late answer reopens the ticket. */
-export function answerClarification(
-  command: Command<'answerClarification'>,
-  actor: Actor,
-  state: TicketState,
-): ClarificationAnswered | TicketReopened {
-  requireRole(actor, CUSTOMER, command);
-  const answer = requireText(command.answer, 'answer');
-  if (state.phase === 'acceptance' && state.resolution.kind === 'noCustomerResponse') {
-    return { type: 'TicketReopened', data: { reason: `the customer answered the clarification: ${answer}` } };
-  }
-  if (!state.clarification) reject('no clarification is waiting for an answer');
-  return { type: 'ClarificationAnswered', data: { answer } };
-}
-
 export function provideWorkaround(
   command: Command<'provideWorkaround'>,
   actor: Actor,
@@ -142,24 +118,6 @@ export function proposeFix(command: Command<'proposeFix'>, actor: Actor, state: 
   return {
     type: 'FixProposed',
     data: { proposalId: state.version + 1, description: requireText(command.description, 'description') },
-  };
-}
-
-export function answerProposal(
-  command: Command<'approveFix' | 'rejectFix'>,
-  actor: Actor,
-  state: TicketState,
-): FixApproved | FixRejected {
-  requireRole(actor, CUSTOMER, command);
-  requirePhase(state, ['awaitingApproval'], command);
-  if (command.proposalId !== state.proposal.id)
-    reject(`proposal ${command.proposalId} is not the one awaiting approval (${state.proposal.id})`, {
-      field: 'proposalId',
-    });
-  if (command.type === 'approveFix') return { type: 'FixApproved', data: { proposalId: command.proposalId } };
-  return {
-    type: 'FixRejected',
-    data: { proposalId: command.proposalId, reason: requireText(command.reason, 'reason', 2_000) },
   };
 }
 
@@ -191,39 +149,6 @@ export function resolve(
   };
 }
 
-export function accept(
-  command: Command<'accept'>,
-  actor: Actor,
-  state: TicketState,
-  context: DecideContext,
-): ResolutionAccepted {
-  requireRole(actor, CUSTOMER, command);
-  requirePhase(state, ['acceptance'], command);
-  return { type: 'ResolutionAccepted', data: { by: 'customer', feedbackDueAt: context.feedbackDueAt } };
-}
-
-export function reopen(command: Command<'reopen'>, actor: Actor, state: TicketState): TicketReopened {
-  requireRole(actor, CUSTOMER, command);
-  requirePhase(state, ['acceptance'], command);
-  return { type: 'TicketReopened', data: { reason: requireText(command.reason, 'reason', 2_000) } };
-}
-
-export function giveFeedback(command: Command<'giveFeedback'>, actor: Actor, state: TicketState): FeedbackGiven {
-  requireRole(actor, CUSTOMER, command);
-  requirePhase(state, ['feedback'], command);
-  if (state.feedback) reject('feedback was already given');
-  if (command.score !== undefined && !(Number.isInteger(command.score) && command.score >= 1 && command.score <= 5))
-    reject('score must be a whole number from 1 to 5', { field: 'score' });
-  if (command.comment !== undefined) requireText(command.comment, 'comment', 5_000);
-  return {
-    type: 'FeedbackGiven',
-    data: {
-      ...(command.score !== undefined ? { score: command.score } : {}),
-      ...(command.comment ? { comment: command.comment } : {}),
-    },
-  };
-}
-
 export function recordBusinessImpact(
   command: Command<'recordBusinessImpact'>,
   actor: Actor,
@@ -232,12 +157,4 @@ export function recordBusinessImpact(
   requireRole(actor, STAFF, command);
   requirePhase(state, OPEN, command);
   return { type: 'BusinessImpactRecorded', data: { impact: requireText(command.impact, 'impact', 5_000) } };
-}
-
-export function cancel(command: Command<'cancel'>, actor: Actor, state: TicketState): TicketCancelled {
-  requireRole(actor, ['customer', 'engineer', 'manager'], command);
-  requirePhase(state, ['identify', ...OPEN], command);
-  if (actor.role === 'customer' && actor.id.toLowerCase() !== state.requester.toLowerCase())
-    reject('only the requester may cancel the ticket', { field: 'actor.id' });
-  return { type: 'TicketCancelled', data: { reason: requireText(command.reason, 'reason', 2_000) } };
 }
