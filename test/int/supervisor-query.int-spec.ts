@@ -42,12 +42,16 @@ describe("supervisor's query: a customer's breached tickets, from the Temporal C
     const ids = expected.map((h) => h.workflowId).sort();
     let last: string[] = [];
     return waitUntil(
-      `"${query}" lists ${ids.join(', ')}`,
       async () => {
         last = await list(query);
         return JSON.stringify(last) === JSON.stringify(ids) ? last : undefined;
       },
-      { timeoutMs: 3 * FIRST_RESPONSE_SECONDS * 1000, intervalMs: 500 },
+      {
+        timeoutMs: 3 * FIRST_RESPONSE_SECONDS * 1000,
+        intervalMs: 500,
+        what: `"${query}" lists ${ids.join(', ')}`,
+        retryErrors: true,
+      },
     ).catch((error: Error) => {
       throw new Error(`${error.message}; it lists ${JSON.stringify(last)}`);
     });

@@ -1,3 +1,4 @@
+import { waitUntil } from './wait-until';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -103,14 +104,7 @@ export async function startGateway(options: HarnessOptions): Promise<Harness> {
         },
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       }),
-    eventually: async (probe, what) => {
-      for (let attempt = 0; attempt < 100; attempt++) {
-        const value = await probe();
-        if (value !== undefined) return value;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      throw new Error(`timed out waiting for ${what}`);
-    },
+    eventually: (probe, what) => waitUntil(probe, { timeoutMs: 10_000, intervalMs: 100, what }),
     close: async () => {
       await app.close();
       await db.close();

@@ -56,7 +56,6 @@ export class DevServerProcess {
 
   private async waitUntilServing(): Promise<void> {
     await waitUntil(
-      `the dev server answers on ${this.address}`,
       async () => {
         if (!this.process.running)
           throw new Error(
@@ -70,7 +69,7 @@ export class DevServerProcess {
           await connection.close();
         }
       },
-      { timeoutMs: 30_000, intervalMs: 200 },
+      { timeoutMs: 30_000, intervalMs: 200, what: `the dev server answers on ${this.address}`, retryErrors: true },
     ).catch((error: Error) => {
       throw new Error(`${error.message}\n${this.process.output.slice(-4000)}`);
     });

@@ -153,12 +153,11 @@ export class ProcessRig {
   /** Polls the workflow's view (bounded) until the ticket is in `phase`. */
   waitForPhase(handle: TicketHandle, phase: TicketState['phase'], timeoutMs = 30_000): Promise<TicketView> {
     return waitUntil(
-      `ticket ${handle.workflowId} is in phase ${phase}`,
       async () => {
         const view = await handle.query(ticketViewQuery);
         return view.phase === phase ? view : undefined;
       },
-      { timeoutMs, intervalMs: 200 },
+      { timeoutMs, intervalMs: 200, what: `ticket ${handle.workflowId} is in phase ${phase}`, retryErrors: true },
     );
   }
 

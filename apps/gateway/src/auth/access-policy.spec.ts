@@ -22,6 +22,7 @@ const state = foldTicket([
 const context = {
   clarificationWindow: { dueAt: '2027-03-15T16:00:00.000Z', reminderAt: '2027-03-12T12:00:00.000Z' },
   acceptanceDueAt: '2027-03-19T10:00:00.000Z',
+  feedbackDueAt: '2027-03-26T10:00:00.000Z',
 };
 
 /** Whether libs/domain's decide refuses this role for this command (before phase or content). */

@@ -3,7 +3,13 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse }
 import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { DomainError } from '@caseflow/domain';
 import { TEMPORAL_CLIENT } from '@caseflow/temporal';
-import { customerQueueId, prioritizeUpdate, queueStateQuery, type QueueState } from '@caseflow/contract';
+import {
+  customerQueueId,
+  domainErrorFromFailure,
+  prioritizeUpdate,
+  queueStateQuery,
+  type QueueState,
+} from '@caseflow/contract';
 import { actorOf, Authorize, Caller } from '../auth';
 import { PrioritizeDto } from './prioritize.dto';
 
@@ -44,10 +50,10 @@ export class QueuesController {
     } catch (error) {
       if (error instanceof WorkflowNotFoundError)
         throw new DomainError('COMMAND_REJECTED', `${customerId} has no queue`, { field: 'ticket' });
-      if (error instanceof WorkflowUpdateFailedError)
-        throw new DomainError('COMMAND_REJECTED', (error.cause as Error | undefined)?.message ?? error.message, {
-          field: 'ticket',
-        });
+      if (error instanceof WorkflowUpdateFailedError) {
+        const rejected = domainErrorFromFailure(error.cause ?? error, 'COMMAND_REJECTED');
+        throw new DomainError(rejected.code, rejected.message, { field: 'ticket', ...rejected.details });
+      }
       throw error;
     }
   }

@@ -10,6 +10,7 @@ import { DomainError, type TicketState } from '@caseflow/domain';
 import { inScope } from '@caseflow/identity';
 import { TEMPORAL_CLIENT, TEMPORAL_CONFIG, type TemporalConfig } from '@caseflow/temporal';
 import {
+  domainErrorFromFailure,
   searchAttributes,
   slaClocksQuery,
   TICKET_WORKFLOW_TYPE,
@@ -79,11 +80,8 @@ export class TicketsService {
       );
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError) {
-        const cause = error.cause as { message?: string; details?: unknown[] } | undefined;
-        throw new DomainError('COMMAND_REJECTED', cause?.message ?? error.message, {
-          command: command.type,
-          ...((cause?.details?.[0] as object) ?? {}),
-        });
+        const rejected = domainErrorFromFailure(error.cause ?? error, 'COMMAND_REJECTED');
+        throw new DomainError(rejected.code, rejected.message, { command: command.type, ...rejected.details });
       }
       throw error;
     }
