@@ -37,6 +37,7 @@ const workflowSandbox = {
         '@caseflow/temporal',
         '@caseflow/temporal/*',
         '@caseflow/persistence',
+        '@caseflow/identity',
         '@caseflow/directory',
         '@caseflow/worker',
         '@caseflow/sla/compile',

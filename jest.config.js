@@ -1,4 +1,7 @@
-/** Three projects keep fast unit specs apart from suites that need real servers. */
+/**
+ * Four projects: unit (no servers), workflow (the time-skipping Temporal server with stub activities,
+ * no PostgreSQL), int and e2e (real servers).
+ */
 /** Package names (`@caseflow/domain`, `@caseflow/sla/compile`) resolve as tsconfig.json's paths say. */
 const { compilerOptions } = require('./tsconfig.json');
 const moduleNameMapper = Object.fromEntries(
@@ -19,6 +22,14 @@ const base = {
 module.exports = {
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,workflows,test}/**/*.spec.ts'] },
+    {
+      ...base,
+      displayName: 'workflow',
+      setupFilesAfterEnv: ['<rootDir>/test/setup/server-suite.ts'],
+      testMatch: ['<rootDir>/{apps,libs,workflows,test}/**/*.wf-spec.ts'],
+      globalSetup: '<rootDir>/test/setup/workflow-global-setup.ts',
+      globalTeardown: '<rootDir>/test/setup/workflow-global-teardown.ts',
+    },
     {
       ...base,
       displayName: 'int',

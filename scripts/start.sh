@@ -44,6 +44,7 @@ Caseflow is up.
   OpenAPI:     http://localhost:$PORT/docs
   Temporal UI: http://localhost:$TEMPORAL_UI_PORT  (payloads encrypted; decoded for supervisors through
                http://localhost:$PORT/codec, sign in at http://localhost:$PORT/codec/session: see README)
+  A token:     npm run -s caseflow -- token --role engineer --id eve   (see docs/access.md)
 Press Ctrl-C to stop.
 MSG
 wait "${pids[@]}"

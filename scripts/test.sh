@@ -24,6 +24,7 @@ run_jest() {
   npx jest --selectProjects "$project" --json --outputFile="$results/$project.json" "$@"
 }
 run_jest unit
+run_jest workflow --runInBand
 run_jest int --runInBand
 run_jest e2e --runInBand
 

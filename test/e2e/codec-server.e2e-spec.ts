@@ -1,16 +1,12 @@
 import { execFile } from 'node:child_process';
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
-import type { INestApplication } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
-import { Client as PgClient } from 'pg';
 import { CodecKeyRing, EncryptionCodec, payloadFromJson, payloadToJson, type JsonPayload } from '@caseflow/codec';
-import { createGatewayApp } from '@caseflow/gateway';
-import { testCodecConfig } from '../support/codec-keys';
+import type { CaseflowClaims } from '@caseflow/identity';
 import { encodingOf, scanHistory, type FoundPayload } from '../support/history-payloads';
-import { createScratchDatabase } from '../support/postgres';
-import { hs256CodecAccess, tokenFor } from '../support/test-jwt';
+import { startGateway, type Harness } from '../support/gateway-harness';
+import { signHs256 } from '../support/test-jwt';
 import { requiredTool } from '../support/tools';
 
 const run = promisify(execFile);
@@ -20,10 +16,12 @@ const UI_ORIGINS = [`http://localhost:${UI_PORT}`, `http://127.0.0.1:${UI_PORT}`
 /** The codec server over real HTTP: a gateway with its worker, the Go-built dev server, PostgreSQL. */
 describe('codec server for Temporal UI (/codec)', () => {
   const temporalAddress = process.env.CASEFLOW_E2E_TEMPORAL_ADDRESS as string;
-  const secret = randomBytes(32).toString('hex');
-  const token = (role: string): string => tokenFor(role, secret);
-  let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
-  let app: INestApplication;
+  /** Real tokens of the gateway's embedded issuer, one per role; and two it must refuse. */
+  const tokens: Record<string, string> = {};
+  const token = (role: string): string => tokens[role];
+  let forged: string;
+  let expired: string;
+  let gateway: Harness;
   let baseUrl: string;
   let connection: Connection;
   let started: FoundPayload[];
@@ -43,25 +41,18 @@ describe('codec server for Temporal UI (/codec)', () => {
 
   beforeAll(async () => {
     if (!temporalAddress) throw new Error('the e2e global setup did not start the Temporal dev server');
-    scratch = await createScratchDatabase('cf_codec');
-    app = await createGatewayApp({
-      database: { kind: 'postgres', connectionString: scratch.url },
-      temporal: {
-        address: temporalAddress,
-        namespace: 'default',
-        taskQueue: `codec-${randomUUID()}`,
-        codec: testCodecConfig(),
-      },
-      worker: {},
-      codecServer: { uiOrigins: UI_ORIGINS, access: hs256CodecAccess(secret) },
-      logger: false,
-    });
-    await app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    await startNumbersPastOtherSpecs(scratch.url);
+    // The e2e specs share one dev server: this suite numbers its tickets in a block of its own.
+    gateway = await startGateway({ numbersFrom: 500_000 + randomInt(400_000), codecServer: { uiOrigins: UI_ORIGINS } });
+    baseUrl = gateway.baseUrl;
+    for (const role of ['supervisor', 'manager', 'auditor', 'engineer'] as const)
+      tokens[role] = await gateway.token({ sub: `${role}-1`, role, ...(role === 'engineer' ? { tier: 'L1' } : {}) });
+    tokens.customer = await gateway.customerToken(ticket.customerId, ticket.requester);
+    const supervisor: CaseflowClaims = { sub: 'supervisor-1', role: 'supervisor' };
+    forged = signHs256({ ...supervisor, iss: 'caseflow', aud: 'caseflow', exp: Date.now() / 1000 + 600 }, 'another');
+    expired = await gateway.token(supervisor, -120);
     const created = await fetch(`${baseUrl}/v1/tickets`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.customer}` },
       body: JSON.stringify(ticket),
     });
     expect(created.status).toBe(201);
@@ -75,8 +66,7 @@ describe('codec server for Temporal UI (/codec)', () => {
 
   afterAll(async () => {
     await connection?.close();
-    await app?.close();
-    await scratch?.drop();
+    await gateway?.close();
   });
 
   const decode = (body: unknown, headers: Record<string, string> = {}): Promise<Response> =>
@@ -114,12 +104,12 @@ describe('codec server for Temporal UI (/codec)', () => {
   });
 
   it.each([
-    ['no token', {}],
-    ['a token signed with another secret', { authorization: `Bearer ${tokenFor('supervisor', 'another-secret')}` }],
-    ['an expired token', { authorization: `Bearer ${tokenFor('supervisor', secret, -60)}` }],
-    ['a malformed header', { authorization: 'Basic c3VwZXJ2aXNvcjpwdw==' }],
-  ])('answers 401 to %s, and decodes nothing', async (_, headers: Record<string, string>) => {
-    const response = await decode({ payloads: started.map((found) => found.payload) }, headers);
+    ['no token', (): Record<string, string> => ({})],
+    ['a token signed with another secret', () => ({ authorization: `Bearer ${forged}` })],
+    ['an expired token', () => ({ authorization: `Bearer ${expired}` })],
+    ['a malformed header', () => ({ authorization: 'Basic c3VwZXJ2aXNvcjpwdw==' })],
+  ])('answers 401 to %s, and decodes nothing', async (_, headers) => {
+    const response = await decode({ payloads: started.map((found) => found.payload) }, headers());
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
     const body = (await response.json()) as Record<string, unknown>;
@@ -262,7 +252,7 @@ describe('codec server for Temporal UI (/codec)', () => {
       const customer = await signIn(`token=${token('customer')}`);
       expect(customer.status).toBe(403);
       expect(customer.headers.get('set-cookie')).toBeNull();
-      expect((await signIn(`token=${tokenFor('manager', 'wrong-secret')}`)).status).toBe(401);
+      expect((await signIn(`token=${forged}`)).status).toBe(401);
       expect((await signIn('token=')).status).toBe(401);
       const crossSite = await signIn(`token=${token('supervisor')}`, { origin: 'http://evil.example' });
       expect(crossSite.status).toBe(403);
@@ -313,21 +303,6 @@ describe('codec server for Temporal UI (/codec)', () => {
     expect(JSON.parse(text(input))).toMatchObject({ requester: ticket.requester, title: ticket.title });
   });
 });
-
-/** The e2e specs share one dev server, where another spec's scratch database has already used the first numbers. */
-async function startNumbersPastOtherSpecs(databaseUrl: string): Promise<void> {
-  const db = new PgClient({ connectionString: databaseUrl, connectionTimeoutMillis: 5000 });
-  await db.connect();
-  try {
-    await db.query(
-      `INSERT INTO ticket_number_counters (year, last_value) VALUES ($1, $2)
-       ON CONFLICT (year) DO UPDATE SET last_value = EXCLUDED.last_value`,
-      [new Date().getUTCFullYear(), 500_000 + randomInt(400_000)],
-    );
-  } finally {
-    await db.end();
-  }
-}
 
 function flipLastByte(base64: string): string {
   const bytes = Buffer.from(base64, 'base64');

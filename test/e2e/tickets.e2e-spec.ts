@@ -3,14 +3,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
-import type { INestApplication } from '@nestjs/common';
-import { createGatewayApp } from '@caseflow/gateway';
-import { SubjectKeys, createEventStore, openDatabase, type Database, type EventStore } from '@caseflow/event-store';
-import { withCaseflowPersonalData } from '@caseflow/persistence';
-import { testCodecConfig } from '../support/codec-keys';
-import { createScratchDatabase } from '../support/postgres';
+import type { Database, EventStore } from '@caseflow/event-store';
+import { startGateway, type Harness } from '../support/gateway-harness';
 import { requiredTool } from '../support/tools';
 
 const run = promisify(execFile);
@@ -19,44 +14,33 @@ const run = promisify(execFile);
 describe('tickets over HTTP', () => {
   const temporalAddress = process.env.CASEFLOW_E2E_TEMPORAL_ADDRESS as string;
   const customerId = 'balasys-demo';
-  let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
-  let app: INestApplication;
+  let gateway: Harness;
   let baseUrl: string;
   let readDb: Database;
   let store: EventStore;
+  let engineerToken: string;
+  let annaToken: string;
   const checkpointFile = path.join(os.tmpdir(), `caseflow-e2e-checkpoints-${randomUUID()}.jsonl`);
+  const authorized = (token: string): Record<string, string> => ({ authorization: `Bearer ${token}` });
 
   beforeAll(async () => {
-    if (!temporalAddress) throw new Error('the e2e global setup did not start the Temporal dev server');
-    scratch = await createScratchDatabase('cf_e2e');
-    app = await createGatewayApp({
-      database: { kind: 'postgres', connectionString: scratch.url },
-      temporal: {
-        address: temporalAddress,
-        namespace: 'default',
-        taskQueue: `e2e-${randomUUID()}`,
-        codec: testCodecConfig(),
-      },
-      worker: {},
-      checkpoints: { sink: checkpointFile, everyMs: 1_000 },
-      logger: false,
-    });
-    await app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    readDb = await openDatabase({ kind: 'postgres', connectionString: scratch.url });
-    store = withCaseflowPersonalData(await createEventStore(readDb), await SubjectKeys.open(readDb));
+    gateway = await startGateway({ numbersFrom: 0, checkpoints: { sink: checkpointFile, everyMs: 1_000 } });
+    ({ baseUrl, db: readDb, store } = gateway);
+    engineerToken = await gateway.token({ sub: 'eve.engineer', role: 'engineer', tier: 'L2' });
+    annaToken = await gateway.customerToken(customerId, 'anna.kovacs@example.com');
   });
 
   afterAll(async () => {
-    await app?.close();
-    await readDb?.close();
-    await scratch?.drop();
+    await gateway?.close();
   });
 
-  const post = (body: unknown): Promise<Response> =>
+  const get = (url: string, token = engineerToken): Promise<Response> =>
+    fetch(`${baseUrl}${url}`, { headers: authorized(token) });
+
+  const post = (body: unknown, token = engineerToken): Promise<Response> =>
     fetch(`${baseUrl}/v1/tickets`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...authorized(token) },
       body: JSON.stringify(body),
     });
 
@@ -70,23 +54,14 @@ describe('tickets over HTTP', () => {
     productVersion: '7.1',
   };
 
-  async function eventually<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
-    for (let attempt = 0; attempt < 100; attempt++) {
-      const value = await probe();
-      if (value !== undefined) return value;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`timed out waiting for ${what}`);
-  }
-
   it('opens a ticket, reads it back, records one TicketOpened and is found by its customer attribute', async () => {
     const created = await post(validTicket);
     expect(created.status).toBe(201);
     const { number } = (await created.json()) as { number: string };
     expect(number).toMatch(/^CF-\d{4}-\d{6}$/);
 
-    const view = await eventually(async () => {
-      const body = (await (await fetch(`${baseUrl}/v1/tickets/${number}`)).json()) as Record<string, unknown>;
+    const view = await gateway.eventually(async () => {
+      const body = (await (await get(`/v1/tickets/${number}`)).json()) as Record<string, unknown>;
       return body.phase === 'understand' ? body : undefined;
     }, 'the ticket to be identified');
     expect(view).toMatchObject({
@@ -125,7 +100,7 @@ describe('tickets over HTTP', () => {
         expect(`${row.data}${row.metadata}`).not.toContain(text);
     }
 
-    const listed = await eventually(async () => {
+    const listed = await gateway.eventually(async () => {
       const { stdout } = await run(
         requiredTool('CASEFLOW_TEMPORAL_CLI'),
         [
@@ -197,7 +172,7 @@ describe('tickets over HTTP', () => {
 
   it('answers 404 with a clear body for an unknown ticket', async () => {
     for (const id of ['CF-1999-000001', 'no-such-ticket']) {
-      const response = await fetch(`${baseUrl}/v1/tickets/${id}`);
+      const response = await get(`/v1/tickets/${id}`);
       expect(response.status).toBe(404);
       expect(await response.json()).toEqual({ code: 'TICKET_NOT_FOUND', message: `no ticket ${id}`, number: id });
     }
@@ -205,47 +180,56 @@ describe('tickets over HTTP', () => {
 
   it('drives a ticket with commands: accepted ones change it, rejected ones say why and record nothing', async () => {
     const { number } = (await (await post(validTicket)).json()) as { number: string };
-    await eventually(async () => {
-      const body = (await (await fetch(`${baseUrl}/v1/tickets/${number}`)).json()) as { phase: string };
+    await gateway.eventually(async () => {
+      const body = (await (await get(`/v1/tickets/${number}`)).json()) as { phase: string };
       return body.phase === 'understand' ? body : undefined;
     }, 'identification');
-    const command = (actor: object, cmd: object): Promise<Response> =>
+    const command = (cmd: object, token = engineerToken, extra: object = {}): Promise<Response> =>
       fetch(`${baseUrl}/v1/tickets/${number}/commands`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ actor, command: cmd }),
+        headers: { 'content-type': 'application/json', ...authorized(token) },
+        body: JSON.stringify({ command: cmd, ...extra }),
       });
-    const engineer = { id: 'eve.engineer', role: 'engineer' };
 
-    const answered = await command(engineer, {
-      type: 'respond',
-      message: 'We are on it.',
-      eta: '2030-01-01T12:00:00.000Z',
-    });
+    const answered = await command({ type: 'respond', message: 'We are on it.', eta: '2030-01-01T12:00:00.000Z' });
     expect(answered.status).toBe(200);
     expect(await answered.json()).toMatchObject({ number, eta: '2030-01-01T12:00:00.000Z' });
 
     const before = (await store.readStream(`ticket-${number}`)).length;
-    const wrongRole = await command(
-      { id: 'anna.kovacs@example.com', role: 'customer' },
-      { type: 'applyHotfix', description: 'x' },
-    );
-    expect(wrongRole.status).toBe(422);
-    expect(await wrongRole.json()).toMatchObject({
-      code: 'COMMAND_REJECTED',
-      message: expect.stringMatching(/applyHotfix is for engineer or manager/),
+    // Refused by role at the gateway, before the ticket hears of it.
+    const wrongRole = await command({ type: 'applyHotfix', description: 'x' }, annaToken);
+    expect(wrongRole.status).toBe(403);
+    expect(await wrongRole.json()).toEqual({
+      code: 'ACTOR_NOT_AUTHORIZED',
+      message: 'customer may not ticket.command (applyHotfix)',
     });
-    const stranger = await command({ id: 'mallory@example.com', role: 'customer' }, { type: 'cancel', reason: 'x' });
+    // Her role may answer, but nothing was asked: the ticket says why.
+    const nothingAsked = await command({ type: 'answerClarification', answer: 'host 7' }, annaToken);
+    expect(nothingAsked.status).toBe(422);
+    expect(await nothingAsked.json()).toMatchObject({
+      code: 'COMMAND_REJECTED',
+      message: 'no clarification is waiting for an answer',
+    });
+    const mallory = await gateway.customerToken(customerId, 'mallory@example.com');
+    const stranger = await command({ type: 'cancel', reason: 'x' }, mallory);
     expect(stranger.status).toBe(403);
     expect(await stranger.json()).toMatchObject({ code: 'ACTOR_NOT_AUTHORIZED' });
-    const unknownType = await command(engineer, { type: 'teleport' });
+    // The actor comes from the token: a body that names one is refused.
+    const claimed = await command({ type: 'cancel', reason: 'because I can' }, engineerToken, {
+      actor: { id: 'mallory', role: 'manager' },
+    });
+    expect(claimed.status).toBe(400);
+    expect(((await claimed.json()) as { errors: Array<{ field: string }> }).errors.map((e) => e.field)).toEqual([
+      'actor',
+    ]);
+    const unknownType = await command({ type: 'teleport' });
     expect(unknownType.status).toBe(400);
     expect(((await unknownType.json()) as { errors: Array<{ field: string }> }).errors.map((e) => e.field)).toEqual([
       'command',
     ]);
     expect((await store.readStream(`ticket-${number}`)).length).toBe(before);
 
-    const clocks = (await (await fetch(`${baseUrl}/v1/tickets/${number}/sla`)).json()) as {
+    const clocks = (await (await get(`/v1/tickets/${number}/sla`)).json()) as {
       firstResponse?: { status: string };
     };
     expect(clocks.firstResponse?.status).toBe('met');
@@ -262,16 +246,16 @@ describe('tickets over HTTP', () => {
       productVersion: '1.7',
       intake: { systemAddress: 'https://crm.example.com', stepsToReproduce: '1. open login', environment: '2 nodes' },
     };
-    expect(await (await fetch(`${baseUrl}/v1/customers/bpmsoft-demo/queue`)).json()).toEqual({ waiting: [] });
+    expect(await (await get('/v1/customers/bpmsoft-demo/queue')).json()).toEqual({ waiting: [] });
     const { number: first } = (await (await post(bpmsoft)).json()) as { number: string };
     // Let the first take its turn before the second arrives (otherwise either could be first).
-    await eventually(async () => {
-      const body = (await (await fetch(`${baseUrl}/v1/customers/bpmsoft-demo/queue`)).json()) as { active?: string };
+    await gateway.eventually(async () => {
+      const body = (await (await get('/v1/customers/bpmsoft-demo/queue')).json()) as { active?: string };
       return body.active === first ? body : undefined;
     }, 'the first request to be active');
     const { number: second } = (await (await post(bpmsoft)).json()) as { number: string };
-    const queue = await eventually(async () => {
-      const body = (await (await fetch(`${baseUrl}/v1/customers/bpmsoft-demo/queue`)).json()) as {
+    const queue = await gateway.eventually(async () => {
+      const body = (await (await get('/v1/customers/bpmsoft-demo/queue')).json()) as {
         active?: string;
         waiting: string[];
       };
@@ -281,8 +265,8 @@ describe('tickets over HTTP', () => {
     const prioritize = (ticket: string) =>
       fetch(`${baseUrl}/v1/customers/bpmsoft-demo/queue/prioritize`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ actor: { id: 'eve.engineer', role: 'engineer' }, ticket, reason: 'Agreed with Maria.' }),
+        headers: { 'content-type': 'application/json', ...authorized(engineerToken) },
+        body: JSON.stringify({ ticket, reason: 'Agreed with Maria.' }),
       });
     const notWaiting = await prioritize(first);
     expect(notWaiting.status).toBe(422);
@@ -296,7 +280,7 @@ describe('tickets over HTTP', () => {
   });
 
   it('takes scheduled checkpoints, in the store and in the configured file', async () => {
-    const line = await eventually(async () => {
+    const line = await gateway.eventually(async () => {
       const lines = fs.existsSync(checkpointFile)
         ? fs.readFileSync(checkpointFile, 'utf8').trim().split('\n').filter(Boolean)
         : [];

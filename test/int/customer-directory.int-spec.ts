@@ -10,7 +10,7 @@ import {
 } from '@caseflow/event-store';
 import { withCaseflowPersonalData } from '@caseflow/persistence';
 import { createScratchDatabase } from '../support/postgres';
-import { balasysDemo, CustomerDirectory, demoCustomers, type CustomerRecord } from '@caseflow/directory';
+import { balasysDemo, bpmsoftDemo, CustomerDirectory, demoCustomers, type CustomerRecord } from '@caseflow/directory';
 
 const AT = '2025-03-14T10:00:00.000Z';
 const LATER = '2025-03-15T10:00:00.000Z';
@@ -245,5 +245,57 @@ describe.each(backends)('CustomerDirectory on %s', (_name, open) => {
     }
     const seeded = await store.readAll({ types: ['CustomerRegistered'] });
     expect(seeded.filter((e) => demoCustomers.some((c) => e.streamId === `customer-${c.id}`))).toHaveLength(5);
+  });
+
+  it('003: naming a new authorized person is one AuthorizedPersonChanged, the person sealed; the same again writes nothing', async () => {
+    const only = { ...bpmsoftDemo, id: 'bpm-people' };
+    await directory.register(only, 'directory-seed', AT);
+    const ivan = { email: 'ivan.sidorov@example.com', name: 'Ivan Sidorov' };
+    expect(await directory.changeAuthorizedPerson('bpm-people', ivan, 'manager:mia', LATER)).toEqual({
+      customerId: 'bpm-people',
+      outcome: 'changed',
+      version: 2,
+      changedFields: ['authorizedContacts'],
+    });
+    expect((await directory.get('bpm-people'))?.authorizedContacts).toEqual([ivan]);
+    const events = await store.readStream('customer-bpm-people');
+    expect(events.map((e) => [e.type, e.metadata.actor])).toEqual([
+      ['CustomerRegistered', 'directory-seed'],
+      ['AuthorizedPersonChanged', 'manager:mia'],
+    ]);
+    expect(events[1].data).toEqual({
+      customerId: 'bpm-people',
+      fields: ['authorizedContacts'],
+      before: {
+        authorizedContacts: [
+          { ...bpmsoftDemo.authorizedContacts[0], subject: await subjects.idFor('maria.ivanova@example.com') },
+        ],
+      },
+      after: { authorizedContacts: [{ ...ivan, subject: await subjects.idFor(ivan.email) }] },
+    });
+    expect(await directory.changeAuthorizedPerson('bpm-people', ivan, 'manager:mia', LATER)).toMatchObject({
+      outcome: 'unchanged',
+    });
+    expect(await store.readStream('customer-bpm-people')).toHaveLength(2);
+  });
+
+  it('refuses an authorized person for a customer without the option, an unknown customer, a bad address', async () => {
+    await directory.register(customer('many-contacts'), 'a@example.com', AT);
+    const person = { email: 'x@example.com', name: 'X' };
+    await expect(directory.changeAuthorizedPerson('many-contacts', person, 'manager:mia', LATER)).rejects.toMatchObject(
+      {
+        code: 'CUSTOMER_INVALID',
+        details: { errors: [{ field: 'processOptions.authorizedContactsOnly', rule: expect.any(String) }] },
+      },
+    );
+    await expect(directory.changeAuthorizedPerson('nobody-here', person, 'manager:mia', LATER)).rejects.toMatchObject({
+      code: 'CUSTOMER_NOT_FOUND',
+    });
+    await directory.register({ ...bpmsoftDemo, id: 'bpm-bad' }, 'directory-seed', AT);
+    await expect(
+      directory.changeAuthorizedPerson('bpm-bad', { email: 'not-an-address', name: 'X' }, 'manager:mia', LATER),
+    ).rejects.toMatchObject({ code: 'CUSTOMER_INVALID' });
+    expect(await store.readStream('customer-many-contacts')).toHaveLength(1);
+    expect(await store.readStream('customer-bpm-bad')).toHaveLength(1);
   });
 });

@@ -1,5 +1,4 @@
-// globalSetup runs outside jest's module map: package names resolve through tsconfig.json's paths.
-import 'tsconfig-paths/register';
+import './package-names';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { registerSearchAttributes } from '@caseflow/temporal';
 import { loadToolEnv } from '../support/tool-env';

@@ -6,8 +6,10 @@ import { CodecKeyRing, type CodecConfig } from '@caseflow/codec';
  * opens them with it. It protects nothing; production keys come from CASEFLOW_CODEC_KEYS or the
  * key file (docs/codec.md).
  */
+export const TEST_CODEC_KEYS_ENV = 'test-2026-01:KAI0Om1TXrwL02YAz7575Vax/vs8KXDHJlMQkF4hAgQ=';
+
 export const TEST_CODEC_KEYS = CodecKeyRing.parse(
-  'test-2026-01:KAI0Om1TXrwL02YAz7575Vax/vs8KXDHJlMQkF4hAgQ=',
+  TEST_CODEC_KEYS_ENV,
   "the test suites' codec key (test/support/codec-keys.ts)",
 );
 

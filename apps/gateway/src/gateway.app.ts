@@ -1,5 +1,8 @@
-import { Module, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
+import { Module, type DynamicModule, type INestApplication, type LoggerService, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import type { AuthConfig } from '@caseflow/identity';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { DirectoryModule } from '@caseflow/directory';
 import {
@@ -12,8 +15,10 @@ import { TemporalClientModule, type TemporalConfig } from '@caseflow/temporal';
 import { WorkerModule } from '@caseflow/worker';
 import type { WorkerHostOptions } from '@caseflow/worker';
 import { CodecServerModule, uiOriginsForPort, DEFAULT_TEMPORAL_UI_PORT, type CodecServerOptions } from './codec';
+import { AuthModule, type RateLimit } from './auth';
 import { CustomersModule } from './customers/customers.module';
 import { HealthController } from './health/health.controller';
+import { bodyErrorHandler } from './http/body-errors';
 import { DomainErrorFilter } from './http/domain-error.filter';
 import { validationPipe } from './http/validation';
 import { TicketsModule } from './tickets/tickets.module';
@@ -23,20 +28,28 @@ export interface GatewayOptions {
   auditLog?: AuditLogConfig;
   checkpoints?: CheckpointConfig;
   temporal: TemporalConfig;
+  /** How bearer tokens are verified (the embedded HS256 default, or an issuer's JWKS). */
+  auth: AuthConfig;
+  /** Requests per caller per window (default 600 a minute). */
+  rateLimit?: RateLimit;
   /** Run the Temporal worker in this process too (required with the embedded single-connection store). */
   worker?: Omit<WorkerHostOptions, 'temporal'>;
   /** The codec server for Temporal UI at /codec; by default for the UI on port 8233, and nobody let in. */
   codecServer?: CodecServerOptions;
-  logger?: false;
+  /** false: silent; a LoggerService: every log line goes there (tests read the access log so). */
+  logger?: false | LoggerService;
 }
 
 export const OPENAPI_PATH = 'docs';
+/** Largest JSON body accepted (a ticket's description is at most 20,000 characters). */
+export const BODY_LIMIT = '256kb';
 
 export async function createGatewayApp(options: GatewayOptions): Promise<INestApplication> {
   const imports: Array<DynamicModule | Type> = [
     PersistenceModule.register(options.database, options.auditLog, options.checkpoints),
     TemporalClientModule.register(options.temporal),
     DirectoryModule,
+    AuthModule.register(options.auth, options.rateLimit),
     CustomersModule,
     TicketsModule,
     CodecServerModule.register(options.codecServer ?? { uiOrigins: uiOriginsForPort(DEFAULT_TEMPORAL_UI_PORT) }),
@@ -53,7 +66,19 @@ export async function createGatewayApp(options: GatewayOptions): Promise<INestAp
   @Module({ imports, controllers: [HealthController] })
   class GatewayAppModule {}
 
-  const app = await NestFactory.create(GatewayAppModule, options.logger === false ? { logger: false } : {});
+  const app = await NestFactory.create<NestExpressApplication>(GatewayAppModule, {
+    bodyParser: false,
+    ...(options.logger !== undefined ? { logger: options.logger } : {}),
+  });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'script-src': ["'self'"], 'style-src': ["'self'", 'https:', "'unsafe-inline'"] },
+      },
+    }),
+  );
+  app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.use(bodyErrorHandler);
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new DomainErrorFilter());
   app.enableShutdownHooks();
@@ -61,6 +86,7 @@ export async function createGatewayApp(options: GatewayOptions): Promise<INestAp
     .setTitle('Caseflow gateway')
     .setDescription('Support cases as durable Temporal workflows, every step an audited event.')
     .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'npm run -s caseflow -- token … (docs/access.md)' })
     .build();
   SwaggerModule.setup(OPENAPI_PATH, app, () => SwaggerModule.createDocument(app, openApi));
   return app;

@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import { checkpointConfigFromEnv, isSingleProcessDatabase, persistenceConfigFromEnv } from '@caseflow/persistence';
+import { authConfigFromEnv } from '@caseflow/identity';
 import { temporalConfigFromEnv } from '@caseflow/temporal';
 import { codecServerConfigFromEnv } from './codec';
+import { DEFAULT_RATE_LIMIT } from './auth';
 import { createGatewayApp, OPENAPI_PATH } from './gateway.app';
 
 async function main(): Promise<void> {
@@ -14,6 +16,8 @@ async function main(): Promise<void> {
     auditLog,
     checkpoints: checkpointConfigFromEnv(),
     temporal,
+    auth: authConfigFromEnv(),
+    rateLimit: rateLimitFromEnv(),
     worker: inProcessWorker ? {} : undefined,
     codecServer,
   });
@@ -27,7 +31,16 @@ async function main(): Promise<void> {
     `Payload codec: new payloads sealed under ${temporal.codec.keys.current.id} (keys: ${temporal.codec.keys.source}); ` +
       `codec server ${base}/codec for ${codecServer.uiOrigins.join(', ')}`,
   );
-  if (!codecServer.access) console.warn('Codec server: no token verifier is wired yet, so every request is refused.');
+}
+
+/** CASEFLOW_RATE_LIMIT_PER_MINUTE: requests per caller a minute (default 600). */
+function rateLimitFromEnv(env: NodeJS.ProcessEnv = process.env) {
+  const raw = env.CASEFLOW_RATE_LIMIT_PER_MINUTE;
+  if (raw === undefined) return DEFAULT_RATE_LIMIT;
+  const limit = Number(raw);
+  if (!Number.isInteger(limit) || limit <= 0)
+    throw new Error(`CASEFLOW_RATE_LIMIT_PER_MINUTE must be a positive whole number, got "${raw}"`);
+  return { limit, windowMs: 60_000 };
 }
 
 main().catch((error: unknown) => {

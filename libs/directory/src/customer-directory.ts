@@ -5,13 +5,15 @@ import {
   runMigrations,
   type Database,
   type DataSubjects,
+  type EventMetadata,
   type MigrationReport,
   type NewEvent,
+  type Queryable,
   type TransactionalEventStore,
 } from '@caseflow/event-store';
-import { CUSTOMER_FIELDS, customerStreamId, type CustomerRecord } from './customer';
+import { CUSTOMER_FIELDS, customerStreamId, type AuthorizedContact, type CustomerRecord } from './customer';
 import { withContactSubjects } from './contact-subjects';
-import { validateCustomer } from './validate-customer';
+import { validateCustomer, type FieldProblem } from './validate-customer';
 
 export const DIRECTORY_NAMESPACE = 'directory';
 
@@ -41,8 +43,15 @@ export interface CustomerChangedData {
   before: Partial<CustomerRecord>;
   after: Partial<CustomerRecord>;
 }
+/**
+ * 003: the customer named a new authorized person. Same shape as CustomerChanged of the one field
+ * `authorizedContacts`, but its own type, so the log shows the change of who may act for the client.
+ */
+export type AuthorizedPersonChangedData = CustomerChangedData & { fields: ['authorizedContacts'] };
 export type CustomerEvent =
-  { type: 'CustomerRegistered'; data: CustomerRegisteredData } | { type: 'CustomerChanged'; data: CustomerChangedData };
+  | { type: 'CustomerRegistered'; data: CustomerRegisteredData }
+  | { type: 'CustomerChanged'; data: CustomerChangedData }
+  | { type: 'AuthorizedPersonChanged'; data: AuthorizedPersonChangedData };
 
 export interface RegisterResult {
   customerId: string;
@@ -101,26 +110,13 @@ export class CustomerDirectory {
     if (!actor || typeof actor !== 'string') problems.push({ field: '(actor)', rule: 'must be a non-empty string' });
     if (typeof at !== 'string' || Number.isNaN(Date.parse(at)))
       problems.push({ field: '(at)', rule: 'must be an ISO-8601 instant' });
-    if (problems.length > 0) {
-      const id = typeof (record as { id?: unknown })?.id === 'string' ? record.id : '(no id)';
-      throw new DomainError(
-        'CUSTOMER_INVALID',
-        `customer ${id} is invalid: ${problems.map((p) => `${p.field} ${p.rule}`).join('; ')}`,
-        {
-          customerId: id,
-          errors: problems,
-        },
-      );
-    }
+    if (problems.length > 0)
+      throw invalid(typeof (record as { id?: unknown })?.id === 'string' ? record.id : '(no id)', problems);
     const next = plain(record);
     const streamId = customerStreamId(next.id);
     try {
       return await this.db.transaction(async (tx) => {
-        const { rows } = await tx.query<{ record: unknown; version: number }>(
-          'SELECT record, version FROM customers WHERE id = $1 FOR UPDATE',
-          [next.id],
-        );
-        const current = rows[0] ? { record: parseRecord(rows[0].record), version: Number(rows[0].version) } : undefined;
+        const current = await lockRow(tx, next.id);
         const version = current?.version ?? 0;
         const fields = current ? changedFields(current.record, next) : [...presentFields(next)];
         if (current && fields.length === 0)
@@ -132,46 +128,105 @@ export class CustomerDirectory {
               data: { customerId: next.id, fields, before: pick(current.record, fields), after: pick(next, fields) },
             }
           : { type: 'CustomerRegistered', data: { customerId: next.id, record: next } };
-        const newEvent: NewEvent = {
-          // Content-derived: an identical concurrent register is a no-op, a different one a conflict.
-          id: `${streamId}@${version + 1}:${digest(next)}`,
-          type: event.type,
-          data: await withContactSubjects(event.data, (email) => this.subjects.idFor(email, tx)),
-          metadata: { actor, occurredAt: at, correlationId: options.correlationId ?? `${streamId}@${version + 1}` },
-        };
-        const appended = await this.store.appendWithin(tx, streamId, [newEvent], { expectedPosition: version });
-        const written = current
-          ? await tx.query(
-              'UPDATE customers SET record = $2::jsonb, version = $3, updated_at = $4 WHERE id = $1 AND version = $5',
-              [next.id, JSON.stringify(next), appended.lastPosition, at, version],
-            )
-          : await tx.query('INSERT INTO customers (id, record, version, updated_at) VALUES ($1, $2::jsonb, $3, $4)', [
-              next.id,
-              JSON.stringify(next),
-              appended.lastPosition,
-              at,
-            ]);
-        if (written.rowCount !== 1) throw new ConcurrencyError(streamId, version, appended.lastPosition);
+        const position = await this.write(tx, next, current?.version, event, {
+          actor,
+          occurredAt: at,
+          correlationId: options.correlationId ?? `${streamId}@${version + 1}`,
+        });
         return {
           customerId: next.id,
           outcome: current ? 'changed' : 'registered',
-          version: appended.lastPosition,
+          version: position,
           changedFields: current ? fields : [],
         };
       });
     } catch (error) {
-      if (error instanceof ConcurrencyError || (error as { code?: string }).code === '23505') {
-        throw new DomainError(
-          'STORE_CONFLICT',
-          `customer ${next.id} was changed concurrently; read it again and retry`,
-          {
-            customerId: next.id,
-            streamId,
-          },
-        );
-      }
-      throw error;
+      throw conflictOr(error, next.id);
     }
+  }
+
+  /**
+   * 003: the customer's one authorized person becomes `person` (the client named a new one by
+   * notice). One AuthorizedPersonChanged event and the row, in one transaction; naming the
+   * current person again writes nothing. Only for customers with `authorizedContactsOnly`.
+   * Throws CUSTOMER_NOT_FOUND, CUSTOMER_INVALID (not such a customer, or a bad e-mail/name) or STORE_CONFLICT.
+   */
+  async changeAuthorizedPerson(
+    customerId: string,
+    person: AuthorizedContact,
+    actor: string,
+    at: string,
+  ): Promise<RegisterResult> {
+    const streamId = customerStreamId(customerId);
+    try {
+      return await this.db.transaction(async (tx) => {
+        const current = await lockRow(tx, customerId);
+        if (!current)
+          throw new DomainError('CUSTOMER_NOT_FOUND', `customer ${customerId} is not in the directory`, { customerId });
+        const next: CustomerRecord = {
+          ...current.record,
+          authorizedContacts: [{ email: person.email, name: person.name }],
+        };
+        const problems = current.record.processOptions.authorizedContactsOnly
+          ? validateCustomer(next)
+          : [
+              {
+                field: 'processOptions.authorizedContactsOnly',
+                rule: 'must be true: only such customers have one authorized person',
+              },
+            ];
+        if (problems.length > 0) throw invalid(customerId, problems);
+        if (changedFields(current.record, next).length === 0)
+          return { customerId, outcome: 'unchanged', version: current.version, changedFields: [] };
+        const fields: ['authorizedContacts'] = ['authorizedContacts'];
+        const event: CustomerEvent = {
+          type: 'AuthorizedPersonChanged',
+          data: { customerId, fields, before: pick(current.record, fields), after: pick(next, fields) },
+        };
+        const position = await this.write(tx, next, current.version, event, {
+          actor,
+          occurredAt: at,
+          correlationId: `${streamId}@${current.version + 1}`,
+        });
+        return { customerId, outcome: 'changed', version: position, changedFields: fields };
+      });
+    } catch (error) {
+      throw conflictOr(error, customerId);
+    }
+  }
+
+  /** Appends `event` (expecting the row's version) and writes the row; returns the stream's new position. */
+  private async write(
+    tx: Queryable,
+    next: CustomerRecord,
+    version: number | undefined,
+    event: CustomerEvent,
+    metadata: EventMetadata,
+  ): Promise<number> {
+    const streamId = customerStreamId(next.id);
+    const expected = version ?? 0;
+    const newEvent: NewEvent = {
+      // Content-derived: an identical concurrent change is a no-op, a different one a conflict.
+      id: `${streamId}@${expected + 1}:${digest(next)}`,
+      type: event.type,
+      data: await withContactSubjects(event.data, (email) => this.subjects.idFor(email, tx)),
+      metadata,
+    };
+    const appended = await this.store.appendWithin(tx, streamId, [newEvent], { expectedPosition: expected });
+    const written =
+      version !== undefined
+        ? await tx.query(
+            'UPDATE customers SET record = $2::jsonb, version = $3, updated_at = $4 WHERE id = $1 AND version = $5',
+            [next.id, JSON.stringify(next), appended.lastPosition, metadata.occurredAt, version],
+          )
+        : await tx.query('INSERT INTO customers (id, record, version, updated_at) VALUES ($1, $2::jsonb, $3, $4)', [
+            next.id,
+            JSON.stringify(next),
+            appended.lastPosition,
+            metadata.occurredAt,
+          ]);
+    if (written.rowCount !== 1) throw new ConcurrencyError(streamId, expected, appended.lastPosition);
+    return appended.lastPosition;
   }
 
   /** Registers each customer of `fixture`; re-running changes nothing (every result 'unchanged'). */
@@ -181,6 +236,35 @@ export class CustomerDirectory {
       results.push(await this.register(record, actor, at, { correlationId: `directory-seed:${record.id}` }));
     return results;
   }
+}
+
+async function lockRow(tx: Queryable, id: string): Promise<{ record: CustomerRecord; version: number } | undefined> {
+  const { rows } = await tx.query<{ record: unknown; version: number }>(
+    'SELECT record, version FROM customers WHERE id = $1 FOR UPDATE',
+    [id],
+  );
+  return rows[0] ? { record: parseRecord(rows[0].record), version: Number(rows[0].version) } : undefined;
+}
+
+function invalid(customerId: string, problems: FieldProblem[]): DomainError {
+  return new DomainError(
+    'CUSTOMER_INVALID',
+    `customer ${customerId} is invalid: ${problems.map((p) => `${p.field} ${p.rule}`).join('; ')}`,
+    { customerId, errors: problems },
+  );
+}
+
+function conflictOr(error: unknown, customerId: string): unknown {
+  if (error instanceof ConcurrencyError || (error as { code?: string }).code === '23505')
+    return new DomainError(
+      'STORE_CONFLICT',
+      `customer ${customerId} was changed concurrently; read it again and retry`,
+      {
+        customerId,
+        streamId: customerStreamId(customerId),
+      },
+    );
+  return error;
 }
 
 /** Top-level fields whose values differ (JSON semantics: key order and undefined do not count). */

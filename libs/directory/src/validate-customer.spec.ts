@@ -77,6 +77,14 @@ describe('validateCustomer', () => {
       'authorizedContacts[2].name',
     ]);
     expect(fields(with_(bpmsoftDemo, { authorizedContacts: [] }))).toEqual(['authorizedContacts']);
+    // 003: one authorized client employee, not two.
+    expect(
+      fields(
+        with_(bpmsoftDemo, {
+          authorizedContacts: [...bpmsoftDemo.authorizedContacts, { email: 'x@example.com', name: 'X' }],
+        }),
+      ),
+    ).toEqual(['authorizedContacts']);
   });
 
   it('checks the process options', () => {

@@ -113,8 +113,9 @@ export function validateCustomer(input: unknown): FieldProblem[] {
     if (!SEVERITY_SCHEMES.includes(o.severityScheme as never)) {
       bad('processOptions.severityScheme', `must be one of ${SEVERITY_SCHEMES.join(', ')}`);
     }
-    if (o.authorizedContactsOnly === true && Array.isArray(r.authorizedContacts) && r.authorizedContacts.length === 0) {
-      bad('authorizedContacts', 'must name at least one contact when processOptions.authorizedContactsOnly is true');
+    // 003: "one authorized client employee"; naming another one replaces them (changeAuthorizedPerson).
+    if (o.authorizedContactsOnly === true && Array.isArray(r.authorizedContacts) && r.authorizedContacts.length !== 1) {
+      bad('authorizedContacts', 'must name exactly one person when processOptions.authorizedContactsOnly is true');
     }
   }
   return problems;

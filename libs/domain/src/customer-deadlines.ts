@@ -8,6 +8,15 @@ import {
   type BusinessCalendar,
   type Span,
 } from '@caseflow/sla';
+import type { TicketSla } from './ticket-clocks';
+
+/** The windows the customer gets when one starts: to answer a clarification, to accept, to give feedback. */
+export interface CustomerWindows {
+  /** When a clarification asked at the start is due, and when its reminder goes out. */
+  clarificationWindow: { dueAt: string; reminderAt: string };
+  acceptanceDueAt: string;
+  feedbackDueAt: string;
+}
 
 /** Full ISO-8601 with milliseconds, like every other instant in ticket events. */
 const iso = (seconds: number): string => new Date(seconds * 1000).toISOString();
@@ -40,4 +49,24 @@ export function halfwayInstant(
   const due = toEpochSeconds(dueIso);
   if (!businessTime) return iso(start + Math.floor((due - start) / 2));
   return iso(addBusinessDuration(calendar, start, Math.floor(businessElapsed(calendar, start, due) / 2)));
+}
+
+/** The customer-side windows that would start at `start`, each on the calendar the ticket's setup names for it. */
+export function customerWindows(sla: TicketSla, start: string): CustomerWindows {
+  const { answerClarification, acceptanceTesting, feedbackWindow } = sla.setup;
+  const clarificationCalendar = calendarOf(sla, answerClarification.calendar);
+  const dueAt = spanEnd(clarificationCalendar, start, answerClarification.span);
+  const businessTime =
+    answerClarification.span.measure === 'business' || answerClarification.span.measure === 'businessDays';
+  return {
+    clarificationWindow: { dueAt, reminderAt: halfwayInstant(clarificationCalendar, start, dueAt, businessTime) },
+    acceptanceDueAt: spanEnd(calendarOf(sla, acceptanceTesting.calendar), start, acceptanceTesting.span),
+    feedbackDueAt: spanEnd(calendarOf(sla, feedbackWindow.calendar), start, feedbackWindow.span),
+  };
+}
+
+function calendarOf(sla: TicketSla, id: string): BusinessCalendar {
+  const calendar = sla.context.calendars.find((candidate) => candidate.id === id);
+  if (!calendar) throw new Error(`calendar "${id}" is not among the ticket's compiled calendars`);
+  return calendar;
 }

@@ -2,13 +2,15 @@ import type { Actor } from './commands';
 import { decide, type DecideContext } from './decide';
 import { DomainError } from './errors';
 import type { TicketEvent } from './events';
-import { foldTicket, type TicketState } from './ticket-state';
+import { foldTicket } from './evolve';
+import type { TicketState } from './ticket-state';
 
 const engineer: Actor = { id: 'eve', role: 'engineer' };
 const requester: Actor = { id: 'anna@example.com', role: 'customer' };
 const context: DecideContext = {
   clarificationWindow: { dueAt: '2027-03-15T16:00:00.000Z', reminderAt: '2027-03-12T12:00:00.000Z' },
   acceptanceDueAt: '2027-03-19T10:00:00.000Z',
+  feedbackDueAt: '2027-03-20T10:00:00.000Z',
 };
 
 const opened: TicketEvent = {
@@ -165,6 +167,26 @@ describe('decide', () => {
     expect(decide({ type: 'cancel', reason: 'solved' }, requester, stateAfter(), context)).toEqual({
       type: 'TicketCancelled',
       data: { reason: 'solved' },
+    });
+  });
+
+  it('puts the end of the feedback window it was given into an acceptance', () => {
+    const resolved = stateAfter(
+      { type: 'HotfixApplied', data: { description: 'h' } },
+      {
+        type: 'TicketResolved',
+        data: {
+          resolution: 'fixed',
+          solution: 's',
+          measures: 'm',
+          prevention: 'p',
+          acceptanceDueAt: '2027-03-19T10:00:00.000Z',
+        },
+      },
+    );
+    expect(decide({ type: 'accept' }, requester, resolved, context)).toEqual({
+      type: 'ResolutionAccepted',
+      data: { by: 'customer', feedbackDueAt: context.feedbackDueAt },
     });
   });
 

@@ -1,7 +1,8 @@
 import type { Classification, SlaEvent } from '@caseflow/sla';
 import type { Quartet } from './events';
 import type { SeverityScheme } from './severity';
-import { evolve, type DatedTicketEvent, type TicketState } from './ticket-state';
+import { evolve, type DatedTicketEvent } from './evolve';
+import type { TicketState } from './ticket-state';
 
 /** The ticket's classification in the terms every SLA matcher reads. */
 export function slaClassification(

@@ -1,6 +1,6 @@
 /** The live SLA view of a ticket inside the workflow: pure, from the recorded events. */
 import { toSlaEvents } from './sla-events';
-import type { DatedTicketEvent } from './ticket-state';
+import type { DatedTicketEvent } from './evolve';
 import {
   loadCalendar,
   slaClocksAsOf,
@@ -23,6 +23,16 @@ export interface SlaSetup {
 
 export function slaContextOf(setup: SlaSetup): SlaContext {
   return { policies: setup.policies, calendars: setup.calendars.map((compiled) => loadCalendar(compiled)) };
+}
+
+/** A ticket's SLA setup with its calendars loaded: what the workflow holds from identification on. */
+export interface TicketSla {
+  setup: SlaSetup;
+  context: SlaContext;
+}
+
+export function ticketSlaOf(setup: SlaSetup): TicketSla {
+  return { setup, context: slaContextOf(setup) };
 }
 
 export function clocksAt(events: readonly DatedTicketEvent[], context: SlaContext, atIso: string): SlaClocks | null {

@@ -1,4 +1,4 @@
-import { foldTicket } from './ticket-state';
+import { foldTicket } from './evolve';
 import type { TicketOpened } from './events';
 
 const opened: TicketOpened = {

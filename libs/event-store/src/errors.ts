@@ -44,3 +44,18 @@ export class InvalidEventError extends EventStoreError {
     if (options?.field) this.field = options.field;
   }
 }
+
+/**
+ * The stream's last events exist on the server but cannot be read (deleted, or hidden by a
+ * truncation or a retention rule behind the store), so its hash chain cannot be continued: the
+ * append is refused and nothing was written. Retrying will not help; an operator has to look.
+ */
+export class StreamDeletedError extends EventStoreError {
+  constructor(
+    readonly streamId: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super('EVENT_STORE_STREAM_DELETED', `Stream "${streamId}": ${message}`, options);
+  }
+}

@@ -85,4 +85,29 @@ describe('polling subscription', () => {
     await waiting;
     await sub.stop();
   });
+
+  it('moves its checkpoint to the last record the read scanned, so records filtered out are not read again', async () => {
+    // A log of 10 records where only #3 is of the wanted type: the source reports how far it looked.
+    const reads: number[] = [];
+    const source: SubscriptionSource = {
+      read: async (from) => {
+        reads.push(from);
+        return { events: from <= 3 ? [recorded(3)] : [], horizon: 10, scannedTo: 10 };
+      },
+      head: async () => 10,
+    };
+    const checkpoints = new InMemoryCheckpointStore();
+    const seen: number[] = [];
+    const sub = startPollingSubscription(
+      { subscriptionId: 'typed', pollIntervalMs: 5, handler: async (e) => void seen.push(e.globalPosition) },
+      source,
+      checkpoints,
+    );
+    await sub.caughtUp();
+    await sub.caughtUp();
+    await sub.stop();
+    expect(seen).toEqual([3]);
+    expect(await checkpoints.load('typed')).toBe(10);
+    expect(reads.slice(0, 2)).toEqual([1, 11]);
+  });
 });

@@ -5,13 +5,16 @@ import type { CheckpointStore, RecordedEvent, SubscribeOptions, Subscription } f
  * are safe to hand out in order, and `horizon`: a global position (taken before the read) up to
  * which every event that will ever exist was visible to it. `head` is the highest global position
  * committed now, visible or held back; `caughtUp()` waits until a short read's horizon reaches it.
+ * `scannedTo`, when given: the global position of the last record the read looked at, delivered or
+ * not (filtered out by type, say); the checkpoint moves there once the batch is handled, so the
+ * next read does not look at those records again.
  */
 export interface SubscriptionSource {
   read(
     fromGlobalPosition: number,
     limit: number,
     types: readonly string[] | undefined,
-  ): Promise<{ events: RecordedEvent[]; horizon: number }>;
+  ): Promise<{ events: RecordedEvent[]; horizon: number; scannedTo?: number }>;
   head(): Promise<number>;
 }
 
@@ -58,12 +61,17 @@ export function startPollingSubscription(
     try {
       while (!stopped) {
         const thisRound = ++round;
-        const { events: batch, horizon } = await source.read(last + 1, batchSize, options.types);
+        const { events: batch, horizon, scannedTo } = await source.read(last + 1, batchSize, options.types);
+        let handledAll = true;
         for (const event of batch) {
-          if (stopped) break;
+          if (stopped) {
+            handledAll = false;
+            break;
+          }
           await options.handler(event);
           last = event.globalPosition;
         }
+        if (handledAll && scannedTo !== undefined && scannedTo > last) last = scannedTo;
         await save();
         if (batch.length < batchSize) {
           const isReady = (w: (typeof waiters)[number]) => w.afterRound < thisRound && w.target <= horizon;

@@ -114,7 +114,12 @@ const personalTicketEvents: TicketEvent[] = [
 describe('the personal-data map (PERSONAL_DATA_TYPES)', () => {
   it("covers exactly the ticket event types with personal fields, plus the directory's customer events", () => {
     expect(Object.keys(PERSONAL_DATA_TYPES).sort()).toEqual(
-      [...personalTicketEvents.map((e) => e.type), 'CustomerRegistered', 'CustomerChanged'].sort(),
+      [
+        ...personalTicketEvents.map((e) => e.type),
+        'CustomerRegistered',
+        'CustomerChanged',
+        'AuthorizedPersonChanged',
+      ].sort(),
     );
     expect(Object.values(TICKET_PERSONAL_FIELDS).filter((fields) => fields.length === 0)).toHaveLength(15);
   });

@@ -77,6 +77,7 @@ export const PERSONAL_DATA_TYPES: Readonly<Record<string, PersonalDataSpec>> = {
   // Event types of `customer-<id>` streams (libs/directory's CustomerEvent).
   CustomerRegistered: { people: [contacts('record.authorizedContacts')] },
   CustomerChanged: { people: [contacts('before.authorizedContacts'), contacts('after.authorizedContacts')] },
+  AuthorizedPersonChanged: { people: [contacts('before.authorizedContacts'), contacts('after.authorizedContacts')] },
 };
 
 /** The store with Caseflow's personal fields sealed on append and opened on read (`[erased]` once erased). */

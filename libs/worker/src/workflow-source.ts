@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { BundleOptions, WorkerOptions } from '@temporalio/worker';
+import { FAILURE_CONVERTER_PATH } from '@caseflow/codec';
 
 /** The repository root in source (libs/worker/src), or dist/ when compiled (its imports are already relative). */
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -31,6 +32,20 @@ export function workflowBundlerOptions(root: string = ROOT): Pick<BundleOptions,
       ...config,
       resolve: { ...config.resolve, alias: { ...(config.resolve?.alias as Record<string, string>), ...aliases } },
     }),
+  };
+}
+
+/**
+ * Everything bundleWorkflowCode needs for a bundle the worker can run: the workflows, package names,
+ * and the codec's failure converter (a prebuilt bundle must carry it: the worker cannot add it later).
+ */
+export function workflowBundleOptions(
+  root: string = ROOT,
+): Pick<BundleOptions, 'workflowsPath' | 'failureConverterPath' | 'webpackConfigHook'> {
+  return {
+    workflowsPath: WORKFLOWS_PATH,
+    failureConverterPath: FAILURE_CONVERTER_PATH,
+    ...workflowBundlerOptions(root),
   };
 }
 

@@ -2,6 +2,7 @@ import type { Actor } from '@caseflow/domain';
 import type { SlaClocks, TargetClock } from '@caseflow/sla';
 import { searchAttributes } from '@caseflow/contract';
 import { engineer, LifecycleHarness, type TicketHandle } from '../../support/lifecycle-harness';
+import { waitUntil } from '../../support/wait-until';
 import { anna, balasysS1, bpmsoftCritical, jonas, netixUrgency2, resolution, supratixHigh } from './fixtures';
 
 const noa: Actor = { id: 'noa.levi@example.com', role: 'customer' };
@@ -25,23 +26,23 @@ describe('ticket lifecycle: one scenario per source process, business instants o
     await h?.stop();
   });
 
-  /** Polls (real time) until the clock of `kind` has `status`: after a jump the workflow may still be waking up. */
+  /** Waits (real time) until the clock of `kind` has `status`: after a jump the workflow may still be waking up. */
   async function clockIn(handle: TicketHandle, kind: Kind, status: TargetClock['status']): Promise<SlaClocks> {
     let clocks: SlaClocks | null = null;
-    for (let attempt = 0; attempt < 100; attempt++) {
-      clocks = await h.clocks(handle);
-      if (clocks?.[kind]?.status === status) return clocks;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`${kind} clock is ${clocks?.[kind]?.status} as of ${clocks?.asOf}, expected ${status}`);
+    return waitUntil(
+      async () => {
+        clocks = await h.clocks(handle);
+        return clocks?.[kind]?.status === status && clocks;
+      },
+      {
+        timeoutMs: 5_000,
+        what: () => `${kind} clock ${status}: it is ${clocks?.[kind]?.status} as of ${clocks?.asOf}`,
+      },
+    );
   }
 
   async function until(check: () => Promise<boolean>, what: string): Promise<void> {
-    for (let attempt = 0; attempt < 100; attempt++) {
-      if (await check()) return;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`still waiting for ${what}`);
+    await waitUntil(check, { timeoutMs: 5_000, what });
   }
 
   async function due(
@@ -52,21 +53,21 @@ describe('ticket lifecycle: one scenario per source process, business instants o
     return clock && { status: clock.status, dueAt: clock.dueAt, warnsAt: clock.warnsAt };
   }
 
-  /** CaseflowSlaStatus and CaseflowNextDeadline, polled until they read `expected`. */
+  /** CaseflowSlaStatus and CaseflowNextDeadline, awaited until they read `expected`. */
   async function expectSearchAttributes(
     handle: TicketHandle,
     expected: { status: string; nextDeadline: string | undefined },
   ): Promise<void> {
     let actual: { status: string | undefined; nextDeadline: string | undefined } | undefined;
-    for (let attempt = 0; attempt < 100; attempt++) {
+    const read = async () => {
       const attributes = (await handle.describe()).typedSearchAttributes;
       actual = {
         status: attributes.get(searchAttributes.slaStatus),
         nextDeadline: attributes.get(searchAttributes.nextDeadline)?.toISOString(),
       };
-      if (actual.status === expected.status && actual.nextDeadline === expected.nextDeadline) return;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+      return actual.status === expected.status && actual.nextDeadline === expected.nextDeadline;
+    };
+    await waitUntil(read, { timeoutMs: 5_000 }).catch(() => undefined);
     expect(actual).toEqual(expected);
   }
 

@@ -11,5 +11,17 @@ export type CodecAccessDecision = 'allowed' | 'unauthenticated' | 'forbidden';
  */
 export type CodecAccess = (authorization: string | undefined) => Promise<CodecAccessDecision>;
 
+/** The gateway's authenticator as a codec access check: verified codec roles in, other callers forbidden. */
+export function codecAccessFrom(authenticator: {
+  authenticate(header: string | undefined): Promise<{ role: string }>;
+}): CodecAccess {
+  return async (authorization) => {
+    if (!authorization) return 'unauthenticated';
+    const caller = await authenticator.authenticate(authorization).catch(() => undefined);
+    if (!caller) return 'unauthenticated';
+    return (CODEC_ROLES as readonly string[]).includes(caller.role) ? 'allowed' : 'forbidden';
+  };
+}
+
 /** Until a token verifier is provided, nobody is let in. */
 export const refuseEveryone: CodecAccess = async () => 'unauthenticated';

@@ -1,5 +1,6 @@
 import { Module, RequestMethod, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
-import { refuseEveryone } from './codec-access';
+import { Authenticator } from '../auth';
+import { codecAccessFrom, refuseEveryone, type CodecAccess } from './codec-access';
 import { CodecAccessGuard } from './codec-access.guard';
 import { CodecController } from './codec.controller';
 import { CodecCorsMiddleware } from './codec-cors.middleware';
@@ -9,7 +10,7 @@ import { PayloadDecoder } from './payload-decoder.service';
 
 /**
  * The codec server for Temporal UI and the CLI, at /codec. Needs TemporalClientModule (its config
- * holds the key ring). Access is CODEC_ACCESS: `options.access`, or nobody until a verifier is given.
+ * holds the key ring). Access is CODEC_ACCESS: `options.access`, else the gateway's own Authenticator (tokens and API keys), else nobody.
  */
 @Module({})
 export class CodecServerModule implements NestModule {
@@ -19,7 +20,14 @@ export class CodecServerModule implements NestModule {
       controllers: [CodecController],
       providers: [
         { provide: CODEC_SERVER_OPTIONS, useValue: options },
-        { provide: CODEC_ACCESS, useValue: options.access ?? refuseEveryone },
+        options.access
+          ? { provide: CODEC_ACCESS, useValue: options.access }
+          : {
+              provide: CODEC_ACCESS,
+              inject: [{ token: Authenticator, optional: true }],
+              useFactory: (authenticator?: Authenticator): CodecAccess =>
+                authenticator ? codecAccessFrom(authenticator) : refuseEveryone,
+            },
         CodecAccessGuard,
         PayloadDecoder,
       ],

@@ -15,6 +15,7 @@ import type { CodecServerOptions } from './codec-server.config';
 import { clearSessionCookie, isWellFormedToken, isSameOrigin, setSessionCookie } from './codec-session';
 import { SESSION_PAGE_CSP, signInPage, signedInPage, signedOutPage } from './codec-session.page';
 import { PayloadDecoder } from './payload-decoder.service';
+import { Public } from '../auth';
 
 /**
  * Temporal's codec server protocol for Temporal UI and the CLI (`--codec-endpoint <gateway>/codec`):
@@ -22,6 +23,8 @@ import { PayloadDecoder } from './payload-decoder.service';
  * refuses payloads the codec did not seal, so the UI cannot start or signal ticket workflows.
  */
 @ApiTags('codec')
+// The gateway's access guard lets it through; CodecAccessGuard decides (cookie or bearer, codec roles only).
+@Public()
 @Controller('codec')
 export class CodecController {
   constructor(

@@ -1,14 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsNotEmpty, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { ActorDto } from '../tickets/ticket-command.dto';
+import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 
+/** Who reorders comes from the bearer token (engineer or manager), never from the body. */
 export class PrioritizeDto {
-  @ApiProperty({ type: ActorDto })
-  @ValidateNested()
-  @Type(() => ActorDto)
-  actor!: ActorDto;
-
   @ApiProperty({ example: 'CF-2026-000042' })
   @Matches(/^CF-\d{4}-\d{6,}$/, { message: 'ticket must be a ticket number like CF-2026-000042' })
   ticket!: string;

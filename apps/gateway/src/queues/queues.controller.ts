@@ -1,18 +1,27 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { DomainError } from '@caseflow/domain';
 import { TEMPORAL_CLIENT } from '@caseflow/temporal';
-import { customerQueueId, prioritizeUpdate, queueStateQuery, type QueueState } from '@caseflow/contract';
+import {
+  customerQueueId,
+  domainErrorFromFailure,
+  prioritizeUpdate,
+  queueStateQuery,
+  type QueueState,
+} from '@caseflow/contract';
+import { actorOf, Authorize, Caller } from '../auth';
 import { PrioritizeDto } from './prioritize.dto';
 
 /** 003's sequential queue of a customer: which request is worked on, which wait. */
 @ApiTags('customers')
+@ApiBearerAuth()
 @Controller('v1/customers/:id/queue')
 export class QueuesController {
   constructor(@Inject(TEMPORAL_CLIENT) private readonly client: Client) {}
 
   @Get()
+  @Authorize('queue.read', { customerParam: 'id' })
   @ApiOkResponse({ description: 'The active ticket and the waiting ones, in order (empty when no request is queued).' })
   async state(@Param('id') customerId: string): Promise<QueueState> {
     try {
@@ -25,21 +34,26 @@ export class QueuesController {
 
   @Post('prioritize')
   @HttpCode(200)
+  @Authorize('queue.prioritize', { customerParam: 'id' })
   @ApiUnprocessableEntityResponse({
-    description: 'Not staff, no reason, or the ticket is not waiting (code COMMAND_REJECTED).',
+    description: 'No reason, or the ticket is not waiting (code COMMAND_REJECTED).',
   })
-  async prioritize(@Param('id') customerId: string, @Body() dto: PrioritizeDto): Promise<QueueState> {
+  async prioritize(
+    @Param('id') customerId: string,
+    @Body() dto: PrioritizeDto,
+    @Caller() caller: Caller,
+  ): Promise<QueueState> {
     try {
-      return await this.client.workflow
-        .getHandle(customerQueueId(customerId))
-        .executeUpdate(prioritizeUpdate, { args: [dto] });
+      return await this.client.workflow.getHandle(customerQueueId(customerId)).executeUpdate(prioritizeUpdate, {
+        args: [{ ticket: dto.ticket, reason: dto.reason, actor: actorOf(caller) }],
+      });
     } catch (error) {
       if (error instanceof WorkflowNotFoundError)
         throw new DomainError('COMMAND_REJECTED', `${customerId} has no queue`, { field: 'ticket' });
-      if (error instanceof WorkflowUpdateFailedError)
-        throw new DomainError('COMMAND_REJECTED', (error.cause as Error | undefined)?.message ?? error.message, {
-          field: 'ticket',
-        });
+      if (error instanceof WorkflowUpdateFailedError) {
+        const rejected = domainErrorFromFailure(error.cause ?? error, 'COMMAND_REJECTED');
+        throw new DomainError(rejected.code, rejected.message, { field: 'ticket', ...rejected.details });
+      }
       throw error;
     }
   }

@@ -41,10 +41,15 @@ export class CreateTicketDto {
   @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'customerId must be 2–63 lowercase letters, digits or dashes' })
   customerId!: string;
 
-  @ApiProperty({ example: 'anna@example.com', description: 'E-mail of the person reporting the case' })
+  @ApiPropertyOptional({
+    example: 'anna@example.com',
+    description:
+      "E-mail of the person reporting the case. A customer contact's own (from the token) when omitted; staff must give it.",
+  })
+  @IsOptional()
   @IsEmail({}, { message: 'requester must be an e-mail address' })
   @MaxLength(254)
-  requester!: string;
+  requester?: string;
 
   @ApiProperty({ example: 'Sessions drop after the 7.1 upgrade' })
   @IsString()

@@ -1,20 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsNotEmpty,
-  IsObject,
-  IsString,
-  MaxLength,
-  Validate,
-  ValidateNested,
-  ValidatorConstraint,
-  type ValidatorConstraintInterface,
-} from 'class-validator';
+import { IsObject, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
 import { NoCredentialFields } from '../http/no-credentials';
-import type { ActorRole, TicketCommand, TicketCommandType } from '@caseflow/domain';
+import type { TicketCommand, TicketCommandType } from '@caseflow/domain';
 
-const ROLES: ActorRole[] = ['customer', 'engineer', 'manager'];
 /** Every command, checked for completeness by the compiler. */
 const KNOWN_COMMANDS: Record<TicketCommandType, true> = {
   classify: true,
@@ -36,18 +24,6 @@ const KNOWN_COMMANDS: Record<TicketCommandType, true> = {
 };
 export const COMMAND_TYPES = Object.keys(KNOWN_COMMANDS) as TicketCommandType[];
 
-export class ActorDto {
-  @ApiProperty({ example: 'eve.engineer' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(254)
-  id!: string;
-
-  @ApiProperty({ enum: ROLES })
-  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
-  role!: ActorRole;
-}
-
 @ValidatorConstraint({ name: 'knownCommandType' })
 class KnownCommandType implements ValidatorConstraintInterface {
   validate(command: unknown): boolean {
@@ -63,15 +39,11 @@ class KnownCommandType implements ValidatorConstraintInterface {
 }
 
 /**
- * The actor and one command. The gateway checks the envelope; the ticket workflow's update
- * validator checks the command's fields against the ticket's phase and answers with the reason.
+ * One command; who gives it comes from the bearer token, never from the body (an `actor` field is
+ * refused). The gateway checks the envelope; the ticket workflow's update validator checks the
+ * command's fields against the ticket's phase and answers with the reason.
  */
 export class TicketCommandDto {
-  @ApiProperty({ type: ActorDto })
-  @ValidateNested()
-  @Type(() => ActorDto)
-  actor!: ActorDto;
-
   @ApiProperty({ example: { type: 'respond', message: 'We are looking into it.', eta: '2026-11-26T12:00:00Z' } })
   @IsObject()
   @Validate(KnownCommandType)

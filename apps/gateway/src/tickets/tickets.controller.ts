@@ -1,38 +1,48 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
+  ApiBearerAuth,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
+  ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { TicketState } from '@caseflow/domain';
 import type { SlaClocks } from '@caseflow/sla';
 import type { TicketView } from '@caseflow/contract';
+import { Authorize, Caller } from '../auth';
 import { TicketCommandDto } from './ticket-command.dto';
 import { CreateTicketDto } from './create-ticket.dto';
 import { TicketsService } from './tickets.service';
 
 @ApiTags('tickets')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: 'No valid bearer token (code UNAUTHENTICATED).' })
+@ApiForbiddenResponse({ description: 'The role may not do this (code ACTOR_NOT_AUTHORIZED).' })
 @Controller('v1/tickets')
 export class TicketsController {
   constructor(private readonly tickets: TicketsService) {}
 
   @Post()
   @HttpCode(201)
+  @Authorize('ticket.open', { customerInBody: 'customerId' })
   @ApiCreatedResponse({ description: 'The ticket workflow started; the body holds its number.' })
-  open(@Body() dto: CreateTicketDto): Promise<{ number: string }> {
-    return this.tickets.open(dto);
+  open(@Body() dto: CreateTicketDto, @Caller() caller: Caller): Promise<{ number: string }> {
+    return this.tickets.open(dto, caller);
   }
 
   @Get(':number')
+  @Authorize('ticket.read', { ticketParam: 'number' })
   @ApiOkResponse({ description: 'Phase, severity and timestamps, answered by the ticket workflow.' })
-  @ApiNotFoundResponse({ description: 'No such ticket (code TICKET_NOT_FOUND).' })
+  @ApiNotFoundResponse({ description: "No such ticket, or another customer's (code TICKET_NOT_FOUND)." })
   view(@Param('number') number: string): Promise<TicketView> {
     return this.tickets.view(number);
   }
 
   @Get(':number/sla')
+  @Authorize('ticket.read', { ticketParam: 'number' })
   @ApiOkResponse({
     description: "The ticket's live SLA clocks: each target's due time, elapsed, remaining, paused time and status.",
   })
@@ -42,11 +52,16 @@ export class TicketsController {
 
   @Post(':number/commands')
   @HttpCode(200)
+  @Authorize('ticket.command', { ticketParam: 'number' })
   @ApiOkResponse({ description: 'The command was accepted: one event recorded; the body is the new state.' })
   @ApiUnprocessableEntityResponse({
     description: 'Rejected by the ticket (code COMMAND_REJECTED, with the reason); nothing recorded.',
   })
-  command(@Param('number') number: string, @Body() dto: TicketCommandDto): Promise<TicketState> {
-    return this.tickets.command(number, dto);
+  command(
+    @Param('number') number: string,
+    @Body() dto: TicketCommandDto,
+    @Caller() caller: Caller,
+  ): Promise<TicketState> {
+    return this.tickets.command(number, dto, caller);
   }
 }

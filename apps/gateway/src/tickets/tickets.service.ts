@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import {
   Client,
   WorkflowExecutionAlreadyStartedError,
@@ -7,9 +7,10 @@ import {
 } from '@temporalio/client';
 import { TypedSearchAttributes } from '@temporalio/common';
 import { DomainError, type TicketState } from '@caseflow/domain';
-import { CUSTOMER_DIRECTORY, type CustomerDirectory } from '@caseflow/directory';
+import { inScope } from '@caseflow/identity';
 import { TEMPORAL_CLIENT, TEMPORAL_CONFIG, type TemporalConfig } from '@caseflow/temporal';
 import {
+  domainErrorFromFailure,
   searchAttributes,
   slaClocksQuery,
   TICKET_WORKFLOW_TYPE,
@@ -23,6 +24,7 @@ import type { TicketCommandDto } from './ticket-command.dto';
 import type { CreateTicketDto } from './create-ticket.dto';
 import { isTicketNumber } from './ticket-number';
 import { TicketNumbersService } from './ticket-numbers.service';
+import { actorOf, TicketAccess, ticketNotFound, type Caller } from '../auth';
 
 @Injectable()
 export class TicketsService {
@@ -30,17 +32,21 @@ export class TicketsService {
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(TEMPORAL_CONFIG) private readonly temporal: TemporalConfig,
     private readonly numbers: TicketNumbersService,
-    @Inject(CUSTOMER_DIRECTORY) private readonly directory: CustomerDirectory,
+    private readonly access: TicketAccess,
   ) {}
 
-  async open(dto: CreateTicketDto): Promise<{ number: string }> {
-    if (dto.relatedTo) await this.requireExisting(dto.relatedTo);
+  /** A customer contact opens in their own name; staff (phone intake) name the requester. */
+  async open(dto: CreateTicketDto, caller: Caller): Promise<{ number: string }> {
+    const requester = caller.role === 'customer' ? (caller.email as string) : dto.requester;
+    if (!requester) throw requesterRequired();
+    if (dto.relatedTo) await this.requireExisting(dto.relatedTo, caller);
     const number = await this.numbers.next(new Date());
+    await this.access.record(number, dto.customerId, requester);
     try {
       await this.client.workflow.start<TicketWorkflow>(TICKET_WORKFLOW_TYPE, {
         workflowId: number,
         taskQueue: this.temporal.taskQueue,
-        args: [{ number, ...dto }],
+        args: [{ number, ...dto, requester }],
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
         typedSearchAttributes: new TypedSearchAttributes([
           { key: searchAttributes.customer, value: dto.customerId },
@@ -65,53 +71,30 @@ export class TicketsService {
     return this.onTicket(number, (handle) => handle.query(slaClocksQuery));
   }
 
-  /**
-   * The data check the workflow cannot do (it does no I/O in validators): a customer acts only
-   * as the ticket's requester or one of the customer's authorized contacts.
-   */
-  async command(number: string, { actor, command }: TicketCommandDto): Promise<TicketState> {
-    const view = await this.view(number);
-    if (actor.role === 'customer' && 'customerId' in view) {
-      const customer = await this.directory.get(view.customerId);
-      const known = [view.requester, ...(customer?.authorizedContacts.map((c) => c.email) ?? [])].map((e) =>
-        e.toLowerCase(),
-      );
-      if (!known.includes(actor.id.toLowerCase())) {
-        throw new DomainError(
-          'ACTOR_NOT_AUTHORIZED',
-          `${actor.id} is neither the requester nor an authorized contact of ${view.customerId}`,
-          { field: 'actor.id' },
-        );
-      }
-    }
+  /** Who acts comes from the token; the access guard has already checked role, scope and contact. */
+  async command(number: string, { command }: TicketCommandDto, caller: Caller): Promise<TicketState> {
+    const actor = actorOf(caller);
     try {
       return await this.onTicket(number, (handle) =>
         handle.executeUpdate(ticketCommandUpdate, { args: [{ actor, command }] }),
       );
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError) {
-        const cause = error.cause as { message?: string; details?: unknown[] } | undefined;
-        throw new DomainError('COMMAND_REJECTED', cause?.message ?? error.message, {
-          command: command.type,
-          ...((cause?.details?.[0] as object) ?? {}),
-        });
+        const rejected = domainErrorFromFailure(error.cause ?? error, 'COMMAND_REJECTED');
+        throw new DomainError(rejected.code, rejected.message, { command: command.type, ...rejected.details });
       }
       throw error;
     }
   }
 
-  /** A follow-up may reference an earlier ticket (which stays closed); it must exist. */
-  private async requireExisting(number: string): Promise<void> {
-    try {
-      await this.view(number);
-    } catch (error) {
-      if (error instanceof DomainError && error.code === 'TICKET_NOT_FOUND') {
-        throw new DomainError('RELATED_TICKET_NOT_FOUND', `relatedTo names no ticket: ${number}`, {
-          field: 'relatedTo',
-        });
-      }
-      throw error;
-    }
+  /**
+   * A follow-up may reference an earlier ticket (which stays closed, perhaps long gone from
+   * Temporal); it must exist and be the caller's to see. Known from the gateway's owner table.
+   */
+  private async requireExisting(number: string, caller: Caller): Promise<void> {
+    const owner = isTicketNumber(number) ? await this.access.ownerOf(number) : undefined;
+    if (!owner || !inScope(caller, owner.customerId))
+      throw new DomainError('RELATED_TICKET_NOT_FOUND', `relatedTo names no ticket: ${number}`, { field: 'relatedTo' });
   }
 
   private async onTicket<T>(
@@ -128,5 +111,11 @@ export class TicketsService {
   }
 }
 
-const notFound = (number: string): DomainError =>
-  new DomainError('TICKET_NOT_FOUND', `no ticket ${number}`, { number });
+const notFound = ticketNotFound;
+
+const requesterRequired = (): BadRequestException =>
+  new BadRequestException({
+    code: 'VALIDATION_FAILED',
+    message: 'invalid request: requester',
+    errors: [{ field: 'requester', rules: { requiredForStaff: 'staff opening a ticket must name the requester' } }],
+  });

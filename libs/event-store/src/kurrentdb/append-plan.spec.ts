@@ -3,6 +3,9 @@ import { GENESIS_HASH } from '../integrity/canonical';
 import type { ChainedEvent, NewEvent } from '../port';
 import { planAppend } from './append-plan';
 import { chainNewEvents } from './chain';
+import { EMPTY_TIP, advanceTip } from './stream-tip';
+
+const tipOf = (stored: ChainedEvent[]) => advanceTip(EMPTY_TIP, stored);
 
 const event = (id: string, type = 'TicketNoteAdded'): NewEvent => ({
   id,
@@ -36,7 +39,7 @@ function storedAfter(streamId: string, ids: string[]): ChainedEvent[] {
 describe('planAppend', () => {
   it("chains new events after the stream's last hash, at the positions after the last one read", () => {
     const stored = storedAfter('s', ['a', 'b']);
-    const plan = planAppend('s', stored, [event('c'), event('d')], 2, () => 3);
+    const plan = planAppend('s', tipOf(stored), [event('c'), event('d')], 2, () => 3);
     expect(plan.readPosition).toBe(2);
     expect(plan.positions).toEqual([3, 4]);
     expect(plan.proposals.map((p) => [p.position, p.prevHash])).toEqual([
@@ -47,36 +50,36 @@ describe('planAppend', () => {
   });
 
   it('starts an empty stream at GENESIS_HASH', () => {
-    const plan = planAppend('s', [], [event('a')], 'no_stream', () => 1);
+    const plan = planAppend('s', EMPTY_TIP, [event('a')], 'no_stream', () => 1);
     expect(plan).toMatchObject({ readPosition: 0, positions: [1] });
     expect(plan.proposals[0].prevHash).toBe(GENESIS_HASH);
   });
 
   it('returns existing positions for repeats (also within the call) and writes only the new events', () => {
     const stored = storedAfter('s', ['a', 'b']);
-    const plan = planAppend('s', stored, [event('b'), event('c'), event('c'), event('a')], 'any', () => 1);
+    const plan = planAppend('s', tipOf(stored), [event('b'), event('c'), event('c'), event('a')], 'any', () => 1);
     expect(plan.positions).toEqual([2, 3, 3, 1]);
     expect(plan.proposals.map((p) => p.id)).toEqual(['c']);
   });
 
   it('accepts a repeat with a stale expectation but refuses new events when the expectation does not hold', () => {
     const stored = storedAfter('s', ['a', 'b']);
-    expect(planAppend('s', stored, [event('a')], 7, () => 1)).toEqual({
+    expect(planAppend('s', tipOf(stored), [event('a')], 7, () => 1)).toEqual({
       positions: [1],
       readPosition: 2,
       proposals: [],
     });
-    expect(() => planAppend('s', stored, [event('c')], 1, () => 1)).toThrow(ConcurrencyError);
-    expect(() => planAppend('s', stored, [event('c')], 'no_stream', () => 1)).toThrow(ConcurrencyError);
+    expect(() => planAppend('s', tipOf(stored), [event('c')], 1, () => 1)).toThrow(ConcurrencyError);
+    expect(() => planAppend('s', tipOf(stored), [event('c')], 'no_stream', () => 1)).toThrow(ConcurrencyError);
   });
 
   it('takes the last position from the last event read (a truncated stream keeps its positions)', () => {
     const stored = storedAfter('s', ['a', 'b', 'c']).slice(2);
-    expect(planAppend('s', stored, [event('d')], 3, () => 1).positions).toEqual([4]);
+    expect(planAppend('s', tipOf(stored), [event('d')], 3, () => 1).positions).toEqual([4]);
   });
 
   it("refuses caller metadata that carries the store's envelope key", () => {
     const forged = { ...event('x'), metadata: { ...event('x').metadata, $caseflow: { hash: 'f'.repeat(64) } } };
-    expect(() => planAppend('s', [], [forged], 'any', () => 1)).toThrow(/\$caseflow/);
+    expect(() => planAppend('s', EMPTY_TIP, [forged], 'any', () => 1)).toThrow(/\$caseflow/);
   });
 });

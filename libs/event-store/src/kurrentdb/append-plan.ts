@@ -1,36 +1,37 @@
 import { ConcurrencyError, InvalidEventError } from '../errors';
-import type { ChainedEvent, ExpectedPosition, NewEvent } from '../port';
-import { chainNewEvents, chainTip, type ChainedProposal } from './chain';
+import type { ExpectedPosition, NewEvent } from '../port';
+import { chainNewEvents, type ChainedProposal } from './chain';
 import { ENVELOPE_KEY } from './envelope';
+import type { StreamTip } from './stream-tip';
 
 export interface AppendPlan {
   /** Position of each event passed in (existing positions for idempotent repeats). */
   positions: number[];
-  /** The stream's last position when read: the append expects exactly this (0 = no stream). */
+  /** The stream's last position as known: the append expects exactly this (0 = no stream). */
   readPosition: number;
   /** The events to send, chained after the stream's tip; empty when every event is a repeat. */
   proposals: ChainedProposal[];
 }
 
 /**
- * Decides an append from the stream as read: which events are repeats (same port id), which are
+ * Decides an append from the stream's tip: which events are repeats (same port id), which are
  * new, their positions and hashes. Throws ConcurrencyError when new events are to be written and
  * the expected position does not hold. The caller appends `proposals` expecting `readPosition`, so
  * a racing writer makes KurrentDB refuse the batch and the plan is made again.
  */
 export function planAppend(
   streamId: string,
-  stored: readonly ChainedEvent[],
+  tip: StreamTip,
   events: readonly NewEvent[],
   expected: ExpectedPosition,
   schemaVersionOf: (type: string) => number,
 ): AppendPlan {
-  const readPosition = stored.length ? stored[stored.length - 1].position : 0;
-  const known = new Map(stored.map((e) => [e.id, e.position]));
+  const readPosition = tip.position;
+  const withinCall = new Map<string, number>();
   const positions: number[] = [];
   const fresh: NewEvent[] = [];
   for (const e of events) {
-    const position = known.get(e.id);
+    const position = tip.ids.get(e.id) ?? withinCall.get(e.id);
     if (position !== undefined) {
       positions.push(position);
       continue;
@@ -41,7 +42,7 @@ export function planAppend(
       );
     }
     const next = readPosition + fresh.length + 1;
-    known.set(e.id, next);
+    withinCall.set(e.id, next);
     fresh.push(e);
     positions.push(next);
   }
@@ -57,7 +58,7 @@ export function planAppend(
   return {
     positions,
     readPosition,
-    proposals: chainNewEvents(streamId, { position: readPosition, hash: chainTip(stored) }, candidates),
+    proposals: chainNewEvents(streamId, { position: readPosition, hash: tip.hash }, candidates),
   };
 }
 

@@ -1,6 +1,7 @@
 import { GENESIS_HASH, canonicalJson, eventHash, eventHashOfCanonical } from '../integrity/canonical';
 import type { ChainedEvent } from '../port';
 import { splitEnvelope, withEnvelope, type Envelope } from './envelope';
+import { globalPositionOf, positionOf } from './revision';
 
 /** One event as a KurrentDB read returns it (the client's RecordedEvent fits), named by the port's stream id. */
 export interface LogEvent {
@@ -14,7 +15,7 @@ export interface LogEvent {
   data: unknown;
   metadata: unknown;
   /** Where the event sits in $all; the commit position is the port's globalPosition. */
-  position?: { commit: bigint };
+  position?: { commit: bigint; prepare?: bigint };
 }
 
 /** The event as stored, with its links from the envelope (null when written without them). */
@@ -22,8 +23,8 @@ export function toChainedEvent(e: LogEvent): ChainedEvent {
   const { envelope, metadata } = splitEnvelope(e.metadata);
   return {
     streamId: e.streamId,
-    position: Number(e.revision) + 1,
-    globalPosition: e.position ? Number(e.position.commit) : 0,
+    position: positionOf(e.revision),
+    globalPosition: e.position ? globalPositionOf(e.position.commit) : 0,
     id: envelope.id ?? e.id,
     type: e.type,
     schemaVersion: envelope.v ?? 1,

@@ -1,24 +1,7 @@
-import { createHash } from 'node:crypto';
-import {
-  BACKWARDS,
-  END,
-  FORWARDS,
-  KurrentDBClient,
-  NO_STREAM,
-  START,
-  StreamDeletedError,
-  StreamNotFoundError,
-  WrongExpectedVersionError,
-  jsonEvent,
-  streamNameFilter,
-  type AppendStreamState,
-  type ReadPosition,
-} from '@kurrent/kurrentdb-client';
-import { InvalidEventError } from '../errors';
+import { KurrentDBClient } from '@kurrent/kurrentdb-client';
+import { EventStoreError, InvalidEventError } from '../errors';
 import type { CheckpointSink } from '../integrity/checkpoint-sink';
 import { checkpointTakenEvent } from '../integrity/checkpoint-event';
-import { assertNoCredentials } from '../integrity/credentials';
-import { assertPrintableNames } from '../names';
 import type {
   AppendOptions,
   AppendResult,
@@ -39,12 +22,18 @@ import type {
 } from '../port';
 import { SchemaRegistry, type EventSchemas } from '../schemas';
 import { startPollingSubscription } from '../subscription';
-import { planAppend } from './append-plan';
-import { toChainedEvent, type LogEvent } from './chain';
+import { validateAppend } from '../validate-append';
+import { pagesOfAll, scanPages, type Scan } from './all-scan';
+import type { LogEvent } from './chain';
+import { ClientLog } from './client-log';
 import { splitEnvelope } from './envelope';
 import { readChainOf, takeCheckpoint, verifyLog, type ChainLog } from './log-integrity';
+import { progressStore } from './progress-store';
+import { allRange, streamRange } from './read-options';
+import { globalPositionOf, positionOf } from './revision';
 import { KURRENT_CHECKPOINT_STREAM, StreamNames } from './stream-names';
-import { translate } from './translate';
+import { TipCache } from './stream-tip';
+import { StreamWriter } from './stream-writer';
 
 export interface KurrentEventStoreOptions {
   /** e.g. `kurrentdb://localhost:2113?tls=false` (see docs/event-store.md). */
@@ -61,9 +50,11 @@ export interface KurrentEventStoreOptions {
    * and readAll, subscriptions, verify('all') and checkpoints see only them. Letters, digits, - and _.
    */
   namespace?: string;
+  /** Event ids the per-stream tip cache holds at most (least recently used streams go first); default 100,000. */
+  tipCacheEvents?: number;
 }
 
-const RETRY_BACKOFF_MAX_MS = 50;
+/** Events per `$all` page. */
 const PAGE = 1000;
 
 /**
@@ -71,8 +62,8 @@ const PAGE = 1000;
  * positions are revision + 1; globalPosition is the event's commit position in `$all`. The port's
  * event id (any string), the stored schema version and the hash-chain links ride in the `$caseflow`
  * metadata envelope; the id is also turned into a deterministic UUID for KurrentDB's own dedupe.
- * Appends read the stream first (ids for idempotency, the last hash for the chain) and write with
- * the revision they read, retrying on a race.
+ * Appends go through StreamWriter (stream-writer.ts): a cached tip per stream, the server's
+ * WrongExpectedVersion as the signal to read forward. Every call has the deadline (deadline.ts).
  */
 export class KurrentEventStore implements AuditableEventStore {
   readonly name = 'KurrentDB';
@@ -83,122 +74,65 @@ export class KurrentEventStore implements AuditableEventStore {
     asOfRecorded: true,
     groupCommit: false,
     // The PostgreSQL chain definition, links in the $caseflow envelope; verify/checkpoint/readChain
-    // read $all and the streams (src/kurrentdb/log-integrity.ts). The pure parts are unit-tested;
-    // against a server it has run only where CASEFLOW_KURRENTDB_URL points at one (docs/event-store.md).
+    // read $all and the streams (src/kurrentdb/log-integrity.ts). Unit-tested against a test double
+    // of the server (fake-log.ts); against a server only where CASEFLOW_KURRENTDB_URL points at one.
     hashChain: true,
   };
   readonly checkpointStream = KURRENT_CHECKPOINT_STREAM;
   readonly checkpoints: CheckpointStore;
   private readonly client: KurrentDBClient;
+  private readonly log: ClientLog;
+  private readonly writer: StreamWriter;
   private readonly registry: SchemaRegistry;
-  private readonly deadline: number;
   private readonly names: StreamNames;
   private readonly checkpointSink?: CheckpointSink;
   private readonly subscriptions = new Set<Subscription>();
-  private readonly chainLog: ChainLog = {
-    readStream: (streamId) => this.readLog(streamId),
-    pagesOfAll: () => this.pagesOfAll(0, this.names.auditedStreamsRegex()),
-  };
+  private readonly chainLog: ChainLog;
 
   constructor(options: KurrentEventStoreOptions) {
     this.names = new StreamNames(options.namespace, options.checkpointStreamPrefix ?? 'caseflow-checkpoint-');
     this.client = KurrentDBClient.connectionString(options.connectionString);
+    refuseAppendFailuresAsResults(this.client);
     this.registry = new SchemaRegistry(options.schemas);
-    this.deadline = options.deadlineMs ?? 10_000;
+    const deadlineMs = options.deadlineMs ?? 10_000;
     this.checkpointSink = options.checkpointSink;
-    const progressStream = (subscriptionId: string) =>
-      this.names.toServer(this.names.subscriptionPrefix + subscriptionId);
-    this.checkpoints = {
-      load: async (subscriptionId) => {
-        const last = await this.collect(
-          this.client.readStream(progressStream(subscriptionId), {
-            direction: BACKWARDS,
-            fromRevision: END,
-            maxCount: 1,
-            deadline: this.deadline,
-          }),
-        );
-        const data = last[0]?.event?.data as { globalPosition?: number } | undefined;
-        return data?.globalPosition;
-      },
-      save: async (subscriptionId, globalPosition) => {
-        await this.call(() =>
-          this.client.appendToStream(
-            progressStream(subscriptionId),
-            jsonEvent({ type: 'checkpoint', data: { globalPosition } }),
-            {
-              deadline: this.deadline,
-            },
-          ),
-        );
+    this.log = new ClientLog(this.client, this.names, deadlineMs);
+    this.writer = new StreamWriter(this.log, new TipCache(options.tipCacheEvents), {
+      deadlineMs,
+      schemaVersionOf: (type) => this.registry.currentVersion(type),
+    });
+    this.checkpoints = progressStore(this.log, (id) => this.names.subscriptionPrefix + id);
+    const audited = this.log.allPages(this.names.auditedStreamsRegex());
+    this.chainLog = {
+      readStream: (streamId) => this.log.readWhole(streamId),
+      pagesOfAll: async function* () {
+        for await (const page of pagesOfAll(audited, 0, PAGE)) yield page.events;
       },
     };
   }
 
   async append(streamId: string, events: NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
-    if (!streamId) throw new InvalidEventError('streamId must be a non-empty string');
+    validateAppend(streamId, events, options.expectedPosition);
     if (this.names.isReserved(streamId)) throw new InvalidEventError(`Stream name "${streamId}" is reserved`);
-    for (const e of events) assertNoCredentials(streamId, e);
-    assertPrintableNames(streamId, events);
-    return this.appendChained(streamId, events, options);
-  }
-
-  /** Reads the stream, chains the new events after its last hash, appends expecting the revision read. */
-  private async appendChained(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
-    const expected = options.expectedPosition ?? 'any';
-    const giveUpAt = Date.now() + this.deadline;
-    for (let attempt = 1; ; attempt++) {
-      const stored = (await this.readLog(streamId)).map(toChainedEvent);
-      const plan = planAppend(streamId, stored, events, expected, (type) => this.registry.currentVersion(type));
-      if (!plan.proposals.length) return { positions: plan.positions, lastPosition: plan.readPosition };
-      const streamState: AppendStreamState = plan.readPosition === 0 ? NO_STREAM : BigInt(plan.readPosition - 1);
-      try {
-        await this.client.appendToStream(
-          this.names.toServer(streamId),
-          plan.proposals.map((p) =>
-            jsonEvent({
-              id: uuidFor(streamId, p.id),
-              type: p.type,
-              data: p.data as never,
-              metadata: p.metadata as never,
-            }),
-          ),
-          { streamState, deadline: this.deadline },
-        );
-        return { positions: plan.positions, lastPosition: plan.readPosition + plan.proposals.length };
-      } catch (error) {
-        if (!(error instanceof WrongExpectedVersionError)) throw translate(error, streamId);
-        // Someone else wrote first: re-read (our events may now be there: idempotent; the tip moved)
-        // and chain again. Under 'any' many writers may race: retry within the deadline, jittered.
-        if (Date.now() >= giveUpAt) throw translate(error, streamId);
-        await sleep(Math.random() * Math.min(RETRY_BACKOFF_MAX_MS, 2 ** attempt));
-      }
-    }
+    return this.writer.append(streamId, events, options.expectedPosition ?? 'any');
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    const from = Math.max(1, options.from ?? 1);
-    const to = options.to ?? Number.MAX_SAFE_INTEGER;
-    if (to < from) return [];
+    const { from, to } = streamRange(options);
+    if (to !== undefined && to < from) return [];
     const asOf = options.asOfRecorded === undefined ? undefined : Date.parse(options.asOfRecorded);
     if (asOf !== undefined && Number.isNaN(asOf))
       throw new InvalidEventError(`asOfRecorded is not an ISO-8601 instant: ${options.asOfRecorded}`);
-    const resolved = await this.collect(
-      this.client.readStream(this.names.toServer(streamId), {
-        fromRevision: BigInt(from - 1),
-        direction: FORWARDS,
-        maxCount: to === Number.MAX_SAFE_INTEGER ? undefined : to - from + 1,
-        deadline: this.deadline,
-      }),
-    );
-    const events = resolved.flatMap((r) => (r.event ? [this.toRecorded(this.named(r.event))] : []));
+    const count = to === undefined ? undefined : to - from + 1;
+    const read = await this.log.readFrom(streamId, BigInt(from - 1), count, 'empty');
+    const events = read.map((e) => this.toRecorded(e));
     return asOf === undefined ? events : events.filter((e) => Date.parse(e.recordedAt) <= asOf);
   }
 
-  /** `fromGlobalPosition` (inclusive) should be a globalPosition this store returned. */
+  /** `fromGlobalPosition` (inclusive): a globalPosition this store returned, or one plus it (all-scan.ts). */
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    const from = options.fromGlobalPosition ?? 0;
-    return this.scanAll(from <= 0 ? 0 : from, from, options.limit, options.types);
+    const { from, limit } = allRange(options);
+    return (await this.scan(from, limit, options.types)).events.map((e) => this.toRecorded(e));
   }
 
   /** Recomputes one stream's chain (or every stream's: 'all') and, if given, a checkpoint's heads. */
@@ -218,75 +152,21 @@ export class KurrentEventStore implements AuditableEventStore {
    */
   async checkpoint(): Promise<StoreCheckpoint> {
     const cp = await takeCheckpoint(this.chainLog, new Date().toISOString());
-    await this.appendChained(KURRENT_CHECKPOINT_STREAM, [checkpointTakenEvent(cp)], {});
+    await this.writer.append(KURRENT_CHECKPOINT_STREAM, [checkpointTakenEvent(cp)], 'any');
     if (this.checkpointSink) await this.checkpointSink.write(cp);
     return cp;
   }
 
-  /**
-   * Reads the callers' streams in $all from the record at `startAt` (a position the store
-   * returned, or 0 for the start), keeping events whose commit position is >= `minCommit`.
-   */
-  private async scanAll(
-    startAt: number,
-    minCommit: number,
-    limit = Number.POSITIVE_INFINITY,
-    typeList?: readonly string[],
-  ): Promise<RecordedEvent[]> {
-    const types = typeList ? new Set(typeList) : undefined;
-    const out: RecordedEvent[] = [];
-    for await (const page of this.pagesOfAll(startAt, this.names.callerStreamsRegex())) {
-      for (const event of page) {
-        if (Number(event.position!.commit) < minCommit) continue;
-        if (types && !types.has(event.type)) continue;
-        out.push(this.toRecorded(event));
-        if (out.length >= limit) return out;
-      }
-    }
-    return out;
-  }
-
-  /** $all from the record at `startAt` (0: the start), streams matching `regex`, in pages; names without namespace. */
-  private async *pagesOfAll(startAt: number, regex: string): AsyncGenerator<LogEvent[]> {
-    let position: ReadPosition = startAt <= 0 ? START : { commit: BigInt(startAt), prepare: BigInt(startAt) };
-    let after: bigint | undefined;
-    for (;;) {
-      const resolved = await this.collect(
-        this.client.readAll({
-          fromPosition: position,
-          direction: FORWARDS,
-          maxCount: PAGE,
-          filter: streamNameFilter({ regex }),
-          deadline: this.deadline,
-        }),
-      );
-      const page: LogEvent[] = [];
-      let lastSeen: { commit: bigint; prepare: bigint } | undefined;
-      for (const r of resolved) {
-        const event = r.event;
-        if (!event?.position) continue;
-        lastSeen = event.position;
-        // A page starts at the last record of the one before (inclusive): skip it.
-        if (after !== undefined && event.position.commit <= after) continue;
-        page.push(this.named(event));
-      }
-      if (page.length) yield page;
-      if (resolved.length < PAGE || lastSeen === undefined) return;
-      position = lastSeen;
-      after = lastSeen.commit;
-    }
-  }
-
   subscribe(options: SubscribeOptions): Subscription {
-    // KurrentDB's log is written in commit order, so a plain read from the checkpoint is safe.
-    // The reader gets last handled + 1: start at that exact record, skip it.
+    // KurrentDB's log is written in commit order, so a plain read from the checkpoint is safe; the
+    // checkpoint moves to the last record scanned, delivered or filtered out by type.
     const subscription = startPollingSubscription(
       options,
       {
-        read: async (from, limit, types) => ({
-          events: await this.scanAll(from - 1, from, limit, types),
-          horizon: Number.MAX_SAFE_INTEGER,
-        }),
+        read: async (from, limit, types) => {
+          const { events, scannedTo } = await this.scan(from, limit, types);
+          return { events: events.map((e) => this.toRecorded(e)), horizon: Number.MAX_SAFE_INTEGER, scannedTo };
+        },
         head: async () => 0,
       },
       this.checkpoints,
@@ -302,22 +182,11 @@ export class KurrentEventStore implements AuditableEventStore {
     await this.client.dispose();
   }
 
-  /** The whole stream as it reads now; absent, soft-deleted or tombstoned reads as empty. */
-  private async readLog(streamId: string): Promise<LogEvent[]> {
-    const resolved = await this.collect(
-      this.client.readStream(this.names.toServer(streamId), {
-        fromRevision: START,
-        direction: FORWARDS,
-        deadline: this.deadline,
-      }),
-      true,
-    );
-    return resolved.flatMap((r) => (r.event ? [this.named(r.event)] : []));
-  }
-
-  /** The event with the port's stream id (namespace removed). */
-  private named<E extends { streamId: string }>(event: E): E {
-    return { ...event, streamId: this.names.fromServer(event.streamId) };
+  /** The callers' events in $all from `from` (inclusive), at most `limit`, of the given types. */
+  private scan(from: number, limit = Number.POSITIVE_INFINITY, types?: readonly string[]): Promise<Scan> {
+    const pageSize = types ? PAGE : Math.min(PAGE, limit + 1);
+    const pages = pagesOfAll(this.log.allPages(this.names.callerStreamsRegex()), from, pageSize);
+    return scanPages(pages, limit, types);
   }
 
   private toRecorded(event: LogEvent): RecordedEvent {
@@ -329,44 +198,28 @@ export class KurrentEventStore implements AuditableEventStore {
       data: upcast.data,
       metadata: metadata as EventMetadata,
       streamId: event.streamId,
-      position: Number(event.revision) + 1,
-      globalPosition: event.position ? Number(event.position.commit) : 0,
+      position: positionOf(event.revision),
+      globalPosition: event.position ? globalPositionOf(event.position.commit) : 0,
       recordedAt: event.created.toISOString(),
       schemaVersion: upcast.schemaVersion,
     };
   }
-
-  /** Drains an async iteration; a missing (or, if asked, deleted) stream reads as empty; vendor errors become the port's. */
-  private async collect<T>(iterable: AsyncIterable<T>, deletedIsEmpty = false): Promise<T[]> {
-    const out: T[] = [];
-    try {
-      for await (const item of iterable) out.push(item);
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
-      if (deletedIsEmpty && error instanceof StreamDeletedError) return [];
-      throw translate(error);
-    }
-    return out;
-  }
-
-  private async call<T>(fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (error) {
-      throw translate(error);
-    }
-  }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A stable UUID (v5 layout over SHA-1) for a port event id, so KurrentDB's own dedupe applies too. */
-function uuidFor(streamId: string, eventId: string): string {
-  const h = createHash('sha1').update(`caseflow\u0000${streamId}\u0000${eventId}`).digest();
-  h[6] = (h[6] & 0x0f) | 0x50;
-  h[8] = (h[8] & 0x3f) | 0x80;
-  const hex = h.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+/**
+ * With `throwOnAppendFailure=false` in the connection string the client resolves a lost race as
+ * `{ success: false }` instead of throwing WrongExpectedVersionError (append.js, batchAppend.js),
+ * and its batch path reports the stream's revision wrongly; the store needs the error, so it
+ * refuses the setting rather than read a lost race as success.
+ */
+function refuseAppendFailuresAsResults(client: KurrentDBClient): void {
+  // A public getter at runtime, `protected` only in the client's typings.
+  if ((client as unknown as { throwOnAppendFailure?: boolean }).throwOnAppendFailure !== false) return;
+  void client.dispose();
+  throw new EventStoreError(
+    'EVENT_STORE_CONFIG',
+    'KurrentDB connection string sets throwOnAppendFailure=false; the store needs lost races as errors: remove it',
+  );
 }
 
 /** Connects to KurrentDB and checks it answers (fails loudly otherwise). */

@@ -14,7 +14,7 @@ const at = '2026-01-05T10:00:00.000Z';
 
 async function logWith(streams: Record<string, number>): Promise<FakeKurrentLog> {
   const log = new FakeKurrentLog();
-  for (const [s, n] of Object.entries(streams)) await log.append(s, events(s, n));
+  for (const [s, n] of Object.entries(streams)) await log.write(s, events(s, n));
   return log;
 }
 
@@ -39,7 +39,7 @@ describe('verify, readChain and checkpoint over a KurrentDB-like log', () => {
       readStream: (s) => log.readStream(s),
       async *pagesOfAll() {
         yield* log.pagesOfAll();
-        await log.append('a', events('a', 1, 3));
+        await log.write('a', events('a', 1, 3));
       },
     };
     expect(await verifyLog(racing, 'all')).toEqual({ ok: true, streams: 1, events: 2 });
@@ -61,8 +61,8 @@ describe('verify, readChain and checkpoint over a KurrentDB-like log', () => {
     expect(cp.globalPosition).toBe(
       Math.max(...[...chainA, ...(await readChainOf(log, 'b'))].map((e) => e.globalPosition)),
     );
-    await log.append('a', events('a', 2, 3));
-    await log.append('c', events('c', 1));
+    await log.write('a', events('a', 2, 3));
+    await log.write('c', events('c', 1));
     expect(await verifyLog(log, 'all', { againstCheckpoint: cp })).toMatchObject({
       ok: true,
       streams: 3,
@@ -122,7 +122,7 @@ describe('verify, readChain and checkpoint over a KurrentDB-like log', () => {
   it('events written without the store (no hashes) are reported as inserted, as PostgreSQL reports rows without hashes', async () => {
     const log = new FakeKurrentLog();
     log.writeRaw('old', 'TicketOpened', { id: 1 }, { actor: 'a', $caseflow: { id: 'old-1', v: 1 } });
-    await log.append('old', events('old', 1, 2));
+    await log.write('old', events('old', 1, 2));
     const chain = await readChainOf(log, 'old');
     expect(chain.map((e) => [e.position, e.hash === null])).toEqual([
       [1, true],
@@ -134,9 +134,19 @@ describe('verify, readChain and checkpoint over a KurrentDB-like log', () => {
       message: 'old #1: event without hashes was not written by the store',
     });
     const forged = new FakeKurrentLog();
-    await forged.append('s', events('s', 2));
+    await forged.write('s', events('s', 2));
     forged.writeRaw('s', 'TicketNoteAdded', { id: 'forged' }, { actor: 'x' });
     expect((await verifyLog(forged, 's')).failure).toMatchObject({ kind: 'inserted', position: 3 });
     expect((await verifyLog(forged, 'all')).failure).toMatchObject({ kind: 'inserted', position: 3 });
+  });
+
+  it('a hard delete: its tombstone ($streamDeleted, revision 2^63-1) is no head, so checkpoints after it verify', async () => {
+    const log = await logWith({ a: 2, b: 1 });
+    log.hardDelete('a');
+    expect((await verifyLog(log, 'all')).failure).toMatchObject({ kind: 'deleted', streamId: 'a', position: 1 });
+    log.scavenge();
+    const cp = await takeCheckpoint(log, at);
+    expect(cp.heads!.map((h) => h.streamId)).toEqual(['b']);
+    expect(await verifyLog(log, 'all', { againstCheckpoint: cp })).toMatchObject({ ok: true, streams: 1, events: 1 });
   });
 });

@@ -1,0 +1,57 @@
+import { bundleWorkflowCode, Worker, type ReplayWorkerOptions } from '@temporalio/worker';
+import { DeterminismViolationError } from '@temporalio/workflow';
+import { workflowBundleOptions } from '@caseflow/worker';
+import { caseflowDataConverter } from '@caseflow/codec';
+import { TEST_CODEC_KEYS } from '../support/codec-keys';
+import { readHistory, recordedHistories } from '../support/histories';
+import { ticketWorkflowSource } from '../support/workflow-bundle';
+
+const histories = recordedHistories();
+/** Histories recorded through the codec are encrypted under the test key; older ones are plain, so the replayer accepts both (a worker does not). */
+const dataConverter = caseflowDataConverter(TEST_CODEC_KEYS, { plaintext: 'accept' });
+const quiet = { log: () => undefined, info: () => undefined, debug: () => undefined, trace: () => undefined };
+const logger = { ...quiet, warn: console.warn, error: console.error };
+
+function currentCode(): Pick<ReplayWorkerOptions, 'workflowBundle'> {
+  const source = ticketWorkflowSource();
+  if (!source.workflowBundle) throw new Error('the workflow tier bundles the workflows in its global setup');
+  return { workflowBundle: source.workflowBundle };
+}
+
+/** Every recorded history, of every version, replays on today's workflow code. */
+describe('recorded workflow histories replay on the current code', () => {
+  it('has recorded histories, each named after the version that recorded it', () => {
+    expect(histories.length).toBeGreaterThan(0);
+    expect(histories.map((h) => h.file)).toContain('lifecycle-hotfix_v0.1.0-b0ec117.json');
+  });
+
+  it.each(histories.map((h) => h.file))('%s', async (file) => {
+    await Worker.runReplayHistory({ ...currentCode(), dataConverter }, readHistory(file), file);
+  });
+});
+
+/** The replay suite can fail: a history and a workflow that disagree are a DeterminismViolationError. */
+describe('replay detects a workflow that no longer matches its history', () => {
+  const history = readHistory('lifecycle-hotfix_v0.1.0-b0ec117.json');
+
+  it('fails on a history whose first activity is not the one the workflow schedules', async () => {
+    const tampered = structuredClone(history);
+    const scheduled = tampered.events!.find((event) => event.activityTaskScheduledEventAttributes)!;
+    expect(scheduled.activityTaskScheduledEventAttributes!.activityType!.name).toBe('resolveDataSubject');
+    scheduled.activityTaskScheduledEventAttributes!.activityType!.name = 'identifyTicket';
+    await expect(Worker.runReplayHistory(currentCode(), tampered, 'tampered')).rejects.toBeInstanceOf(
+      DeterminismViolationError,
+    );
+  });
+
+  it('fails when the workflow code changed: the same workflow with one timer more', async () => {
+    const changed = await bundleWorkflowCode({
+      ...workflowBundleOptions(),
+      workflowInterceptorModules: [require.resolve('./fixtures/extra-timer.interceptor')],
+      logger,
+    });
+    await expect(Worker.runReplayHistory({ workflowBundle: changed }, history, 'changed')).rejects.toBeInstanceOf(
+      DeterminismViolationError,
+    );
+  });
+});

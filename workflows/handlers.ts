@@ -1,0 +1,63 @@
+/** What the world may ask of a running ticket: its view, its SLA clocks, commands; and the queue's word. */
+import { setHandler } from '@temporalio/workflow';
+import {
+  decide,
+  decideContextAt,
+  DomainError,
+  isIdentified,
+  type TicketEvent,
+  type TicketState,
+} from '@caseflow/domain';
+import {
+  domainErrorToFailure,
+  queueTurnSignal,
+  slaClocksQuery,
+  ticketCommandUpdate,
+  ticketViewQuery,
+  type TicketCommandRequest,
+  type TicketView,
+} from '@caseflow/contract';
+import { recordWithFollowUps } from './recording';
+import { isIdentifiedRun, liveClocks, nowIso, type TicketRun } from './ticket-run';
+
+export function listenForQueueTurns(run: TicketRun): void {
+  setHandler(queueTurnSignal, (turn) => {
+    run.queueTurn = turn;
+  });
+}
+
+export function answerQueries(run: TicketRun): void {
+  setHandler(ticketViewQuery, (): TicketView => run.state ?? { number: run.input.number, phase: 'opening' });
+  setHandler(slaClocksQuery, () => liveClocks(run));
+}
+
+/**
+ * Commands are updates: the validator decides them synchronously (wrong phase, role or input reject
+ * the update and nothing is recorded); accepted ones run one at a time under the lock.
+ */
+export function handleCommands(run: TicketRun): void {
+  setHandler(ticketCommandUpdate, (request) => run.lock.run(() => runCommand(run, request)), {
+    validator: (request) => void decideNow(run, request, nowIso()),
+  });
+}
+
+async function runCommand(run: TicketRun, request: TicketCommandRequest): Promise<TicketState> {
+  const at = nowIso();
+  // Decided again under the lock: an earlier update may have changed the state since validation.
+  const event = decideNow(run, request, at);
+  const state = await recordWithFollowUps(run, event, request.actor, at);
+  return state;
+}
+
+/** The command's event, or the DomainError saying why not as the update's failure. */
+function decideNow(run: TicketRun, { actor, command }: TicketCommandRequest, at: string): TicketEvent {
+  if (!isIdentifiedRun(run) || !isIdentified(run.state))
+    throw domainErrorToFailure(
+      new DomainError('COMMAND_REJECTED', `ticket ${run.input.number} is still being identified`),
+    );
+  try {
+    return decide(command, actor, run.state, decideContextAt(run.sla, run.state, at));
+  } catch (error) {
+    throw error instanceof DomainError ? domainErrorToFailure(error) : error;
+  }
+}
