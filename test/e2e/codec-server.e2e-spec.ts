@@ -75,7 +75,7 @@ describe('codec server for Temporal UI (/codec)', () => {
       headers: { 'content-type': 'application/json', 'x-namespace': 'default', ...headers },
       body: JSON.stringify(body),
     });
-  const asSupervisor = { authorization: `Bearer ${token('supervisor')}` };
+  const asSupervisor = (): Record<string, string> => ({ authorization: `Bearer ${token('supervisor')}` });
   const text = (payload: JsonPayload): string => Buffer.from(payload.data ?? '', 'base64').toString('utf8');
 
   it('the server holds the ticket input encrypted: no requester, title or description in it', () => {
@@ -156,7 +156,7 @@ describe('codec server for Temporal UI (/codec)', () => {
         const refused = await preflight(origin);
         expect(refused.status).toBe(403);
         expect(refused.headers.get('access-control-allow-origin')).toBeNull();
-        const request = await decode({ payloads: started.map((f) => f.payload) }, { ...asSupervisor, origin });
+        const request = await decode({ payloads: started.map((f) => f.payload) }, { ...asSupervisor(), origin });
         expect(request.status).toBe(403);
         expect(request.headers.get('access-control-allow-origin')).toBeNull();
         expect(await request.json()).toMatchObject({ code: 'ORIGIN_NOT_ALLOWED' });
@@ -176,7 +176,7 @@ describe('codec server for Temporal UI (/codec)', () => {
     const tampered = { ...started[0].payload, data: flipLastByte(started[0].payload.data ?? '') };
     const response = await decode(
       { payloads: [payloadToJson(foreign), tampered, started[0].payload, { metadata: {} }] },
-      asSupervisor,
+      asSupervisor(),
     );
     expect(response.status).toBe(200);
     const { payloads } = (await response.json()) as { payloads: JsonPayload[] };
@@ -198,7 +198,7 @@ describe('codec server for Temporal UI (/codec)', () => {
     ],
     ['an unknown payload field', { payloads: [{ data: '', extra: 1 }] }, 'payloads[0].extra'],
   ])('answers 400 to %s, naming the field', async (_, body, field) => {
-    const response = await decode(body, asSupervisor);
+    const response = await decode(body, asSupervisor());
     expect(response.status).toBe(400);
     const error = (await response.json()) as { code: string; errors: Array<{ field: string }> };
     expect(error.code).toBe('VALIDATION_FAILED');
@@ -208,7 +208,7 @@ describe('codec server for Temporal UI (/codec)', () => {
   it('decodes only: there is no /codec/encode', async () => {
     const response = await fetch(`${baseUrl}/codec/encode`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...asSupervisor },
+      headers: { 'content-type': 'application/json', ...asSupervisor() },
       body: JSON.stringify({ payloads: [] }),
     });
     expect(response.status).toBe(404);

@@ -78,6 +78,8 @@ export async function createGatewayApp(options: GatewayOptions): Promise<INestAp
     }),
   );
   app.useBodyParser('json', { limit: BODY_LIMIT });
+  // The codec server's sign-in page posts a form (Temporal UI over http sends cookies, not tokens).
+  app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
   app.use(bodyErrorHandler);
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new DomainErrorFilter());
