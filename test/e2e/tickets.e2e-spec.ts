@@ -116,9 +116,10 @@ describe('tickets over HTTP', () => {
         { timeout: 10_000 },
       );
       const rows = JSON.parse(stdout || '[]') as Array<{ execution: { workflowId: string } }>;
-      return rows.length > 0 ? rows : undefined;
+      // Other e2e suites share the dev server and open tickets of this customer too.
+      return rows.some((row) => row.execution.workflowId === number) ? rows : undefined;
     }, 'temporal workflow list to find the ticket');
-    expect(listed.map((row) => row.execution.workflowId)).toEqual([number]);
+    expect(listed.map((row) => row.execution.workflowId)).toContain(number);
   });
 
   it('numbers tickets uniquely and in order', async () => {
