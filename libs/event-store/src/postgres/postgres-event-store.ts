@@ -24,8 +24,7 @@ import type {
 import { GENESIS_HASH, canonicalJson, eventHashOfCanonical } from '../integrity/canonical';
 import type { CheckpointSink } from '../integrity/checkpoint-sink';
 import { checkpointTakenEvent } from '../integrity/checkpoint-event';
-import { assertNoCredentials } from '../integrity/credentials';
-import { assertPrintableNames } from '../names';
+import { expectationHolds, validateAppend } from '../validate-append';
 import { SchemaRegistry, type EventSchemas } from '../schemas';
 import { startPollingSubscription } from '../subscription';
 import { DEFAULT_BATCH_SIZE, keysetPages, readAhead } from '../read-all-batches';
@@ -605,38 +604,6 @@ export class PostgresEventStore implements EventStore, AuditableEventStore {
       throw translate(error);
     }
   }
-}
-
-function expectationHolds(expected: ExpectedPosition, current: number): boolean {
-  if (expected === 'any') return true;
-  if (expected === 'no_stream') return current === 0;
-  return expected === current;
-}
-
-function validateAppend(streamId: string, events: NewEvent[], expected: ExpectedPosition | undefined): void {
-  if (typeof streamId !== 'string' || streamId.length === 0)
-    throw new InvalidEventError('streamId must be a non-empty string');
-  if (!Array.isArray(events)) throw new InvalidEventError('events must be an array');
-  if (
-    expected !== undefined &&
-    expected !== 'any' &&
-    expected !== 'no_stream' &&
-    !(Number.isInteger(expected) && expected >= 0)
-  ) {
-    throw new InvalidEventError(
-      `expectedPosition must be 'any', 'no_stream' or an integer >= 0, got ${String(expected)}`,
-    );
-  }
-  for (const e of events) {
-    if (!e || typeof e.id !== 'string' || !e.id)
-      throw new InvalidEventError(`Stream "${streamId}": every event needs a non-empty string id`);
-    if (typeof e.type !== 'string' || !e.type)
-      throw new InvalidEventError(`Stream "${streamId}": event ${e.id} needs a type`);
-    if (!e.metadata || typeof e.metadata !== 'object')
-      throw new InvalidEventError(`Stream "${streamId}": event ${e.id} needs metadata`);
-    assertNoCredentials(streamId, e);
-  }
-  assertPrintableNames(streamId, events);
 }
 
 const UNAVAILABLE_CODES = new Set([
