@@ -17,7 +17,14 @@ describe('caseflow-audit', () => {
     try {
       const { stdout, stderr } = await run(
         'node',
-        ['-r', 'ts-node/register/transpile-only', 'apps/audit-cli/src/main.ts', ...args],
+        [
+          '-r',
+          'ts-node/register/transpile-only',
+          '-r',
+          'tsconfig-paths/register',
+          'apps/audit-cli/src/main.ts',
+          ...args,
+        ],
         {
           cwd: root,
           timeout: 60_000,

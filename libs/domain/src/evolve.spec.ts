@@ -110,10 +110,10 @@ const CASES: Record<TicketEventType, () => void> = {
       severityScheme: 'S1-S3',
       clarificationOutcome: 'keepWaiting',
     });
-    // 004: with a quartet scheme the table's priority becomes the severity.
+    // 004 IL helpdesk: with a quartet scheme the table's priority becomes the severity.
     const quartet = fold(opened, identified({ severityScheme: 'quartet', priority: 'P3', quartetTable: 'vip' }));
     expect(quartet).toMatchObject({ severity: 'P3', priority: 'P3', customer: { quartetTable: 'vip' } });
-    // 003: a sequential client's ticket waits in the queue.
+    // 003 BPMSoft: a sequential client's ticket waits in the queue.
     const queued = fold(opened, identified({ sequentialQueue: true }));
     expect(queued).toMatchObject({ phase: 'queued', queue: { ahead: [] } });
   },

@@ -52,6 +52,7 @@ export { verifyStreamChain } from './integrity/verify-chain';
 export { CREDENTIAL_FIELD, findCredentialField, isCredentialName } from './integrity/credentials';
 export { CONTROL_CHARACTER } from './names';
 export {
+  NO_CHECKPOINT,
   checkpointSinkFrom,
   fileCheckpointSink,
   readLatestCheckpoint,

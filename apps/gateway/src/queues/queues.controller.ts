@@ -6,7 +6,7 @@ import { TEMPORAL_CLIENT } from '@caseflow/temporal';
 import { customerQueueId, prioritizeUpdate, queueStateQuery, type QueueState } from '@caseflow/contract';
 import { PrioritizeDto } from './prioritize.dto';
 
-/** 003's sequential queue of a customer: which request is worked on, which wait. */
+/** 003 BPMSoft's sequential queue of a customer: which request is worked on, which wait. */
 @ApiTags('customers')
 @Controller('v1/customers/:id/queue')
 export class QueuesController {

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StoreUnavailableError } from '../errors';
@@ -57,6 +57,31 @@ describe('checkpoint sinks', () => {
     await checkpointSinkFrom(file).write(cp(2));
     expect(await readLatestCheckpoint(file)).toEqual(cp(2));
     await rm(dir, { recursive: true, force: true });
+  });
+
+  it('says there is no checkpoint (code EVENT_STORE_NO_CHECKPOINT) for a missing, empty or garbled file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cp-sink-'));
+    try {
+      const missing = join(dir, 'never-written.jsonl');
+      await expect(readLatestCheckpoint(missing)).rejects.toMatchObject({
+        code: 'EVENT_STORE_NO_CHECKPOINT',
+        message: `No checkpoint file at ${missing}: no checkpoint was taken there yet`,
+      });
+      const empty = join(dir, 'empty.jsonl');
+      await writeFile(empty, '\n\n');
+      await expect(readLatestCheckpoint(empty)).rejects.toMatchObject({ message: `No checkpoint in ${empty}` });
+      const garbled = join(dir, 'garbled.jsonl');
+      for (const lastLine of ['{"root": "x"', '{"root":"x","globalPosition":"7"}', 'null']) {
+        await writeFile(garbled, `${JSON.stringify(cp(1))}\n${lastLine}\n`);
+        await expect(readLatestCheckpoint(garbled)).rejects.toMatchObject({
+          code: 'EVENT_STORE_NO_CHECKPOINT',
+          message: `Last line of ${garbled} is not a checkpoint`,
+        });
+      }
+      await expect(readLatestCheckpoint(dir)).rejects.toMatchObject({ code: 'EISDIR' });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('schedules checkpoints without overlap and reports failures (fake timers)', async () => {
