@@ -3,82 +3,28 @@
  * otherwise valid, so a refusal can only come from the role. Written against the package's public API.
  */
 import {
-  DomainError,
   decide,
-  foldTicket,
   type Actor,
   type ActorRole,
-  type DecideContext,
   type TicketCommand,
   type TicketCommandType,
   type TicketEvent,
-  type TicketState,
 } from '@caseflow/domain';
+import {
+  REQUESTER,
+  accepted,
+  approved,
+  clarificationAsked,
+  context,
+  hotfixed,
+  proposed,
+  refusal,
+  resolved,
+  stateAfter,
+} from '../spec/ticket-fixtures';
 
-const REQUESTER = 'anna@example.com';
 const ROLE_SET: Record<ActorRole, true> = { customer: true, engineer: true, manager: true, system: true };
 const ROLES = Object.keys(ROLE_SET) as ActorRole[];
-
-const context: DecideContext = {
-  clarificationWindow: { dueAt: '2027-03-15T16:00:00.000Z', reminderAt: '2027-03-12T12:00:00.000Z' },
-  acceptanceDueAt: '2027-03-19T10:00:00.000Z',
-};
-
-const opened: TicketEvent = {
-  type: 'TicketOpened',
-  data: {
-    number: 'CF-2027-000042',
-    customerId: 'balasys-demo',
-    requester: REQUESTER,
-    title: 't',
-    description: 'd',
-    severity: 'S1',
-    openedAt: '2027-03-11T09:00:00.000Z',
-  },
-};
-const identified: TicketEvent = {
-  type: 'CustomerIdentified',
-  data: {
-    customerName: 'Balasys demo',
-    contractId: 'C1',
-    plan: 'PrivilegeSU',
-    presetId: '000-balasys',
-    policy: { id: 'balasys', version: 1 },
-    calendarId: 'balasys-budapest',
-    severityScheme: 'S1-S3',
-    priority: 'P1',
-    clarificationOutcome: 'keepWaiting',
-  },
-};
-const clarificationAsked: TicketEvent = {
-  type: 'ClarificationRequested',
-  data: { questions: ['Which node?'], ...context.clarificationWindow },
-};
-const proposed: TicketEvent = { type: 'FixProposed', data: { proposalId: 3, description: 'p' } };
-const approved: TicketEvent = { type: 'FixApproved', data: { proposalId: 3 } };
-const hotfixed: TicketEvent = { type: 'HotfixApplied', data: { description: 'h' } };
-const resolved: TicketEvent = {
-  type: 'TicketResolved',
-  data: {
-    resolution: 'fixed',
-    solution: 's',
-    measures: 'm',
-    prevention: 'p',
-    acceptanceDueAt: context.acceptanceDueAt,
-  },
-};
-const accepted: TicketEvent = {
-  type: 'ResolutionAccepted',
-  data: { by: 'customer', feedbackDueAt: '2027-03-26T10:00:00.000Z' },
-};
-
-function stateAfter(...events: TicketEvent[]): TicketState {
-  const dated = [opened, identified, ...events].map((event, i) => ({
-    event,
-    at: new Date(Date.parse('2027-03-11T09:00:00.000Z') + i * 60_000).toISOString(),
-  }));
-  return foldTicket(dated) as TicketState;
-}
 
 interface Case {
   command: TicketCommand;
@@ -182,16 +128,6 @@ const actorFor = (role: ActorRole): Actor => ({ id: role === 'customer' ? REQUES
 const table = (Object.keys(CASES) as TicketCommandType[]).flatMap((type) =>
   ROLES.map((role) => ({ type, role, allowed: CASES[type].allowed.includes(role) })),
 );
-
-function refusal(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    return error as DomainError;
-  }
-  throw new Error('expected the command to be refused');
-}
 
 describe('decide: every command × every role', () => {
   it('covers the whole table', () => {
