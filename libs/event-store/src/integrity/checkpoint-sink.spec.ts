@@ -19,6 +19,7 @@ describe('checkpoint sinks', () => {
   let server: Server;
   let url: string;
   const received: unknown[] = [];
+  const contentTypes: Array<string | undefined> = [];
   let delayMs = 0;
   let status = 204;
 
@@ -27,6 +28,7 @@ describe('checkpoint sinks', () => {
       let body = '';
       req.on('data', (c: Buffer) => (body += c.toString()));
       req.on('end', () => {
+        contentTypes.push(req.headers['content-type']);
         received.push(JSON.parse(body));
         setTimeout(() => res.writeHead(status).end(), delayMs);
       });
@@ -49,6 +51,24 @@ describe('checkpoint sinks', () => {
     await expect(checkpointSinkFrom(url, 100).write(cp(9))).rejects.toBeInstanceOf(StoreUnavailableError);
     delayMs = 0;
   });
+
+  it('says where it writes, posts JSON, and names the status or the timeout when the webhook fails', async () => {
+    const origin = new URL(url).origin;
+    expect(checkpointSinkFrom(url).description).toBe(`webhook ${origin}`);
+    expect(checkpointSinkFrom(url.toUpperCase().replace('127.0.0.1', '127.0.0.1')).description).toMatch(/^webhook /);
+    expect(checkpointSinkFrom('data/http://x.jsonl').description).toBe('file data/http://x.jsonl');
+    expect(fileCheckpointSink('/tmp/cp.jsonl').description).toBe('file /tmp/cp.jsonl');
+    await checkpointSinkFrom(url).write(cp(10));
+    expect(contentTypes.at(-1)).toBe('application/json');
+    status = 503;
+    await expect(checkpointSinkFrom(url).write(cp(11))).rejects.toThrow('Checkpoint webhook answered 503');
+    status = 204;
+    delayMs = 500;
+    const slow = checkpointSinkFrom(url, 100).write(cp(12));
+    await expect(slow).rejects.toThrow(/^Checkpoint webhook unreachable or too slow \(100 ms\): /);
+    await expect(slow).rejects.toMatchObject({ cause: expect.anything() });
+    delayMs = 0;
+  }, 10_000);
 
   it('appends JSON lines to a file and reads the latest back', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'cp-sink-'));
@@ -79,6 +99,11 @@ describe('checkpoint sinks', () => {
         });
       }
       await expect(readLatestCheckpoint(dir)).rejects.toMatchObject({ code: 'EISDIR' });
+      await expect(readLatestCheckpoint(missing)).rejects.toMatchObject({ cause: { code: 'ENOENT' } });
+      // Blank lines after the last checkpoint are not a checkpoint; the last one before them is.
+      const trailing = join(dir, 'trailing.jsonl');
+      await writeFile(trailing, `${JSON.stringify(cp(1))}\n${JSON.stringify(cp(2))}\n  \n\n`);
+      expect(await readLatestCheckpoint(trailing)).toEqual(cp(2));
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -160,4 +160,69 @@ describe('verifyStreamChain: the events', () => {
       position: 1,
     });
   });
+
+  /** An event with `id` hashed at `position` after `prev`. */
+  const forged = (id: string, position: number, prev: string): ChainedEvent => {
+    const e = { ...c[0], id, position, globalPosition: position, data: { id } };
+    return { ...e, prevHash: prev, hash: eventHash(e, prev) };
+  };
+
+  it('names the events pushed in between an event and the one it is chained to', () => {
+    const a = c[0];
+    const pushedIn = forged('x', 2, a.hash!);
+    const b = forged('b', 3, a.hash!); // written at #3, chained to #1: #2 was not there
+    expect(verifyStreamChain('s', [a, pushedIn, b], undefined)).toEqual({
+      kind: 'inserted',
+      streamId: 's',
+      position: 2,
+      expected: a.hash,
+      actual: pushedIn.hash,
+      message: 's #2: event(s) 2..2 were inserted',
+    });
+  });
+
+  it('names an intact event chained to one that now comes after it', () => {
+    const a = c[0];
+    const z = forged('z', 3, a.hash!);
+    const b = forged('b', 2, z.hash!);
+    expect(verifyStreamChain('s', [a, b, z], undefined)).toEqual({
+      kind: 'reordered',
+      streamId: 's',
+      position: 2,
+      expected: a.hash,
+      actual: z.hash,
+      message: 's #2: event b is chained after #3',
+    });
+  });
+
+  it('names an event recorded further down whose predecessor is gone, and one recorded further up', () => {
+    const renumbered = c.slice(1).map((e) => ({ ...e, position: e.position - 1 }));
+    expect(verifyStreamChain('s', renumbered, undefined)?.message).toBe(
+      's #1: event e2 was recorded at #2: its predecessor is gone',
+    );
+    const shifted = [
+      c[0],
+      forged('x', 2, c[0].hash!),
+      ...c.slice(1, 3).map((e) => ({ ...e, position: e.position + 1 })),
+    ];
+    expect(verifyStreamChain('s', shifted, undefined)).toMatchObject({
+      kind: 'inserted',
+      position: 2,
+      message: 's #2: event e2 was recorded at #2: event(s) inserted before it',
+    });
+    expect(
+      verifyStreamChain(
+        's',
+        [
+          { ...c[1], position: 1 },
+          { ...c[0], position: 2 },
+        ],
+        undefined,
+      )?.message,
+    ).toBe('s #1: event e2 was recorded at #2');
+    const other = forged('o', 1, GENESIS_HASH);
+    expect(verifyStreamChain('s', [other, c[1]], undefined)?.message).toBe(
+      's #1: the event before #2 is not the one it was chained to',
+    );
+  });
 });
