@@ -24,7 +24,7 @@ export interface CustomerQueueInput {
 }
 
 /**
- * 003: "analysis of a client's new request starts after the previous one is resolved, unless the
+ * 003 BPMSoft: "analysis of a client's new request starts after the previous one is resolved, unless the
  * client and vendor agree to change the order". One per client; tickets enqueue and release
  * themselves, staff may move a waiting ticket to the front with the agreement as reason.
  */

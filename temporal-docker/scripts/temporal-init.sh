@@ -15,7 +15,7 @@ NAMESPACE="${TEMPORAL_NAMESPACE:-default}"
 MAX_ATTEMPTS="${INIT_MAX_ATTEMPTS:-60}"
 SLEEP_SECONDS="${INIT_SLEEP_SECONDS:-2}"
 
-# name:type pairs; keep in step with `searchAttributes` in workflows/definitions.ts.
+# name:type pairs; keep in step with `searchAttributes` in libs/contract/src/definitions.ts.
 SEARCH_ATTRIBUTES="
 CaseflowCustomer:Keyword
 CaseflowSeverity:Keyword

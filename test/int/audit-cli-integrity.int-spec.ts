@@ -170,6 +170,18 @@ describe('caseflow-audit: verify, export, checkpoint, erase-subject, as-of-recor
     });
   });
 
+  it('says how to take a checkpoint when none exists yet: exit 1, no stack', async () => {
+    const none = path.join(dir, 'no-checkpoint-yet.jsonl');
+    const { code, stdout, stderr } = await audit('verify', '--all', '--checkpoint', none);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(`No checkpoint file at ${none}: no checkpoint was taken there yet`);
+    expect(stderr).toContain(`CASEFLOW_CHECKPOINT_SINK=${none} npm run audit -- checkpoint`);
+    expect(stderr).toContain('npm run audit -- verify --all');
+    expect(stderr).not.toMatch(/ENOENT|\n\s+at /);
+    expect((await audit('verify', stream, '--checkpoint', none)).stderr).toContain(`npm run audit -- verify ${stream}`);
+  });
+
   it('erases a subject: the data reads [erased], every chain still verifies', async () => {
     expect(await audit('erase-subject', 'cust-9')).toMatchObject({
       code: 0,

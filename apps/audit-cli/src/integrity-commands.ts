@@ -1,4 +1,12 @@
-import { isAuditable, readLatestCheckpoint, type EventStore, type VerificationReport } from '@caseflow/event-store';
+import {
+  EventStoreError,
+  NO_CHECKPOINT,
+  isAuditable,
+  readLatestCheckpoint,
+  type EventStore,
+  type StoreCheckpoint,
+  type VerificationReport,
+} from '@caseflow/event-store';
 import type { AuditStore } from './open-store';
 
 /** Exit code when verification finds tampering (0 = verified). */
@@ -19,7 +27,14 @@ export async function verifyCommand({ store }: AuditStore, args: string[]): Prom
   const index = args.indexOf('--checkpoint');
   if (index >= 0 && !args[index + 1])
     throw new UsageError('--checkpoint needs a file (JSON lines, the last line is used)');
-  const againstCheckpoint = index >= 0 ? await readLatestCheckpoint(args[index + 1]) : undefined;
+  let againstCheckpoint: StoreCheckpoint | undefined;
+  try {
+    againstCheckpoint = index >= 0 ? await readLatestCheckpoint(args[index + 1]) : undefined;
+  } catch (error) {
+    if (!(error instanceof EventStoreError && error.code === NO_CHECKPOINT)) throw error;
+    console.error(noCheckpointYet(error.message, args[index + 1], target));
+    return 1;
+  }
   const report: VerificationReport = await auditable(store).verify(target, { againstCheckpoint });
   const scope =
     `${report.events} event(s) in ${report.streams} stream(s)` +
@@ -38,6 +53,17 @@ export async function verifyCommand({ store }: AuditStore, args: string[]): Prom
   );
   console.error(`first bad position: ${f.streamId} #${f.position} (${f.kind})`);
   return EXIT_TAMPERED;
+}
+
+/** What to do when there is no checkpoint to verify against (a new system has none until one is taken). */
+function noCheckpointYet(reason: string, file: string, target: string): string {
+  return [
+    reason,
+    'Take one now (the worker also takes one every hour into CASEFLOW_CHECKPOINT_SINK):',
+    `  CASEFLOW_CHECKPOINT_SINK=${file} npm run audit -- checkpoint`,
+    'or verify the hash chains without a checkpoint:',
+    `  npm run audit -- verify ${target === 'all' ? '--all' : target}`,
+  ].join('\n');
 }
 
 /** export <stream>: one JSON line per event as stored, with its hashes (personal data stays sealed). */

@@ -30,7 +30,7 @@ export const slaClocksQuery = defineQuery<SlaClocks | null>('slaClocks');
 /** Every change a person makes: validated synchronously (phase, role, shape), then one event. */
 export const ticketCommandUpdate = defineUpdate<TicketState, [TicketCommandRequest]>('ticketCommand');
 
-/** 003's sequential queue: one customer-queue workflow per client, `queue-<customerId>`. */
+/** 003 BPMSoft's sequential queue: one customer-queue workflow per client, `queue-<customerId>`. */
 export const customerQueueId = (customerId: string): string => `queue-${customerId}`;
 export interface QueueTurn {
   turn: boolean;
@@ -44,7 +44,7 @@ export interface QueueState {
 export interface PrioritizeRequest {
   ticket: string;
   actor: Actor;
-  /** The agreement with the client to change the order (003). */
+  /** The agreement with the client to change the order (003 BPMSoft). */
   reason: string;
 }
 /** Queue → ticket: your turn, or who is ahead of you. */

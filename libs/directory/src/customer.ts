@@ -39,9 +39,9 @@ export interface AuthorizedContact {
 }
 
 export interface ProcessOptions {
-  /** 003: requests only from the authorized person(s). */
+  /** 003 BPMSoft: requests only from the authorized person(s). */
   authorizedContactsOnly: boolean;
-  /** 003: one request at a time; the next waits until the previous is resolved. */
+  /** 003 BPMSoft: one request at a time; the next waits until the previous is resolved. */
   sequentialQueue: boolean;
   /** Intake keys that must be present (productVersion/product may come from the request itself). */
   requiredIntakeFields: string[];
@@ -60,10 +60,10 @@ export interface CustomerRecord {
   policy: { id: string; version: number };
   /** The preset calendar used for customer-side deadlines. */
   calendarId: string;
-  /** Support plan (000: BaseSU / StandardSU / PrivilegeSU / 24x7SU). */
+  /** Support plan (000 Balasys: BaseSU / StandardSU / PrivilegeSU / 24x7SU). */
   plan?: string;
   /**
-   * Key of the customer's own quartet table in a 'quartet' policy (004); pass it as the SLA
+   * Key of the customer's own quartet table in a 'quartet' policy (004 IL helpdesk); pass it as the SLA
    * classification's customerId. Absent: the table keyed by the customer id, else 'default'.
    */
   quartetTable?: string;

@@ -1,7 +1,7 @@
 /**
- * Five demo customers, one per source process (SPEC.md 000-004), so a newcomer can open a ticket
- * against each at once. The run command seeds them (CASEFLOW_SEED_DIRECTORY=false turns it off).
- * Pure data: importable anywhere.
+ * Five demo customers, one per source process (000 Balasys, 001 Netix, 002 SupraTix, 003 BPMSoft,
+ * 004 IL helpdesk), so a newcomer can open a ticket against each at once. The run command seeds
+ * them (CASEFLOW_SEED_DIRECTORY=false turns it off). Pure data: importable anywhere.
  */
 import type { CustomerRecord } from './customer';
 

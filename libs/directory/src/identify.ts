@@ -1,5 +1,5 @@
 /**
- * Identify (000, 002, 003): may this requester open this request for this customer now?
+ * Identify (000 Balasys, 002 SupraTix, 003 BPMSoft): may this requester open this request for this customer now?
  * Pure: no I/O, no clock (the instant comes in), no Node built-ins; importable from workflow code
  * as `libs/directory/src/identify` (not the package index, which also holds the Nest module).
  */
@@ -12,7 +12,7 @@ export interface IdentifyRequest {
   requester: string;
   product?: string;
   productVersion?: string;
-  /** The intake form's fields (002: domain, contactEndCustomerAllowed; 001: recurrence, urgency …). */
+  /** The intake form's fields (002 SupraTix: domain, contactEndCustomerAllowed; 001 Netix: recurrence, urgency …). */
   intake?: Record<string, unknown>;
   /** When the request came in (ISO-8601); its UTC day is the day contracts and licences must cover. */
   at: string;

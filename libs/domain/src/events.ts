@@ -49,7 +49,7 @@ export interface CustomerIdentified {
     customerName: string;
     contractId: string;
     plan?: string;
-    /** 004: the customer's own quartet table in the policy (the directory's `quartetTable`). */
+    /** 004 IL helpdesk: the customer's own quartet table in the policy (the directory's `quartetTable`). */
     quartetTable?: string;
     presetId: string;
     policy: { id: string; version: number };
@@ -57,14 +57,14 @@ export interface CustomerIdentified {
     severityScheme: SeverityScheme;
     priority: Priority;
     clarificationOutcome: 'resolveNoResponse' | 'keepWaiting';
-    /** 003: one request at a time per client; the ticket waits its turn in the customer's queue. */
+    /** 003 BPMSoft: one request at a time per client; the ticket waits its turn in the customer's queue. */
     sequentialQueue?: boolean;
     /** Identities of the compiled calendars the ticket runs on (absent on tickets opened before they were recorded). */
     calendars?: Array<{ id: string; version: number; hash: string }>;
   };
 }
 
-/** 003: another request of this client is being worked on; analysis starts when it is resolved. */
+/** 003 BPMSoft: another request of this client is being worked on; analysis starts when it is resolved. */
 export interface TicketQueued {
   type: 'TicketQueued';
   data: { ahead: string[] };
@@ -183,7 +183,7 @@ export interface TicketClosed {
   data: { feedback: 'given' | 'windowExpired' };
 }
 
-/** 000: for a critical case the engineer asks for, and records, the business impact. */
+/** 000 Balasys: for a critical case the engineer asks for, and records, the business impact. */
 export interface BusinessImpactRecorded {
   type: 'BusinessImpactRecorded';
   data: { impact: string };

@@ -22,7 +22,7 @@ export function priorityOf(scheme: SeverityScheme, severity: string): Priority {
   return `P${rank + 1}` as Priority;
 }
 
-/** One step less urgent (000: a workaround lowers the case's severity); the least urgent stays. */
+/** One step less urgent (000 Balasys: a workaround lowers the case's severity); the least urgent stays. */
 export function lowerSeverity(scheme: SeverityScheme, severity: string): string {
   const scale = SEVERITY_SCALES[scheme];
   const rank = scale.indexOf(severity);

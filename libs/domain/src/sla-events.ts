@@ -73,7 +73,7 @@ export function toSlaEvents(events: readonly DatedTicketEvent[]): SlaEvent[] {
         break;
       case 'ClarificationRequested':
       case 'FixProposed':
-        // Waiting for the customer's answer or approval of a documented fix (002) pauses the clocks.
+        // Waiting for the customer's answer or approval of a documented fix (002 SupraTix) pauses the clocks.
         out.push({ type: 'pausedAwaitingCustomer', at });
         break;
       case 'ClarificationAnswered':

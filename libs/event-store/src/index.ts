@@ -17,6 +17,7 @@
  *   await store.readStream('ticket-42')
  *   store.appendWithin(tx, …) appends inside a db.transaction you own.
  * KurrentDB: `await createKurrentEventStore({ connectionString })`.
+ * In process memory (tests, throwaway tools): `new InMemoryEventStore()`.
  */
 import type { Database } from './database';
 import { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
@@ -51,6 +52,7 @@ export { verifyStreamChain } from './integrity/verify-chain';
 export { CREDENTIAL_FIELD, findCredentialField, isCredentialName } from './integrity/credentials';
 export { CONTROL_CHARACTER } from './names';
 export {
+  NO_CHECKPOINT,
   checkpointSinkFrom,
   fileCheckpointSink,
   readLatestCheckpoint,
@@ -76,3 +78,7 @@ export async function createEventStore(
 export { KurrentEventStore, createKurrentEventStore } from './kurrentdb/kurrentdb-event-store';
 export { KURRENT_CHECKPOINT_STREAM } from './kurrentdb/stream-names';
 export type { KurrentEventStoreOptions } from './kurrentdb/kurrentdb-event-store';
+export { InMemoryEventStore, IN_MEMORY_CHECKPOINT_STREAM } from './memory/in-memory-event-store';
+export type { InMemoryEventStoreOptions } from './memory/in-memory-event-store';
+export { InMemoryEventLog } from './memory/in-memory-event-log';
+export type { MemoryRecord } from './memory/in-memory-event-log';

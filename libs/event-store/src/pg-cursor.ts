@@ -23,6 +23,10 @@ export async function openPgCursor<T>(
   const cursor = client.query(
     new Cursor<T>(sql, params as unknown[] | undefined, options.rowMode === 'array' ? { rowMode: 'array' } : {}),
   );
+  // pg arms the pool's query_timeout for the whole query and disarms it only through the query's
+  // callback, which a cursor never calls: the timer outlived every cursor (keeping the process
+  // alive for its length after close). Disarm it now; each read below has its own timeout.
+  (cursor as unknown as { callback?: () => void }).callback?.();
   let released = false;
   const release = (discard: boolean): void => {
     if (released) return;

@@ -33,3 +33,10 @@ export function validateAppend(streamId: string, events: NewEvent[], expected: E
   }
   assertPrintableNames(streamId, events);
 }
+
+/** Whether a stream at `current` satisfies the caller's expected position. */
+export function expectationHolds(expected: ExpectedPosition, current: number): boolean {
+  if (expected === 'any') return true;
+  if (expected === 'no_stream') return current === 0;
+  return expected === current;
+}

@@ -3,7 +3,7 @@ import { customerQueueId, prioritizeUpdate, queueStateQuery } from '@caseflow/co
 import { engineer, LifecycleHarness } from '../../support/lifecycle-harness';
 import { bpmsoftCritical, maria, resolution } from './fixtures';
 
-/** 003: a client's new request is analysed only after the previous one is resolved, unless agreed otherwise. */
+/** 003 BPMSoft: a client's new request is analysed only after the previous one is resolved, unless agreed otherwise. */
 describe('ticket lifecycle: the sequential queue (003)', () => {
   let h: LifecycleHarness;
   beforeAll(async () => {

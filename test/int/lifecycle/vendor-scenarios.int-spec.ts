@@ -13,9 +13,10 @@ const second = (iso: string): string => new Date(Math.floor(Date.parse(iso) / 10
 type Kind = 'firstResponse' | 'update' | 'resolution';
 
 /**
- * One scenario per source process (SPEC.md 000-004) on its preset, opened at an instant its
- * calendar makes interesting. Every deadline is a literal, computed by hand (local wall-clock time in
- * the comment). The test server's clock only moves forward, so the scenarios run in date order.
+ * One scenario per source process (000 Balasys, 001 Netix, 002 SupraTix, 003 BPMSoft, 004 IL
+ * helpdesk) on its preset, opened at an instant its calendar makes interesting. Every deadline is
+ * a literal, computed by hand (local wall-clock time in the comment). The test server's clock only
+ * moves forward, so the scenarios run in date order.
  */
 describe('ticket lifecycle: one scenario per source process, business instants of every deadline', () => {
   let h: LifecycleHarness;
@@ -94,7 +95,7 @@ describe('ticket lifecycle: one scenario per source process, business instants o
     await clockIn(handle, 'firstResponse', 'breached');
     await expectSearchAttributes(handle, { status: 'breached', nextDeadline: undefined });
 
-    // A late answer with the planned date (001) leaves the target breached.
+    // A late answer with the planned date (001 Netix) leaves the target breached.
     const answered = await h.command(handle, engineer, {
       type: 'respond',
       message: 'Planned for Wednesday.',

@@ -2,7 +2,7 @@ import { ValidatorConstraint, type ValidationArguments, type ValidatorConstraint
 import { findCredentialField } from '@caseflow/event-store';
 
 /**
- * The audit log is immutable, so a password or token sent with a request (003 asks for the
+ * The audit log is immutable, so a password or token sent with a request (003 BPMSoft asks for the
  * account to use) is refused at the edge, before anything is recorded.
  */
 @ValidatorConstraint({ name: 'noCredentials' })

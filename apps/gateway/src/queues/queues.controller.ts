@@ -13,7 +13,7 @@ import {
 import { actorOf, Authorize, Caller } from '../auth';
 import { PrioritizeDto } from './prioritize.dto';
 
-/** 003's sequential queue of a customer: which request is worked on, which wait. */
+/** 003 BPMSoft's sequential queue of a customer: which request is worked on, which wait. */
 @ApiTags('customers')
 @ApiBearerAuth()
 @Controller('v1/customers/:id/queue')

@@ -1,4 +1,4 @@
-/* The contract every EventStore adapter passes. Used from *.int-spec.ts files with jest globals. */
+/* The contract every EventStore adapter passes. Used with jest globals from *.int-spec.ts files (server adapters) and from memory/in-memory-event-store.spec.ts (unit tier). */
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../database';
 import { ConcurrencyError, EventStoreError, InvalidEventError } from '../errors';

@@ -234,57 +234,61 @@ export function describeIntegrityContract(
     );
 
     it('personal data is sealed per subject; erasing the key makes it unreadable while the chain still verifies', async () => {
+      // Its own PGlite (when the harness has no database) is closed even when the test fails: no open handle.
       const own: Database | undefined = harness.database ? undefined : await openDatabase({ kind: 'pglite' });
-      const keys = await SubjectKeys.open(harness.database ?? own!);
-      const personal = withPersonalData(plain, {
-        keys,
-        types: {
-          CustomerContactChanged: {
-            subject: (e) => (e.data as { customerId: string }).customerId,
-            fields: ['email', 'name.first'],
+      try {
+        const keys = await SubjectKeys.open(harness.database ?? own!);
+        const personal = withPersonalData(plain, {
+          keys,
+          types: {
+            CustomerContactChanged: {
+              subject: (e) => (e.data as { customerId: string }).customerId,
+              fields: ['email', 'name.first'],
+            },
           },
-        },
-      });
-      const s = stream();
-      const subject = `customer-${s}`;
-      const contact = {
-        customerId: subject,
-        email: 'ada@example.com',
-        name: { first: 'Ada', last: 'Lovelace' },
-        plan: 'BaseSU',
-      };
-      await personal.append(s, [{ ...event(`${s}-1`, 'CustomerContactChanged', contact) }, event(`${s}-2`)], {
-        expectedPosition: 0,
-      });
-      expect((await personal.readStream(s))[0].data).toEqual(contact);
-      // What the log holds: no plaintext, an AES-256-GCM envelope naming the key.
-      const raw = await plain.readStream(s);
-      expect(JSON.stringify(raw)).not.toContain('ada@example.com');
-      expect(JSON.stringify(raw)).not.toContain('"Ada"');
-      expect((raw[0].data as { email: { $pii: string; kid: string } }).email).toMatchObject({
-        $pii: 'aes-256-gcm',
-        kid: expect.any(String),
-      });
+        });
+        const s = stream();
+        const subject = `customer-${s}`;
+        const contact = {
+          customerId: subject,
+          email: 'ada@example.com',
+          name: { first: 'Ada', last: 'Lovelace' },
+          plan: 'BaseSU',
+        };
+        await personal.append(s, [{ ...event(`${s}-1`, 'CustomerContactChanged', contact) }, event(`${s}-2`)], {
+          expectedPosition: 0,
+        });
+        expect((await personal.readStream(s))[0].data).toEqual(contact);
+        // What the log holds: no plaintext, an AES-256-GCM envelope naming the key.
+        const raw = await plain.readStream(s);
+        expect(JSON.stringify(raw)).not.toContain('ada@example.com');
+        expect(JSON.stringify(raw)).not.toContain('"Ada"');
+        expect((raw[0].data as { email: { $pii: string; kid: string } }).email).toMatchObject({
+          $pii: 'aes-256-gcm',
+          kid: expect.any(String),
+        });
 
-      expect(await keys.erase(subject)).toBe(1);
-      const after = await personal.readStream(s);
-      expect(after[0].data).toEqual({
-        customerId: subject,
-        email: ERASED,
-        name: { first: ERASED, last: 'Lovelace' },
-        plan: 'BaseSU',
-      });
-      expect(after[1].data).toEqual({ id: `${s}-2` });
-      expect((await personal.readAll()).find((e) => e.id === `${s}-1`)?.data).toMatchObject({ email: ERASED });
-      if (store) expect(await store.verify(s)).toMatchObject({ ok: true, events: 2 });
-      else leaveOut('erasure: chain still verifies', `${plain.name} lacks hashChain`);
-      // A later event of the same subject gets a fresh key and stays readable.
-      await personal.append(s, [
-        event(`${s}-3`, 'CustomerContactChanged', { ...contact, email: 'ada@new.example.com' }),
-      ]);
-      expect((await personal.readStream(s))[2].data).toMatchObject({ email: 'ada@new.example.com' });
-      expect(await keys.erase(`customer-never-seen`)).toBe(0);
-      await own?.close();
-    });
+        expect(await keys.erase(subject)).toBe(1);
+        const after = await personal.readStream(s);
+        expect(after[0].data).toEqual({
+          customerId: subject,
+          email: ERASED,
+          name: { first: ERASED, last: 'Lovelace' },
+          plan: 'BaseSU',
+        });
+        expect(after[1].data).toEqual({ id: `${s}-2` });
+        expect((await personal.readAll()).find((e) => e.id === `${s}-1`)?.data).toMatchObject({ email: ERASED });
+        if (store) expect(await store.verify(s)).toMatchObject({ ok: true, events: 2 });
+        else leaveOut('erasure: chain still verifies', `${plain.name} lacks hashChain`);
+        // A later event of the same subject gets a fresh key and stays readable.
+        await personal.append(s, [
+          event(`${s}-3`, 'CustomerContactChanged', { ...contact, email: 'ada@new.example.com' }),
+        ]);
+        expect((await personal.readStream(s))[2].data).toMatchObject({ email: 'ada@new.example.com' });
+        expect(await keys.erase(`customer-never-seen`)).toBe(0);
+      } finally {
+        await own?.close();
+      }
+    }, 30_000);
   });
 }

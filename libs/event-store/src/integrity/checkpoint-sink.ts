@@ -46,13 +46,30 @@ export function checkpointSinkFrom(target: string, timeoutMs?: number): Checkpoi
   return /^https?:\/\//i.test(target) ? webhookCheckpointSink(target, timeoutMs) : fileCheckpointSink(target);
 }
 
+/** Code of the error readLatestCheckpoint raises when the file holds no checkpoint (or does not exist yet). */
+export const NO_CHECKPOINT = 'EVENT_STORE_NO_CHECKPOINT';
+
 /** The last checkpoint in a JSON-lines file (as written by fileCheckpointSink). */
 export async function readLatestCheckpoint(path: string): Promise<StoreCheckpoint> {
-  const lines = (await readFile(path, 'utf8')).split('\n').filter((l) => l.trim());
-  if (!lines.length) throw new EventStoreError('EVENT_STORE_NO_CHECKPOINT', `No checkpoint in ${path}`);
-  const cp = JSON.parse(lines[lines.length - 1]) as StoreCheckpoint;
-  if (typeof cp.root !== 'string' || typeof cp.globalPosition !== 'number')
-    throw new EventStoreError('EVENT_STORE_NO_CHECKPOINT', `Last line of ${path} is not a checkpoint`);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    throw new EventStoreError(NO_CHECKPOINT, `No checkpoint file at ${path}: no checkpoint was taken there yet`, {
+      cause: error,
+    });
+  }
+  const lines = text.split('\n').filter((l) => l.trim());
+  if (!lines.length) throw new EventStoreError(NO_CHECKPOINT, `No checkpoint in ${path}`);
+  let cp: StoreCheckpoint | undefined;
+  try {
+    cp = JSON.parse(lines[lines.length - 1]) as StoreCheckpoint;
+  } catch {
+    cp = undefined;
+  }
+  if (typeof cp?.root !== 'string' || typeof cp.globalPosition !== 'number')
+    throw new EventStoreError(NO_CHECKPOINT, `Last line of ${path} is not a checkpoint`);
   return cp;
 }
 

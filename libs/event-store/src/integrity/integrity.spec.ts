@@ -1,5 +1,5 @@
 import { CHAIN_ENCODING, GENESIS_HASH, canonicalJson, eventHash, sha256 } from './canonical';
-import { findCredentialField, isCredentialName } from './credentials';
+import { assertNoCredentials, findCredentialField, isCredentialName } from './credentials';
 import { merkleRoot } from './merkle';
 import { verifyStreamChain } from './verify-chain';
 import type { ChainedEvent } from '../port';
@@ -145,6 +145,26 @@ describe('credential-like fields', () => {
       expect(isCredentialName(name)).toBe(false);
     expect(findCredentialField({ a: [{ b: { Password: 'x' } }] }, 'data')).toBe('data.a[0].b.Password');
     expect(findCredentialField({ password: null }, 'data')).toBeUndefined();
+    expect(findCredentialField({ password: undefined, note: 'x' }, 'data')).toBeUndefined();
+    expect(findCredentialField({ list: [{ a: 1 }, 'plain', { pin: '1234' }] }, 'data')).toBe('data.list[2].pin');
+    for (const name of ['PIN', 'otp', 'Pwd', 'refreshTokens', 'pass-phrase'])
+      expect({ name, credential: isCredentialName(name) }).toEqual({ name, credential: true });
+    for (const name of ['pinned', 'tokensUsed', 'spin'])
+      expect({ name, credential: isCredentialName(name) }).toEqual({ name, credential: false });
+  });
+});
+
+describe('assertNoCredentials', () => {
+  it('says which field, in which event, and why the log never stores it', () => {
+    const event = { id: 'e1', type: 'TicketOpened', data: { account: { password: 'x' } }, metadata: {} };
+    expect(() => assertNoCredentials('ticket-1', event)).toThrow(
+      'Stream "ticket-1": event e1 (TicketOpened) has a credential-like field "data.account.password"; ' +
+        'the audit log is immutable and never stores secrets (keep it in a secret store and reference it)',
+    );
+    expect(() => assertNoCredentials('ticket-1', { ...event, data: {}, metadata: { apiKey: 'k' } })).toThrow(
+      /"metadata.apiKey"/,
+    );
+    expect(() => assertNoCredentials('ticket-1', { ...event, data: { account: 'crm-admin' } })).not.toThrow();
   });
 });
 

@@ -24,9 +24,9 @@ import type {
 import { GENESIS_HASH, canonicalJson, eventHashOfCanonical } from '../integrity/canonical';
 import type { CheckpointSink } from '../integrity/checkpoint-sink';
 import { checkpointTakenEvent } from '../integrity/checkpoint-event';
+import { expectationHolds, validateAppend } from '../validate-append';
 import { SchemaRegistry, type EventSchemas } from '../schemas';
 import { startPollingSubscription } from '../subscription';
-import { validateAppend } from '../validate-append';
 import { DEFAULT_BATCH_SIZE, keysetPages, readAhead } from '../read-all-batches';
 import { backfillChains, computeCheckpoint, readChain, verifyStore } from './integrity';
 import { EVENT_STORE_MIGRATIONS, EVENT_STORE_NAMESPACE } from './schema';
@@ -604,12 +604,6 @@ export class PostgresEventStore implements EventStore, AuditableEventStore {
       throw translate(error);
     }
   }
-}
-
-function expectationHolds(expected: ExpectedPosition, current: number): boolean {
-  if (expected === 'any') return true;
-  if (expected === 'no_stream') return current === 0;
-  return expected === current;
 }
 
 const UNAVAILABLE_CODES = new Set([

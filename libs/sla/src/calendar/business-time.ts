@@ -69,6 +69,7 @@ export function nextBusinessInstant(calendar: BusinessCalendar, at: EpochSeconds
 }
 
 export function isBusinessInstant(calendar: BusinessCalendar, at: EpochSeconds): boolean {
+  assertInHorizon(calendar, at, 'instant');
   const index = upperBound(calendar.opens, at) - 1;
   return index >= 0 && at < calendar.closes[index];
 }
@@ -94,13 +95,17 @@ export function addBusinessDays(calendar: BusinessCalendar, start: EpochSeconds,
 export function addCalendarDays(calendar: BusinessCalendar, start: EpochSeconds, days: number): EpochSeconds {
   if (!Number.isInteger(days))
     throw new SlaError('INVALID_ARGUMENT', `calendar days must be a whole number (got ${days})`);
-  return fromLocal(calendar.offsets, toLocal(calendar.offsets, start) + days * SECONDS_PER_DAY);
+  assertInHorizon(calendar, start, 'start');
+  const end = fromLocal(calendar.offsets, toLocal(calendar.offsets, start) + days * SECONDS_PER_DAY);
+  assertInHorizon(calendar, end, `${days} calendar days after ${start}: end`);
+  return end;
 }
 
 /** The same local wall-clock time N months later; a day missing in the target month becomes its last day. */
 export function addCalendarMonths(calendar: BusinessCalendar, start: EpochSeconds, months: number): EpochSeconds {
   if (!Number.isInteger(months))
     throw new SlaError('INVALID_ARGUMENT', `calendar months must be a whole number (got ${months})`);
+  assertInHorizon(calendar, start, 'start');
   const local = toLocal(calendar.offsets, start);
   const day = Math.floor(local / SECONDS_PER_DAY);
   const civil = civilFromDays(day);
@@ -108,5 +113,7 @@ export function addCalendarMonths(calendar: BusinessCalendar, start: EpochSecond
   const year = Math.floor(monthIndex / 12);
   const month = (monthIndex % 12) + 1;
   const targetDay = daysFromCivil({ year, month, day: Math.min(civil.day, daysInMonth(year, month)) });
-  return fromLocal(calendar.offsets, targetDay * SECONDS_PER_DAY + (local - day * SECONDS_PER_DAY));
+  const end = fromLocal(calendar.offsets, targetDay * SECONDS_PER_DAY + (local - day * SECONDS_PER_DAY));
+  assertInHorizon(calendar, end, `${months} calendar months after ${start}: end`);
+  return end;
 }

@@ -53,7 +53,7 @@ function quartetRow(matcher: QuartetMatcher, classification: Classification): Qu
     : undefined;
 }
 
-/** 004: the priority a quartet decides (the customer's own table first); undefined for other matchers. */
+/** 004 IL helpdesk: the priority a quartet decides (the customer's own table first); undefined for other matchers. */
 export function quartetPriority(policy: SlaPolicy, classification: Classification): string | undefined {
   if (policy.matcher.kind !== 'quartet') return undefined;
   return quartetRow(policy.matcher, classification)?.priority ?? policy.matcher.fallbackPriority;

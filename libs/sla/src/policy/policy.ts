@@ -35,9 +35,12 @@ export interface Classification {
   priority?: string;
   urgency?: number;
   customerId?: string;
-  /** The quartet table to use (004): a customer's own table names it; without it the customer's id is the key. */
+  /**
+   * The quartet table to use (004 IL helpdesk): a customer's own table names it; without it the
+   * customer's id is the key.
+   */
   quartetTable?: string;
-  /** The three customer-chosen fields plus the engineer's fourth (004). */
+  /** The three customer-chosen fields plus the engineer's fourth (004 IL helpdesk). */
   quartet?: Quartet;
 }
 

@@ -27,7 +27,7 @@ export class IdentificationActivities implements Pick<TicketActivities, 'identif
       requester: input.requester,
       product: input.product,
       productVersion: input.productVersion,
-      // 004: the quartet's three customer-chosen fields are the required intake fields.
+      // 004 IL helpdesk: the quartet's three customer-chosen fields are the required intake fields.
       intake: { ...input.quartet, ...input.intake },
       at: input.at,
     });
@@ -70,7 +70,7 @@ export class IdentificationActivities implements Pick<TicketActivities, 'identif
     };
   }
 
-  /** 004: a quartet customer's priority comes from its quartet table, not from what was typed. */
+  /** 004 IL helpdesk: a quartet customer's priority comes from its quartet table, not from what was typed. */
   private quartetSeverity(
     record: CustomerRecord,
     input: IdentifyTicketInput,
