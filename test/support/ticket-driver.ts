@@ -6,8 +6,10 @@ import {
   slaClocksQuery,
   TICKET_WORKFLOW_TYPE,
   ticketCommandUpdate,
+  ticketSummary,
   ticketViewQuery,
   type OpenTicketInput,
+  type TicketRunOptions,
   type TicketView,
   type TicketWorkflow,
 } from '@caseflow/contract';
@@ -55,13 +57,15 @@ export class TicketDriver {
     return new Date(await this.env.currentTimeMs()).toISOString();
   }
 
-  async open(fields: Opening): Promise<TicketHandle> {
+  /** Starts a ticket as the gateway does (static summary included); `options` as a continued run would get them. */
+  async open(fields: Opening, options?: TicketRunOptions): Promise<TicketHandle> {
     const number = `CF-2099-${String(++this.counter).padStart(3, '0')}${String(Date.now()).slice(-3)}`;
     const input: OpenTicketInput = { number, title: 'It broke', description: 'Details of what broke.', ...fields };
     return this.env.client.workflow.start<TicketWorkflow>(TICKET_WORKFLOW_TYPE, {
       workflowId: number,
       taskQueue: this.taskQueue,
-      args: [input],
+      args: options ? [input, options] : [input],
+      staticSummary: ticketSummary(input),
     });
   }
 
@@ -73,10 +77,10 @@ export class TicketDriver {
     return handle.query(slaClocksQuery);
   }
 
-  /** Runs one command as an update; a rejection surfaces as an error carrying the workflow's reason. */
-  async command(handle: TicketHandle, actor: Actor, command: TicketCommand): Promise<TicketState> {
+  /** Runs one command as an update (an explicit id makes a retried call the same update); a rejection surfaces as an error carrying the workflow's reason. */
+  async command(handle: TicketHandle, actor: Actor, command: TicketCommand, updateId?: string): Promise<TicketState> {
     try {
-      return await handle.executeUpdate(ticketCommandUpdate, { args: [{ actor, command }] });
+      return await handle.executeUpdate(ticketCommandUpdate, { args: [{ actor, command }], updateId });
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError)
         throw new Error(`update rejected: ${(error.cause as Error | undefined)?.message}`);

@@ -27,6 +27,7 @@ import { registerSearchAttributes } from '@caseflow/temporal';
 import { WORKFLOWS_PATH, workflowBundlerOptions } from '@caseflow/worker';
 import {
   TICKET_WORKFLOW_TYPE,
+  ticketSummary,
   ticketCommandUpdate,
   ticketViewQuery,
   type OpenTicketInput,
@@ -132,6 +133,7 @@ export class ProcessRig {
       workflowId: number,
       taskQueue: this.taskQueue,
       args: [input],
+      staticSummary: ticketSummary(input),
     });
   }
 

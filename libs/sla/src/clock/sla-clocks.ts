@@ -120,10 +120,19 @@ function excludedFor(spec: TargetSpec, state: SlaState): Period[] {
 }
 
 function cadenceAt(targets: TargetSet, state: SlaState, at: EpochSeconds): TargetSpec | undefined {
+  const agreed = agreedCadenceAt(state, at);
+  if (agreed) return agreed;
   if (!targets.updates) return undefined;
   const workaroundKnown = state.workaroundAt !== undefined && state.workaroundAt <= at;
   if (!workaroundKnown || targets.updates.afterWorkaround === undefined) return targets.updates.beforeWorkaround;
   return targets.updates.afterWorkaround ?? undefined;
+}
+
+/** The cadence agreed with the customer in force at `at`, if any. */
+function agreedCadenceAt(state: SlaState, at: EpochSeconds): TargetSpec | undefined {
+  let agreed: TargetSpec | null = null;
+  for (const entry of state.agreedCadences ?? []) if (entry.at <= at) agreed = entry.value;
+  return agreed ?? undefined;
 }
 
 /** Each finished cycle is judged by the policy, classification and cadence in force when it started. */
