@@ -1,5 +1,7 @@
 import { Client, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { SearchAttributeType } from '@temporalio/common';
+import type { SearchAttributeKey } from '@temporalio/common/lib/search-attributes';
 import type { Actor, TicketCommand, TicketPhase, TicketState } from '@caseflow/domain';
 import type { SlaClocks } from '@caseflow/sla';
 import {
@@ -114,6 +116,11 @@ export class TicketDriver {
       },
       { timeoutMs: SETTLE_MS, what: `ticket ${handle.workflowId}: ${what}` },
     );
+  }
+
+  /** One search attribute as Temporal holds it now. */
+  async searchAttribute<T extends SearchAttributeType>(handle: TicketHandle, key: SearchAttributeKey<T>) {
+    return (await handle.describe()).typedSearchAttributes.get(key);
   }
 
   /** With CASEFLOW_RECORD_HISTORIES=true, saves the ticket's history for the replay suite (never overwriting one). */
