@@ -58,7 +58,8 @@ export function newTicketRun(input: OpenTicketInput, continued?: ContinuedTicket
     ...(continued.lastEngineer ? { lastEngineer: continued.lastEngineer } : {}),
     inQueue: continued.inQueue,
     ...(continued.queueTurn ? { queueTurn: continued.queueTurn } : {}),
-    subjects: new Map(continued.subjects),
+    // Subject ids are looked up again (idempotently) rather than carried: no e-mail address in the next run's input.
+    subjects: new Map(continued.subjects ?? []),
     lock: new SerialLock(),
     handledUpdates: [...continued.handledUpdates],
     runNumber: continued.run + 1,
@@ -71,7 +72,6 @@ export function carryOver(run: IdentifiedRun): ContinuedTicket {
     state: run.state,
     slaEvents: run.slaEvents,
     sla: run.sla.setup,
-    subjects: [...run.subjects],
     inQueue: run.inQueue,
     ...(run.queueTurn ? { queueTurn: run.queueTurn } : {}),
     ...(run.lastEngineer ? { lastEngineer: run.lastEngineer } : {}),

@@ -12,6 +12,8 @@ export function refreshVisibility(run: TicketRun): void {
   const assignee = assigneeOf(run, state);
   setCurrentDetails(currentDetails(run, state, summary));
   upsertSearchAttributes([
+    // Set at opening too; repeated so that a run continued as new has it whatever the server copies.
+    { key: searchAttributes.customer, value: state.customerId },
     { key: searchAttributes.phase, value: state.phase },
     { key: searchAttributes.severity, value: state.severity },
     { key: searchAttributes.priority, value: state.priority ?? 'unassessed' },

@@ -21,8 +21,11 @@ export interface ContinuedTicket {
   state: TicketState;
   slaEvents: SlaEvent[];
   sla: SlaSetup;
-  /** Subject ids by normalized e-mail, resolved once each. */
-  subjects: Array<[string, string]>;
+  /**
+   * Subject ids by e-mail, as the first runs carried them (b318896). Still read, so their histories
+   * replay; no longer written: the next run looks them up again, keeping addresses out of its input.
+   */
+  subjects?: Array<[string, string]>;
   inQueue: boolean;
   queueTurn?: QueueTurn;
   /** Tickets identified before assignment was recorded: the engineer who last acted. */

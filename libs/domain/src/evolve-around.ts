@@ -64,11 +64,8 @@ export function evolveAround(next: IdentifiedTicket, event: AroundEvent, at: str
       return { ...next, assignee: event.data.assignee, assignedAt: at };
     case 'TicketHandedOver':
       return { ...next, tier: event.data.to, assignee: event.data.assignee, assignedAt: at };
-    case 'CommentAdded': {
-      const comments = next.comments ?? { public: 0, internal: 0 };
-      const { visibility } = event.data;
-      return { ...next, comments: { ...comments, [visibility]: comments[visibility] + 1 } };
-    }
+    case 'CommentAdded':
+      return event.data.visibility === 'public' ? { ...next, comments: (next.comments ?? 0) + 1 } : next;
     case 'UpdateReminderSent':
       return { ...next, updateDuty: { ...dutyOf(next, event.data), reminded: true } };
     case 'UpdateOverdue':

@@ -113,8 +113,11 @@ interface TicketFields {
   /** 004: the customer's dedicated people (the pair), the default assignees. */
   dedicated?: string[];
   escalation?: Escalation;
-  /** Comments so far by visibility (texts stay in the stream: internal notes must never reach a customer's view). */
-  comments?: { public: number; internal: number };
+  /**
+   * Public comments so far. Texts stay in the stream, and internal notes are not even counted: this
+   * state is what customers read, and a note must never reach them.
+   */
+  comments?: number;
   updateDuty?: UpdateDuty;
 }
 
