@@ -1,5 +1,5 @@
 /** What the world may ask of a running ticket: its view, its SLA clocks, commands; and the queue's word. */
-import { setHandler } from '@temporalio/workflow';
+import { currentUpdateInfo, setHandler } from '@temporalio/workflow';
 import {
   decide,
   decideContextAt,
@@ -18,7 +18,7 @@ import {
   type TicketView,
 } from '@caseflow/contract';
 import { recordWithFollowUps } from './recording';
-import { isIdentifiedRun, liveClocks, nowIso, type TicketRun } from './ticket-run';
+import { HANDLED_UPDATES_KEPT, isIdentifiedRun, liveClocks, nowIso, type TicketRun } from './ticket-run';
 
 export function listenForQueueTurns(run: TicketRun): void {
   setHandler(queueTurnSignal, (turn) => {
@@ -33,20 +33,33 @@ export function answerQueries(run: TicketRun): void {
 
 /**
  * Commands are updates: the validator decides them synchronously (wrong phase, role or input reject
- * the update and nothing is recorded); accepted ones run one at a time under the lock.
+ * the update and nothing is recorded); accepted ones run one at a time under the lock. An update
+ * handled before (a client's retry reaching a later run, where Temporal's own dedupe is gone) is
+ * answered with the state and records nothing.
  */
 export function handleCommands(run: TicketRun): void {
   setHandler(ticketCommandUpdate, (request) => run.lock.run(() => runCommand(run, request)), {
-    validator: (request) => void decideNow(run, request, nowIso()),
+    validator: (request) => {
+      if (!handledBefore(run)) decideNow(run, request, nowIso());
+    },
   });
 }
 
 async function runCommand(run: TicketRun, request: TicketCommandRequest): Promise<TicketState> {
+  if (handledBefore(run) && run.state) return run.state;
   const at = nowIso();
   // Decided again under the lock: an earlier update may have changed the state since validation.
   const event = decideNow(run, request, at);
   const state = await recordWithFollowUps(run, event, request.actor, at);
+  const id = currentUpdateInfo()?.id;
+  if (id) run.handledUpdates.push(id);
+  if (run.handledUpdates.length > 2 * HANDLED_UPDATES_KEPT) run.handledUpdates.splice(0, HANDLED_UPDATES_KEPT);
   return state;
+}
+
+function handledBefore(run: TicketRun): boolean {
+  const id = currentUpdateInfo()?.id;
+  return id !== undefined && run.handledUpdates.includes(id);
 }
 
 /** The command's event, or the DomainError saying why not as the update's failure. */

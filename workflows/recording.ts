@@ -1,55 +1,65 @@
-import { upsertSearchAttributes, uuid4, workflowInfo } from '@temporalio/workflow';
-import { evolve, followUp, slaSummary, type Actor, type TicketEvent, type TicketState } from '@caseflow/domain';
-import { searchAttributes } from '@caseflow/contract';
+import { currentUpdateInfo, uuid4, workflowInfo } from '@temporalio/workflow';
+import { evolve, followUps, slaEventsOf, type Actor, type TicketEvent, type TicketState } from '@caseflow/domain';
 import { appendTicketEvent, deliverNotification, resolveDataSubject } from './activities';
 import { releaseQueueTurn } from './customer-queue-client';
-import { liveClocks, nowIso, SYSTEM, type TicketRun } from './ticket-run';
+import { refreshVisibility } from './visibility';
+import { nowIso, SYSTEM, type TicketRun } from './ticket-run';
 
 export interface Recorded {
   /** The event's position in the ticket's stream. */
   position: number;
   state: TicketState;
+  /** False when the store already held this event (a request handled by an earlier run): nothing was folded. */
+  fresh: boolean;
 }
 
 /**
  * Appends one event (through the idempotent activity, expecting the workflow's own event count as
- * the stream position), then folds it into the state and brings the search attributes up to date.
+ * the stream position), then folds it into the state and brings what Temporal shows up to date.
+ * `eventId` names the event for the store's dedupe: a command's events are named after the update
+ * that caused them, so a retried update cannot append them twice, even in a later run.
  */
 export async function record(
   run: TicketRun,
   event: TicketEvent,
   actor: Actor,
   at: string = nowIso(),
+  eventId: string = uuid4(),
 ): Promise<Recorded> {
   const policy = event.type === 'CustomerIdentified' ? event.data.policy : run.state?.customer?.policy;
   const label = await actorLabel(run, actor);
   const dataSubject = await subjectOf(run, run.input.requester);
-  const { position } = await appendTicketEvent({
-    ticketNumber: run.input.number,
-    expectedPosition: run.state?.version ?? 0,
-    eventId: uuid4(),
-    event,
-    metadata: {
-      actor: label,
-      dataSubject,
-      occurredAt: at,
-      correlationId: workflowInfo().workflowId,
-      ...(policy ? { policyVersion: `${policy.id}@${policy.version}` } : {}),
+  const expectedPosition = run.state?.version ?? 0;
+  const { position } = await appendTicketEvent.executeWithOptions({ summary: `append ${event.type}` }, [
+    {
+      ticketNumber: run.input.number,
+      expectedPosition,
+      eventId,
+      event,
+      metadata: {
+        actor: label,
+        dataSubject,
+        occurredAt: at,
+        correlationId: workflowInfo().workflowId,
+        ...(policy ? { policyVersion: `${policy.id}@${policy.version}` } : {}),
+      },
     },
-  });
-  const state = evolve(run.state, event, at);
+  ]);
+  if (position !== expectedPosition + 1 && run.state) return { position, state: run.state, fresh: false };
+  const before = run.state;
+  const state = evolve(before, event, at);
   run.state = state;
-  run.events.push({ event, at });
+  if (before) run.slaEvents.push(...slaEventsOf(before, state, event, at));
   if (run.inQueue && (event.type === 'TicketResolved' || event.type === 'TicketCancelled')) await releaseQueueTurn(run);
-  if (actor.role === 'engineer') run.assignee = actor.id;
-  refreshSearchAttributes(run);
-  return { position, state };
+  if (actor.role === 'engineer') run.lastEngineer = actor.id;
+  refreshVisibility(run);
+  return { position, state, fresh: true };
 }
 
 /**
- * Records an event and what follows it at once (`followUp`): the customer's notification, which is
- * delivered after it is recorded (the outbox), or closing the ticket after feedback. Returns the
- * state after the last of them.
+ * Records an event and what follows it at once (`followUps`, in order, and theirs): notifications,
+ * which are delivered after they are recorded (the outbox), closing the ticket after feedback,
+ * lowering an escalation. A command's events are named `<update id>/<n>`. Returns the last state.
  */
 export async function recordWithFollowUps(
   run: TicketRun,
@@ -57,30 +67,40 @@ export async function recordWithFollowUps(
   actor: Actor,
   at?: string,
 ): Promise<TicketState> {
-  let recorded = await record(run, event, actor, at);
-  for (let next = followUp(event, recorded.state); next; next = followUp(next, recorded.state)) {
-    recorded = await record(run, next, SYSTEM);
-    if (next.type === 'CustomerNotified')
-      await deliverNotification({ ticketNumber: run.input.number, position: recorded.position, ...next.data });
+  const updateId = currentUpdateInfo()?.id;
+  let n = 0;
+  const idOf = (): string | undefined => (updateId ? `${updateId}/${n++}` : undefined);
+  let recorded = await record(run, event, actor, at, idOf());
+  if (!recorded.fresh) return recorded.state;
+  const pending = followUps(event, recorded.state);
+  while (pending.length > 0) {
+    const next = pending.shift() as TicketEvent;
+    recorded = await record(run, next, SYSTEM, undefined, idOf());
+    if (!recorded.fresh) return recorded.state;
+    pending.push(...followUps(next, recorded.state));
+    if (next.type === 'CustomerNotified' || next.type === 'StaffNotified') await deliver(run, next, recorded.position);
   }
   return recorded.state;
 }
 
-/** Phase, severity, priority, assignee, SLA status and next deadline, as the ticket stands now. */
-export function refreshSearchAttributes(run: TicketRun): void {
-  const state = run.state;
-  if (!state) return;
-  const summary = slaSummary(liveClocks(run));
-  upsertSearchAttributes([
-    { key: searchAttributes.phase, value: state.phase },
-    { key: searchAttributes.severity, value: state.severity },
-    { key: searchAttributes.priority, value: state.priority ?? 'unassessed' },
-    { key: searchAttributes.tier, value: 'tier1' },
-    { key: searchAttributes.slaStatus, value: summary.status },
-    ...(run.assignee ? [{ key: searchAttributes.assignee, value: run.assignee }] : []),
-    // No running deadline (all met, breached or paused): clear it rather than leave a stale one.
-    { key: searchAttributes.nextDeadline, value: summary.nextDeadline ? new Date(summary.nextDeadline) : null },
-  ]);
+async function deliver(
+  run: TicketRun,
+  notification: Extract<TicketEvent, { type: 'CustomerNotified' | 'StaffNotified' }>,
+  position: number,
+): Promise<void> {
+  const staff = notification.type === 'StaffNotified';
+  await deliverNotification.executeWithOptions(
+    { summary: `notify ${staff ? 'staff' : 'customer'}: ${notification.data.kind}` },
+    [
+      {
+        ticketNumber: run.input.number,
+        position,
+        // Customer notifications keep the shape they had before staff were notified too.
+        ...(staff ? { audience: 'staff' as const } : {}),
+        ...notification.data,
+      },
+    ],
+  );
 }
 
 /** The log names customers by subject id only; staff and the system by their ids. */
@@ -90,7 +110,9 @@ async function actorLabel(run: TicketRun, actor: Actor): Promise<string> {
 
 async function subjectOf(run: TicketRun, email: string): Promise<string> {
   const key = email.trim().toLowerCase();
-  const known = run.subjects.get(key) ?? (await resolveDataSubject({ email })).subjectId;
+  const known =
+    run.subjects.get(key) ??
+    (await resolveDataSubject.executeWithOptions({ summary: 'resolve a data subject' }, [{ email }])).subjectId;
   run.subjects.set(key, known);
   return known;
 }

@@ -1,19 +1,34 @@
-import { allHandlersFinished, condition, upsertSearchAttributes } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  patched,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
 import {
   customerWindows,
   dueEvent,
   isTerminal,
-  nextWakeUp,
+  nextWake,
+  slaNextChange,
   ticketSlaOf,
   type TicketOpened,
   type TicketState,
 } from '@caseflow/domain';
-import { searchAttributes, type IdentifyTicketResult, type OpenTicketInput } from '@caseflow/contract';
+import {
+  searchAttributes,
+  type IdentifyTicketResult,
+  type OpenTicketInput,
+  type TicketRunOptions,
+  type TicketWorkflow,
+} from '@caseflow/contract';
 import { identifyTicket } from './activities';
 import { joinCustomerQueue } from './customer-queue-client';
 import { answerQueries, handleCommands, listenForQueueTurns } from './handlers';
-import { record, recordWithFollowUps, refreshSearchAttributes } from './recording';
+import { record, recordWithFollowUps } from './recording';
 import {
+  carryOver,
   isIdentifiedRun,
   liveClocks,
   newTicketRun,
@@ -22,35 +37,64 @@ import {
   type IdentifiedRun,
   type TicketRun,
 } from './ticket-run';
+import { refreshDetails, refreshVisibility } from './visibility';
 
 type Identification = Extract<IdentifyTicketResult, { ok: true }>;
 type Refusal = Extract<IdentifyTicketResult, { ok: false }>;
+
+/** A run continues as new past this many history events, unless the server suggests it earlier. */
+export const CONTINUE_AS_NEW_AFTER = 8_000;
+/** At most this many time-driven events in a row (a long sleep may find several due at once). */
+const MAX_DUE_AT_ONCE = 10;
+/** 000's update cadence as a duty; histories recorded before it have no reminders and must replay so. */
+const UPDATE_DUTY_PATCH = 'update-cadence-duty';
 
 /**
  * One ticket from intake to close (docs/lifecycle.md): opened, identified (or refused), then, until
  * it ends, record what is due and wait for a command or the next instant something becomes due.
  * Every transition is one event in the ticket's stream, folded into the state the queries answer.
+ * A long life continues as new, carrying the fold and its deadlines (`options.continued`).
  */
-export async function ticketWorkflow(input: OpenTicketInput): Promise<TicketState> {
-  const run = newTicketRun(input);
+export async function ticketWorkflow(input: OpenTicketInput, options: TicketRunOptions = {}): Promise<TicketState> {
+  const run = newTicketRun(input, options.continued);
   listenForQueueTurns(run);
   answerQueries(run);
   handleCommands(run);
-  upsertSearchAttributes([{ key: searchAttributes.customer, value: input.customerId }]);
-  const opened = await open(run);
-  const identification = await identifyTicket(identifyInput(input, opened.openedAt));
-  if (!identification.ok) return refuse(run, identification);
-  const identified = await identify(run, identification);
+  const identified = options.continued ? continued(run) : await openAndIdentify(run);
+  if (!identified) return run.state as TicketState;
   while (!isTerminal(identified.state)) {
     await identified.lock.run(() => recordWhatIsDue(identified));
     if (isTerminal(identified.state)) break;
     await commandOrNextInstant(identified);
-    refreshSearchAttributes(identified);
+    refreshVisibility(identified);
+    if (historyIsLong(options)) await continueWithNewHistory(identified, options);
   }
   // Let updates that are still running finish before the workflow completes.
   await condition(allHandlersFinished);
   await run.lock.run(async () => undefined);
   return identified.state;
+}
+
+/** Opened, then identified; none when identification refused the ticket. */
+async function openAndIdentify(run: TicketRun): Promise<IdentifiedRun | undefined> {
+  upsertSearchAttributes([{ key: searchAttributes.customer, value: run.input.customerId }]);
+  const opened = await open(run);
+  const identification = await identifyTicket.executeWithOptions(
+    { summary: `identify the customer ${run.input.customerId}` },
+    [identifyInput(run.input, opened.openedAt)],
+  );
+  if (!identification.ok) {
+    await refuse(run, identification);
+    return undefined;
+  }
+  return identify(run, identification);
+}
+
+/** A run continued as new: the fold and the SLA setup came with it. */
+function continued(run: TicketRun): IdentifiedRun {
+  if (!isIdentifiedRun(run)) throw new Error(`ticket ${run.input.number}: continued without a state`);
+  refreshVisibility(run);
+  return run;
 }
 
 async function open(run: TicketRun): Promise<TicketState> {
@@ -106,25 +150,52 @@ async function takePlaceInQueue(run: TicketRun): Promise<void> {
     await run.lock.run(() => record(run, { type: 'TicketQueued', data: { ahead: turn.ahead } }, SYSTEM));
 }
 
-/** Reminders, expiries, silent acceptance, the feedback window, the queue's turn: whatever is due now. */
+/**
+ * Reminders, expiries, silent acceptance, the feedback window, the queue's turn, the update duty:
+ * whatever is due now, one event after another.
+ */
 async function recordWhatIsDue(run: IdentifiedRun): Promise<void> {
-  const now = nowIso();
-  const sla = run.sla;
-  const due = dueEvent(run.state, now, {
-    queueTurn: run.queueTurn?.turn === true,
-    windowsFrom: (start) => customerWindows(sla, start),
-  });
-  if (due) await recordWithFollowUps(run, due, SYSTEM, now);
+  for (let i = 0; i < MAX_DUE_AT_ONCE; i++) {
+    const now = nowIso();
+    const sla = run.sla;
+    const update = patched(UPDATE_DUTY_PATCH) ? liveClocks(run)?.update : undefined;
+    const due = dueEvent(run.state, now, {
+      queueTurn: run.queueTurn?.turn === true,
+      windowsFrom: (start) => customerWindows(sla, start),
+      ...(update ? { updateClock: update } : {}),
+    });
+    if (!due) return;
+    await recordWithFollowUps(run, due, SYSTEM, now);
+  }
 }
 
 /** Resolves when a command changed the ticket (or the queue gave it its turn), or at the next instant something is due. */
 function commandOrNextInstant(run: IdentifiedRun): Promise<unknown> {
   const seen = run.state.version;
-  const wakeAt = nextWakeUp(run.state, nowIso(), liveClocks(run)?.nextChangeAt);
+  const now = nowIso();
+  const wake = nextWake(run.state, now, slaNextChange(liveClocks(run)));
+  run.nextWake = wake;
+  refreshDetails(run);
   const changed = (): boolean =>
     run.state.version !== seen || (run.state.phase === 'queued' && run.queueTurn?.turn === true);
-  if (wakeAt === undefined) return condition(changed);
-  return condition(changed, Math.max(Date.parse(wakeAt) - Date.now(), 1));
+  if (wake === undefined) return condition(changed);
+  return condition(changed, Math.max(Date.parse(wake.at) - Date.now(), 1), { summary: wake.what });
+}
+
+function historyIsLong(options: TicketRunOptions): boolean {
+  const info = workflowInfo();
+  return info.continueAsNewSuggested || info.historyLength >= (options.continueAsNewAfter ?? CONTINUE_AS_NEW_AFTER);
+}
+
+/**
+ * A long life (many reopenings, a long clarification ping-pong) goes on in a fresh history: once
+ * running updates finished, the next run gets the fold, the SLA clocks' events and setup, and the
+ * ids of handled updates. Deadlines are absolute instants in the state, so they keep.
+ */
+async function continueWithNewHistory(run: IdentifiedRun, options: TicketRunOptions): Promise<never> {
+  await condition(allHandlersFinished);
+  await run.lock.run(async () => undefined);
+  return continueAsNew<TicketWorkflow>(run.input, { ...options, continued: carryOver(run) });
 }
 
 function defined<T extends Record<string, unknown>>(fields: T): Partial<T> {

@@ -154,7 +154,7 @@ describe('the access table (docs/access.md), walked over HTTP', () => {
     }
     expect(mismatches).toEqual([]);
     expect(asserted).toBe(table.rows.length * table.columns.length);
-    expect(asserted).toBe(24 * 14);
+    expect(asserted).toBe(31 * 14);
     // Refusals and probes left both tickets as they were; only the 201s opened tickets.
     expect((await gateway.store.readStream(`ticket-${tickets.own}`)).length).toBe(before.own);
     expect((await gateway.store.readStream(`ticket-${tickets.other}`)).length).toBe(before.other);
@@ -194,6 +194,20 @@ function probeCommand(type: string): Record<string, unknown> {
     giveFeedback: { score: 5 },
     recordBusinessImpact: { impact: '' },
     cancel: { reason: '' },
+    requestEscalation: { reason: '' },
+    // Nothing is waiting for a decision, and nothing is escalated: the ticket refuses these (422).
+    acceptEscalation: {
+      specialist: 'sam',
+      actionPlan: 'p',
+      channels: ['phone'],
+      updateFrequency: { every: 4, unit: 'hours' },
+      participants: ['sam'],
+    },
+    declineEscalation: { reason: 'no' },
+    lowerEscalation: { cause: 'severityDropped', reason: 'r' },
+    assign: { assignee: '', reason: 'r' },
+    handOver: { tier: 'L2', assignee: 'max', reason: 'r' },
+    comment: { text: '' },
   };
   if (!(type in empty)) throw new Error(`no probe for the command ${type}`);
   return { type, ...empty[type] };

@@ -4,8 +4,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
+import { Client, Connection } from '@temporalio/client';
+import { dataConverterFor } from '@caseflow/codec';
 import type { Database, EventStore } from '@caseflow/event-store';
 import { startGateway, type Harness } from '../support/gateway-harness';
+import { testCodecConfig } from '../support/codec-keys';
 import { requiredTool } from '../support/tools';
 
 const run = promisify(execFile);
@@ -120,6 +123,17 @@ describe('tickets over HTTP', () => {
       return rows.some((row) => row.execution.workflowId === number) ? rows : undefined;
     }, 'temporal workflow list to find the ticket');
     expect(listed.map((row) => row.execution.workflowId)).toContain(number);
+
+    // Temporal UI's line for it, as the gateway started it: number, customer, severity, no title or name.
+    const connection = await Connection.connect({ address: temporalAddress });
+    try {
+      const description = await new Client({ connection, dataConverter: dataConverterFor(testCodecConfig()) }).workflow
+        .getHandle(number)
+        .describe();
+      expect(await description.staticSummary()).toBe(`${number} · ${customerId} · S2`);
+    } finally {
+      await connection.close();
+    }
   });
 
   it('numbers tickets uniquely and in order', async () => {
@@ -234,6 +248,62 @@ describe('tickets over HTTP', () => {
       firstResponse?: { status: string };
     };
     expect(clocks.firstResponse?.status).toBe('met');
+  });
+
+  it('escalates over HTTP: the customer asks, a manager accepts with the agreed plan, staff note internally', async () => {
+    const { number } = (await (await post(validTicket)).json()) as { number: string };
+    await gateway.eventually(async () => {
+      const body = (await (await get(`/v1/tickets/${number}`)).json()) as { phase: string };
+      return body.phase === 'understand' ? body : undefined;
+    }, 'identification');
+    const managerToken = await gateway.token({ sub: 'mia', role: 'manager' });
+    const command = (cmd: object, token: string): Promise<Response> =>
+      fetch(`${baseUrl}/v1/tickets/${number}/commands`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...authorized(token) },
+        body: JSON.stringify({ command: cmd }),
+      });
+    expect((await command({ type: 'respond', message: 'Looking into it.' }, engineerToken)).status).toBe(200);
+    expect((await command({ type: 'requestEscalation', reason: 'Orders are failing.' }, annaToken)).status).toBe(200);
+    const accept = {
+      type: 'acceptEscalation',
+      severity: 'S1',
+      specialist: 'sam',
+      actionPlan: 'Call at 10:00 daily.',
+      channels: ['phone'],
+      updateFrequency: { every: 4, unit: 'hours' },
+      participants: ['Anna Kovács', 'sam'],
+    };
+    const byEngineer = await command(accept, engineerToken);
+    expect(byEngineer.status).toBe(403);
+    expect(await byEngineer.json()).toMatchObject({ code: 'ACTOR_NOT_AUTHORIZED' });
+    const accepted = await command(accept, managerToken);
+    expect(accepted.status).toBe(200);
+    expect(await accepted.json()).toMatchObject({
+      severity: 'S1',
+      assignee: 'sam',
+      escalation: { level: 1, agreement: { updateFrequency: { every: 4, unit: 'hours' }, channels: ['phone'] } },
+    });
+    const noted = await command(
+      { type: 'comment', text: 'Anna prefers calls.', visibility: 'internal' },
+      engineerToken,
+    );
+    expect(noted.status).toBe(200);
+    // Anna reads her ticket: counts only, never the note's text. The agreed 4 hours are the update cadence.
+    const asAnna = await (await get(`/v1/tickets/${number}`, annaToken)).text();
+    expect(asAnna).not.toContain('prefers calls');
+    expect(JSON.parse(asAnna)).not.toHaveProperty('comments');
+    const sla = (await (await get(`/v1/tickets/${number}/sla`)).json()) as { update?: { span: unknown } };
+    expect(sla.update?.span).toEqual({ measure: 'elapsed', seconds: 14_400 });
+    const types = (await store.readStream(`ticket-${number}`)).map((e) => e.type);
+    expect(types.slice(4)).toEqual([
+      'EscalationRequested',
+      'StaffNotified',
+      'EscalationAccepted',
+      'CustomerNotified',
+      'StaffNotified',
+      'CommentAdded',
+    ]);
   });
 
   it("shows a sequential customer's queue and refuses to reorder what is not waiting", async () => {

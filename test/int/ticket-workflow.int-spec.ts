@@ -55,8 +55,9 @@ describe('ticket workflow on the time-skipping server, events in PostgreSQL', ()
     expect(attributes.get(searchAttributes.severity)).toBe('S1');
     expect(attributes.get(searchAttributes.priority)).toBe('P1');
     expect(attributes.get(searchAttributes.phase)).toBe('understand');
-    expect(attributes.get(searchAttributes.assignee)).toBe('eve.engineer');
-    expect(attributes.get(searchAttributes.tier)).toBe('tier1');
+    // The customer's dedicated engineer (directory), not whoever answered first.
+    expect(attributes.get(searchAttributes.assignee)).toBe('eve');
+    expect(attributes.get(searchAttributes.tier)).toBe('L1');
     expect(attributes.get(searchAttributes.slaStatus)).toBe('running');
     const clocks = await h.clocks(handle);
     expect(attributes.get(searchAttributes.nextDeadline)?.toISOString()).toBe(

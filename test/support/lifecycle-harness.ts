@@ -41,7 +41,10 @@ export interface HarnessOptions {
  * database holding the audit store and the seeded directory, and a notifier that remembers.
  */
 export class LifecycleHarness extends TicketDriver {
+  /** Delivered to customers. */
   readonly notifications: Notification[] = [];
+  /** Delivered to staff (assignees, managers). */
+  readonly staffNotifications: Notification[] = [];
   private running?: Promise<void>;
   private worker?: Worker;
 
@@ -83,7 +86,9 @@ export class LifecycleHarness extends TicketDriver {
       activities: bindActivities([
         new TicketEventsActivities(store),
         new IdentificationActivities(directory),
-        new NotificationActivities({ send: async (n) => void harness.notifications.push(n) }),
+        new NotificationActivities({
+          send: async (n) => void (n.audience === 'staff' ? harness.staffNotifications : harness.notifications).push(n),
+        }),
         new DataSubjectActivities(subjects),
       ]),
     });

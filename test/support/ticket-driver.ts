@@ -1,14 +1,18 @@
 import { Client, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { SearchAttributeType } from '@temporalio/common';
+import type { SearchAttributeKey } from '@temporalio/common/lib/search-attributes';
 import type { Actor, TicketCommand, TicketPhase, TicketState } from '@caseflow/domain';
 import type { SlaClocks } from '@caseflow/sla';
 import {
   slaClocksQuery,
   TICKET_WORKFLOW_TYPE,
   ticketCommandUpdate,
+  ticketSummary,
   ticketViewQuery,
   type OpenTicketInput,
+  type TicketRunOptions,
   type TicketView,
   type TicketWorkflow,
 } from '@caseflow/contract';
@@ -62,13 +66,15 @@ export class TicketDriver {
     return new Date(await this.env.currentTimeMs()).toISOString();
   }
 
-  async open(fields: Opening): Promise<TicketHandle> {
+  /** Starts a ticket as the gateway does (static summary included); `options` as a continued run would get them. */
+  async open(fields: Opening, options?: TicketRunOptions): Promise<TicketHandle> {
     const number = `CF-2099-${String(++this.counter).padStart(3, '0')}${String(Date.now()).slice(-3)}`;
     const input: OpenTicketInput = { number, title: 'It broke', description: 'Details of what broke.', ...fields };
     return this.env.client.workflow.start<TicketWorkflow>(TICKET_WORKFLOW_TYPE, {
       workflowId: number,
       taskQueue: this.taskQueue,
-      args: [input],
+      args: options ? [input, options] : [input],
+      staticSummary: ticketSummary(input),
     });
   }
 
@@ -80,10 +86,10 @@ export class TicketDriver {
     return handle.query(slaClocksQuery);
   }
 
-  /** Runs one command as an update; a rejection surfaces as an error carrying the workflow's reason. */
-  async command(handle: TicketHandle, actor: Actor, command: TicketCommand): Promise<TicketState> {
+  /** Runs one command as an update (an explicit id makes a retried call the same update); a rejection surfaces as an error carrying the workflow's reason. */
+  async command(handle: TicketHandle, actor: Actor, command: TicketCommand, updateId?: string): Promise<TicketState> {
     try {
-      return await handle.executeUpdate(ticketCommandUpdate, { args: [{ actor, command }] });
+      return await handle.executeUpdate(ticketCommandUpdate, { args: [{ actor, command }], updateId });
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError)
         throw new Error(`update rejected: ${(error.cause as Error | undefined)?.message}`);
@@ -117,6 +123,11 @@ export class TicketDriver {
       },
       { timeoutMs: SETTLE_MS, what: `ticket ${handle.workflowId}: ${what}` },
     );
+  }
+
+  /** One search attribute as Temporal holds it now. */
+  async searchAttribute<T extends SearchAttributeType>(handle: TicketHandle, key: SearchAttributeKey<T>) {
+    return (await handle.describe()).typedSearchAttributes.get(key);
   }
 
   /** With CASEFLOW_RECORD_HISTORIES=true, saves the ticket's history for the replay suite (never overwriting one). */

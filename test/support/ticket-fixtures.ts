@@ -51,3 +51,17 @@ export const resolution = {
   measures: 'Restarted nodes one by one.',
   prevention: 'Upgrade to 7.1.3.',
 };
+
+/** The responsible manager (000: decides escalations). */
+export const manager: Actor = { id: 'mia.manager', role: 'manager' };
+export const noa: Actor = { id: 'noa.levi@example.com', role: 'customer' };
+
+/** 004: a quartet ticket; the customer picks three fields, the table gives P3. */
+export const helpdeskIlP3: Opening = {
+  customerId: 'helpdesk-il-demo',
+  requester: noa.id,
+  severity: 'P3',
+  product: 'office-suite',
+  productVersion: '2024',
+  quartet: { service: 'Incident', category: 'Workstation', item: 'laptop' },
+};

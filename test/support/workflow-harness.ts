@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import type { DatedTicketEvent } from '@caseflow/domain';
+import type { DatedTicketEvent, TicketEvent } from '@caseflow/domain';
 import type { AppendTicketEventInput, DeliverNotificationInput } from '@caseflow/contract';
 import { StubActivities } from './stub-activities';
 import { TicketDriver, type TicketHandle } from './ticket-driver';
@@ -9,6 +9,13 @@ import { createTimeSkippingEnv } from './time-skipping-env';
 import { ticketWorkflowSource } from './workflow-bundle';
 
 export { engineer, type TicketHandle } from './ticket-driver';
+
+/** One recorded event's data, when it happened and who did it. */
+export interface Recorded<T extends TicketEvent['type']> {
+  data: Extract<TicketEvent, { type: T }>['data'];
+  at: string;
+  actor: string;
+}
 
 /**
  * The fast workflow tier: `ticketWorkflow` on the time-skipping test server with stub activities
@@ -63,7 +70,22 @@ export class WorkflowHarness extends TicketDriver {
     return this.stubs.dated(handle.workflowId);
   }
 
+  /** What was delivered to the customer. */
   notifications(handle: TicketHandle): DeliverNotificationInput[] {
-    return this.stubs.notifications.filter((n) => n.ticketNumber === handle.workflowId);
+    return this.stubs.notifications.filter((n) => n.ticketNumber === handle.workflowId && n.audience !== 'staff');
+  }
+
+  /** What was delivered to staff (assignees, managers). */
+  staffNotifications(handle: TicketHandle): DeliverNotificationInput[] {
+    return this.stubs.notifications.filter((n) => n.ticketNumber === handle.workflowId && n.audience === 'staff');
+  }
+
+  /** The recorded events of one type, with when they happened. */
+  recorded<T extends TicketEvent['type']>(handle: TicketHandle, type: T): Array<Recorded<T>> {
+    return this.stream(handle)
+      .filter((appended) => appended.event.type === type)
+      .map(
+        ({ event, metadata }) => ({ data: event.data, at: metadata.occurredAt, actor: metadata.actor }) as Recorded<T>,
+      );
   }
 }

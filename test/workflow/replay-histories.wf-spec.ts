@@ -23,6 +23,10 @@ describe('recorded workflow histories replay on the current code', () => {
   it('has recorded histories, each named after the version that recorded it', () => {
     expect(histories.length).toBeGreaterThan(0);
     expect(histories.map((h) => h.file)).toContain('lifecycle-hotfix_v0.1.0-b0ec117.json');
+    // Recorded on e9ae111: an update clock warned and breached, and nothing was due then. It replays
+    // only because the update duty is behind patched('update-cadence-duty') (without it: a
+    // DeterminismViolationError, an activity where the history has a timer).
+    expect(histories.map((h) => h.file)).toContain('wf-update-clock-before-duty_v0.1.0-e9ae111.json');
   });
 
   it.each(histories.map((h) => h.file))('%s', async (file) => {

@@ -39,8 +39,10 @@ export type IdentifyTicketResult =
 
 export interface DeliverNotificationInput {
   ticketNumber: string;
-  /** Stream position of the CustomerNotified event: the delivery's idempotency key. */
+  /** Stream position of the CustomerNotified (or StaffNotified) event: the delivery's idempotency key. */
   position: number;
+  /** Absent: the customer (notifications recorded before staff were notified too). */
+  audience?: 'customer' | 'staff';
   kind: string;
   to: string;
   subject: string;

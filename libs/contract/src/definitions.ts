@@ -4,17 +4,57 @@
  */
 import { defineSearchAttributeKey } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Actor, TicketCommand, TicketOpened, TicketState } from '@caseflow/domain';
-import type { SlaClocks } from '@caseflow/sla';
+import type { Actor, SlaSetup, TicketCommand, TicketOpened, TicketState } from '@caseflow/domain';
+import type { SlaClocks, SlaEvent } from '@caseflow/sla';
 
 export const TICKET_TASK_QUEUE = 'caseflow-tickets';
 
 /** What a ticket is opened with: its TicketOpened event, less the instant the workflow records. */
 export type OpenTicketInput = Omit<TicketOpened['data'], 'openedAt'>;
 
+/**
+ * What one run hands the next when it continues as new: the fold so far (its version is the
+ * stream position the next append expects), the SLA clocks' events and setup (deadlines are
+ * absolute instants in both), and what the run learned on the way.
+ */
+export interface ContinuedTicket {
+  state: TicketState;
+  slaEvents: SlaEvent[];
+  sla: SlaSetup;
+  /**
+   * Subject ids by e-mail, as the first runs carried them (b318896). Still read, so their histories
+   * replay; no longer written: the next run looks them up again, keeping addresses out of its input.
+   */
+  subjects?: Array<[string, string]>;
+  inQueue: boolean;
+  queueTurn?: QueueTurn;
+  /** Tickets identified before assignment was recorded: the engineer who last acted. */
+  lastEngineer?: string;
+  /** Ids of the latest updates handled: a client retrying one after continue-as-new gets the state, not a second event. */
+  handledUpdates: string[];
+  /** Runs so far (1 for the first). */
+  run: number;
+}
+
+export interface TicketRunOptions {
+  continued?: ContinuedTicket;
+  /** Continue as new once the history holds this many events (or when the server suggests it). */
+  continueAsNewAfter?: number;
+}
+
 /** The ticket workflow's type name and signature: clients start it by name, never by importing workflows/. */
 export const TICKET_WORKFLOW_TYPE = 'ticketWorkflow';
-export type TicketWorkflow = (input: OpenTicketInput) => Promise<TicketState>;
+export type TicketWorkflow = (input: OpenTicketInput, options?: TicketRunOptions) => Promise<TicketState>;
+
+/**
+ * The one line Temporal UI shows for a ticket (its static summary): number, customer and severity,
+ * never the title or anyone's name, which are personal data.
+ */
+export const ticketSummary = ({
+  number,
+  customerId,
+  severity,
+}: Pick<OpenTicketInput, 'number' | 'customerId' | 'severity'>): string => `${number} · ${customerId} · ${severity}`;
 
 /** Before its first event is recorded a ticket is only "opening". */
 export type TicketView = TicketState | { number: string; phase: 'opening' };

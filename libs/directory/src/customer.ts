@@ -50,6 +50,21 @@ export interface ProcessOptions {
   severityScheme: SeverityScheme;
 }
 
+export type SupportTier = 'L1' | 'L2' | 'L3';
+export const SUPPORT_TIERS: readonly SupportTier[] = ['L1', 'L2', 'L3'];
+
+/**
+ * Who works on the customer's tickets first. 004: the two dedicated helpdesk people (the pair) at
+ * first level, above them SysDesk (L2) and professional services (L3); the first named is the
+ * default assignee, the other takes over by assignment. Staff ids, as tokens and events name staff.
+ */
+export interface SupportTeam {
+  /** The tier a new ticket starts in (default L1). */
+  entryTier?: SupportTier;
+  /** The customer's dedicated people, default assignee first (1 to 4). */
+  dedicated: string[];
+}
+
 export interface CustomerRecord {
   /** Slug, e.g. 'balasys-demo'. */
   id: string;
@@ -72,6 +87,8 @@ export interface CustomerRecord {
   products: ProductSupport[];
   authorizedContacts: AuthorizedContact[];
   processOptions: ProcessOptions;
+  /** Absent: tickets start at L1, unassigned until someone is assigned. */
+  support?: SupportTeam;
 }
 
 /** The top-level fields of a record, in a stable order (events list changed ones in this order). */
@@ -88,6 +105,7 @@ export const CUSTOMER_FIELDS: ReadonlyArray<keyof CustomerRecord> = [
   'products',
   'authorizedContacts',
   'processOptions',
+  'support',
 ];
 
 /** The event stream of a customer: every change to it is one event there. */

@@ -35,6 +35,7 @@ export const balasysDemo: CustomerRecord = {
     clarificationOutcome: 'keepWaiting',
     severityScheme: 'S1-S3',
   },
+  support: { entryTier: 'L1', dedicated: ['eve'] },
 };
 
 /** 001 Netix (Triceps): urgency 1-4, reply within 2 business hours; the e-mail robot's fields. */
@@ -58,6 +59,7 @@ export const netixDemo: CustomerRecord = {
     clarificationOutcome: 'resolveNoResponse',
     severityScheme: 'urgency1-4',
   },
+  support: { entryTier: 'L1', dedicated: ['oleg.sidorov'] },
 };
 
 /** 002 SupraTix: second level behind the client's desk; domain and end-customer consent required. */
@@ -82,6 +84,8 @@ export const supratixDemo: CustomerRecord = {
     clarificationOutcome: 'keepWaiting',
     severityScheme: 'critical-low',
   },
+  // 002: requests reach second level from first level with the five-field brief (the hand-over).
+  support: { entryTier: 'L1', dedicated: ['lena.fischer'] },
 };
 
 /** 003 BPMSoft: one authorized person, one request at a time, 2 business days to clarify. */
@@ -103,6 +107,7 @@ export const bpmsoftDemo: CustomerRecord = {
     clarificationOutcome: 'resolveNoResponse',
     severityScheme: 'critical-low',
   },
+  support: { entryTier: 'L1', dedicated: ['irina.volkova'] },
 };
 
 /** 004 Israeli helpdesk: priority by quartet, with the customer's own quartet table. */
@@ -129,6 +134,8 @@ export const helpdeskIlDemo: CustomerRecord = {
     clarificationOutcome: 'resolveNoResponse',
     severityScheme: 'quartet',
   },
+  // 004: two dedicated helpdesk people (rotating); SysDesk above them, professional services above that.
+  support: { entryTier: 'L1', dedicated: ['dana.mizrahi', 'yossi.ben-david'] },
 };
 
 export const demoCustomers: readonly CustomerRecord[] = [

@@ -108,6 +108,23 @@ describe('validateCustomer', () => {
     ]);
   });
 
+  it('checks the support team: entry tier and 1 to 4 distinct staff ids (004: the dedicated pair)', () => {
+    expect(helpdeskIlDemo.support?.dedicated).toHaveLength(2);
+    expect(validateCustomer(with_(netixDemo, { support: undefined }))).toEqual([]);
+    expect(fields(with_(netixDemo, { support: 'the pair' }))).toEqual(['support']);
+    expect(fields(with_(netixDemo, { support: { entryTier: 'L4', dedicated: ['dana'] } }))).toEqual([
+      'support.entryTier',
+    ]);
+    expect(fields(with_(netixDemo, { support: { dedicated: [] } }))).toEqual(['support.dedicated']);
+    expect(fields(with_(netixDemo, { support: { dedicated: ['a', 'b', 'c', 'd', 'e'] } }))).toEqual([
+      'support.dedicated',
+    ]);
+    expect(fields(with_(netixDemo, { support: { dedicated: ['dana', 'Dana Levi'] } }))).toEqual([
+      'support.dedicated[1]',
+    ]);
+    expect(fields(with_(netixDemo, { support: { dedicated: ['dana', 'dana'] } }))).toEqual(['support.dedicated']);
+  });
+
   it('a quartet table must belong to a quartet policy', () => {
     expect(fields(with_(helpdeskIlDemo, { quartetTable: 'vip' }))).toEqual(['quartetTable']);
     expect(fields(with_(netixDemo, { quartetTable: 'default' }))).toEqual(['quartetTable']);

@@ -3,7 +3,7 @@
  * preset, policy (id + version) and calendar it names exist in libs/sla. Pure.
  */
 import { presetById } from '@caseflow/sla';
-import { CLARIFICATION_OUTCOMES, SEVERITY_SCHEMES, type CustomerRecord } from './customer';
+import { CLARIFICATION_OUTCOMES, SEVERITY_SCHEMES, SUPPORT_TIERS, type CustomerRecord } from './customer';
 
 export interface FieldProblem {
   /** Path of the failing field, e.g. 'contracts[0].validTo'. */
@@ -28,6 +28,8 @@ export function isIsoDate(value: unknown): value is string {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
+/** Staff ids as tokens carry them (`eve`, `dana.levi`). */
+const STAFF_ID = /^[A-Za-z0-9][A-Za-z0-9._@-]*$/;
 
 /** Every problem found (empty = valid). */
 export function validateCustomer(input: unknown): FieldProblem[] {
@@ -95,6 +97,8 @@ export function validateCustomer(input: unknown): FieldProblem[] {
     else seen.add(c.email.toLowerCase());
     if (!isText(c.name)) bad(`${field}.name`, 'must be a non-empty string');
   });
+
+  checkSupport(r.support, bad);
 
   const o = r.processOptions;
   if (!isObject(o)) bad('processOptions', 'must be an object');
@@ -179,4 +183,18 @@ function eachItem(
     if (!isObject(item)) bad(field, 'must be an object');
     else check(item, field, seen);
   });
+}
+
+function checkSupport(support: unknown, bad: (field: string, rule: string) => void): void {
+  if (support === undefined) return;
+  if (!isObject(support)) return bad('support', 'must be an object when given');
+  if (support.entryTier !== undefined && !SUPPORT_TIERS.includes(support.entryTier as never))
+    bad('support.entryTier', `must be one of ${SUPPORT_TIERS.join(', ')}`);
+  const dedicated = support.dedicated;
+  if (!Array.isArray(dedicated) || dedicated.length < 1 || dedicated.length > 4)
+    return bad('support.dedicated', 'must name 1 to 4 staff ids');
+  dedicated.forEach((id, i) => {
+    if (typeof id !== 'string' || !STAFF_ID.test(id)) bad(`support.dedicated[${i}]`, 'must be a staff id');
+  });
+  if (new Set(dedicated).size !== dedicated.length) bad('support.dedicated', 'must not repeat a person');
 }

@@ -1,4 +1,6 @@
-import type { Responsibility, TicketType } from './events';
+import type { UpdateFrequency } from './escalation';
+import type { DeescalationCause, Responsibility, TicketType } from './events';
+import type { SecondLevelBrief, Tier } from './tiers';
 
 export type ActorRole = 'customer' | 'engineer' | 'manager' | 'system';
 
@@ -31,7 +33,22 @@ export type TicketCommand =
   | { type: 'reopen'; reason: string }
   | { type: 'giveFeedback'; score?: number; comment?: string }
   | { type: 'recordBusinessImpact'; impact: string }
-  | { type: 'cancel'; reason: string };
+  | { type: 'cancel'; reason: string }
+  | { type: 'requestEscalation'; reason: string }
+  | {
+      type: 'acceptEscalation';
+      severity?: string;
+      specialist?: string;
+      actionPlan: string;
+      channels: string[];
+      updateFrequency: UpdateFrequency;
+      participants: string[];
+    }
+  | { type: 'declineEscalation'; reason: string }
+  | { type: 'lowerEscalation'; cause: DeescalationCause; reason: string }
+  | { type: 'assign'; assignee: string; reason: string }
+  | { type: 'handOver'; tier: Tier; assignee: string; reason: string; brief?: SecondLevelBrief }
+  | { type: 'comment'; text: string; visibility?: 'public' | 'internal' };
 
 export type TicketCommandType = TicketCommand['type'];
 

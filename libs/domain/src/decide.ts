@@ -1,5 +1,8 @@
 import type { Actor, TicketCommand } from './commands';
+import * as assignment from './assignment-decisions';
+import { comment } from './comment-decisions';
 import * as customer from './customer-decisions';
+import * as escalation from './escalation-decisions';
 import * as staff from './staff-decisions';
 import { reject, requireActorId } from './command-rules';
 import type { Quartet, TicketEvent } from './events';
@@ -59,6 +62,20 @@ export function decide(command: TicketCommand, actor: Actor, state: TicketState,
       return staff.recordBusinessImpact(command, actor, state);
     case 'cancel':
       return customer.cancel(command, actor, state);
+    case 'requestEscalation':
+      return escalation.requestEscalation(command, actor, state);
+    case 'acceptEscalation':
+      return escalation.acceptEscalation(command, actor, state);
+    case 'declineEscalation':
+      return escalation.declineEscalation(command, actor, state);
+    case 'lowerEscalation':
+      return escalation.lowerEscalation(command, actor, state);
+    case 'assign':
+      return assignment.assign(command, actor, state);
+    case 'handOver':
+      return assignment.handOver(command, actor, state);
+    case 'comment':
+      return comment(command, actor, state);
     default: {
       const unknownCommand: never = command;
       return reject(`unknown command ${JSON.stringify((unknownCommand as { type?: unknown }).type)}`, {

@@ -3,6 +3,8 @@
  * one per transition; who did it is in the event's metadata.
  */
 import type { Priority, SeverityScheme } from './severity';
+import type { SecondLevelBrief, Tier } from './tiers';
+import type { UpdateFrequency } from './escalation';
 
 export type TicketType = 'incident' | 'serviceRequest' | 'imac' | 'change';
 export type Responsibility = 'vendor' | 'partner' | 'clientProject' | 'clientInfrastructure';
@@ -16,7 +18,16 @@ export type NotificationKind =
   | 'resolved'
   | 'acceptedByTimeout'
   | 'cancelled'
-  | 'closed';
+  | 'closed'
+  | 'comment'
+  | 'escalationAccepted'
+  | 'escalationDeclined'
+  | 'escalationLowered'
+  | 'handedOver';
+
+/** What staff are told (the assignee, or every manager for an escalation request). */
+export type StaffNotificationKind =
+  'escalationRequested' | 'assigned' | 'customerComment' | 'updateDue' | 'updateOverdue';
 
 export interface Quartet {
   service: string;
@@ -61,6 +72,12 @@ export interface CustomerIdentified {
     sequentialQueue?: boolean;
     /** Identities of the compiled calendars the ticket runs on (absent on tickets opened before they were recorded). */
     calendars?: Array<{ id: string; version: number; hash: string }>;
+    /**
+     * Who works on it first (the directory's support block): the entry tier, and the customer's
+     * dedicated people (004: the dedicated pair), the first of them the assignee. Absent on tickets
+     * identified before assignment was recorded: tier L1, unassigned.
+     */
+    support?: { tier: Tier; assignee?: string; dedicated?: string[] };
   };
 }
 
@@ -200,6 +217,80 @@ export interface CustomerNotified {
   data: { kind: NotificationKind; to: string; subject: string };
 }
 
+/** The outbox towards staff: `to` is a staff id, or `role:manager` for every manager. */
+export interface StaffNotified {
+  type: 'StaffNotified';
+  data: { kind: StaffNotificationKind; to: string; subject: string };
+}
+
+/** 000: the customer asks to raise the severity, giving the reason. */
+export interface EscalationRequested {
+  type: 'EscalationRequested';
+  data: { reason: string };
+}
+
+/**
+ * 000: the responsible manager accepts: raises the severity and/or puts a specialist on the case,
+ * with the agreed action plan, communication channels, update frequency and participants.
+ */
+export interface EscalationAccepted {
+  type: 'EscalationAccepted';
+  data: {
+    level: number;
+    severity?: string;
+    priority?: Priority;
+    specialist?: string;
+    actionPlan: string;
+    channels: string[];
+    updateFrequency: UpdateFrequency;
+    participants: string[];
+  };
+}
+
+export interface EscalationDeclined {
+  type: 'EscalationDeclined';
+  data: { reason: string };
+}
+
+/** Why an escalation ends (000): the severity dropped, or the customer missed an agreed activity. */
+export type DeescalationCause = 'severityDropped' | 'customerMissedActivity';
+
+/** 000: the escalation is lowered; with a severity when the escalation's raise is undone too. */
+export interface EscalationLowered {
+  type: 'EscalationLowered';
+  data: { cause: DeescalationCause; reason: string; severity?: string; priority?: Priority };
+}
+
+/** Someone else in the same tier takes the ticket. */
+export interface TicketAssigned {
+  type: 'TicketAssigned';
+  data: { assignee: string; reason: string };
+}
+
+/** 002/004: the ticket moves to another tier; from L1 to L2 with 002's brief. */
+export interface TicketHandedOver {
+  type: 'TicketHandedOver';
+  data: { from: Tier; to: Tier; assignee: string; reason: string; brief?: SecondLevelBrief };
+}
+
+/** A comment from either side, or an internal note (`internal`), which customers never see. */
+export interface CommentAdded {
+  type: 'CommentAdded';
+  data: { text: string; visibility: 'public' | 'internal'; author: 'customer' | 'staff' };
+}
+
+/** 000's cadence as a duty: the assignee is reminded before the next customer update is due. */
+export interface UpdateReminderSent {
+  type: 'UpdateReminderSent';
+  data: { cycleStartedAt: string; dueAt: string };
+}
+
+/** The customer update of the cycle that started at `cycleStartedAt` was not sent by `dueAt`. */
+export interface UpdateOverdue {
+  type: 'UpdateOverdue';
+  data: { cycleStartedAt: string; dueAt: string };
+}
+
 export type TicketEvent =
   | TicketOpened
   | CustomerIdentified
@@ -226,7 +317,17 @@ export type TicketEvent =
   | TicketClosed
   | TicketCancelled
   | BusinessImpactRecorded
-  | CustomerNotified;
+  | CustomerNotified
+  | StaffNotified
+  | EscalationRequested
+  | EscalationAccepted
+  | EscalationDeclined
+  | EscalationLowered
+  | TicketAssigned
+  | TicketHandedOver
+  | CommentAdded
+  | UpdateReminderSent
+  | UpdateOverdue;
 
 export type TicketEventType = TicketEvent['type'];
 

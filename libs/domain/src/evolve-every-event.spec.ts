@@ -79,8 +79,21 @@ const field = (state: TicketState, name: string): unknown => (state as unknown a
 
 const AT = minute(500);
 
-/** One case per event type; the Record makes the compiler demand a case for every new event. */
-const CASES: Record<TicketEventType, () => void> = {
+/** Events of what can happen at any phase: folded and tested in around-the-phases.spec.ts. */
+type AroundThePhases =
+  | 'StaffNotified'
+  | 'EscalationRequested'
+  | 'EscalationAccepted'
+  | 'EscalationDeclined'
+  | 'EscalationLowered'
+  | 'TicketAssigned'
+  | 'TicketHandedOver'
+  | 'CommentAdded'
+  | 'UpdateReminderSent'
+  | 'UpdateOverdue';
+
+/** One case per event type; the Record makes the compiler demand a case for every new event not listed above. */
+const CASES: Record<Exclude<TicketEventType, AroundThePhases>, () => void> = {
   TicketOpened: () => {
     const state = fold({ ...opened, data: { ...opened.data, quartet: { service: 'mail', category: 'c', item: 'i' } } });
     expect(state).toMatchObject({
@@ -290,7 +303,7 @@ const CASES: Record<TicketEventType, () => void> = {
 };
 
 describe('evolve: one case per event type', () => {
-  it.each(Object.keys(CASES) as TicketEventType[])('%s', (type) => CASES[type]());
+  it.each(Object.keys(CASES) as Array<keyof typeof CASES>)('%s', (type) => CASES[type]());
 
   it('counts every event in the version and stamps updatedAt with when it happened', () => {
     const before = stateAfter(asked);

@@ -1,4 +1,6 @@
+import { evolveAround } from './evolve-around';
 import type { CustomerIdentified, TicketEvent, TicketOpened } from './events';
+import { ENTRY_TIER } from './tiers';
 import type {
   Acceptance,
   CustomerProfile,
@@ -23,7 +25,7 @@ export function evolve(state: TicketState | undefined, event: TicketEvent, at: s
   const next = { ...state, version: state.version + 1, updatedAt: at };
   switch (event.type) {
     case 'CustomerIdentified':
-      return identifiedBy(next, event);
+      return identifiedBy(next, event, at);
     case 'TicketQueued':
       return { ...identified(next), phase: 'queued', queue: { ahead: event.data.ahead } };
     case 'AnalysisStarted':
@@ -117,6 +119,18 @@ export function evolve(state: TicketState | undefined, event: TicketEvent, at: s
       return { ...next, businessImpact: event.data.impact };
     case 'CustomerNotified':
       return { ...next, notifications: state.notifications + 1 };
+    case 'StaffNotified':
+      return next;
+    case 'EscalationRequested':
+    case 'EscalationAccepted':
+    case 'EscalationDeclined':
+    case 'EscalationLowered':
+    case 'TicketAssigned':
+    case 'TicketHandedOver':
+    case 'CommentAdded':
+    case 'UpdateReminderSent':
+    case 'UpdateOverdue':
+      return evolveAround(identified(next), event, at);
     default: {
       const unknownEvent: never = event;
       throw new Error(`unknown ticket event ${JSON.stringify(unknownEvent)}`);
@@ -144,11 +158,12 @@ function opened(event: TicketOpened): IdentifyingTicket {
     responsibility: 'vendor',
     reopenCount: 0,
     notifications: 0,
+    tier: ENTRY_TIER,
     ...(quartet ? { quartet } : {}),
   };
 }
 
-function identifiedBy(next: TicketState, event: CustomerIdentified): TicketState {
+function identifiedBy(next: TicketState, event: CustomerIdentified, at: string): TicketState {
   const {
     customerName,
     plan,
@@ -159,6 +174,7 @@ function identifiedBy(next: TicketState, event: CustomerIdentified): TicketState
     severityScheme,
     priority,
     clarificationOutcome,
+    support,
   } = event.data;
   const customer: CustomerProfile = {
     name: customerName,
@@ -173,9 +189,15 @@ function identifiedBy(next: TicketState, event: CustomerIdentified): TicketState
   // 003: a client's requests are analysed one at a time; the ticket starts in the queue.
   // 004: with a quartet the table's priority is the ticket's severity too.
   const severity = severityScheme === 'quartet' ? priority : next.severity;
+  const assignment = support && {
+    tier: support.tier,
+    ...(support.assignee ? { assignee: support.assignee, assignedAt: at } : {}),
+    ...(support.dedicated ? { dedicated: support.dedicated } : {}),
+  };
+  const known = { ...next, ...assignment, severity, priority, customer };
   return event.data.sequentialQueue
-    ? { ...next, severity, phase: 'queued', queue: { ahead: [] }, priority, customer }
-    : { ...next, severity, phase: 'understand', priority, customer };
+    ? { ...known, phase: 'queued', queue: { ahead: [] } }
+    : { ...known, phase: 'understand' };
 }
 
 /*

@@ -10,3 +10,7 @@ export * from './customer-deadlines';
 export * from './ticket-clocks';
 export * from './decide-context';
 export * from './lifecycle';
+export * from './tiers';
+export * from './escalation';
+export { DEESCALATION_CAUSES, escalationLowered } from './escalation-decisions';
+export * from './follow-ups';

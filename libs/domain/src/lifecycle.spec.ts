@@ -1,7 +1,8 @@
 import type { CustomerWindows } from './customer-deadlines';
 import type { CustomerIdentified, TicketEvent } from './events';
 import { foldTicket } from './evolve';
-import { dueEvent, followUp, nextWakeUp, type DueContext } from './lifecycle';
+import { followUps } from './follow-ups';
+import { dueEvent, nextWakeUp, type DueContext } from './lifecycle';
 import type { TicketState } from './ticket-state';
 
 const OPENED_AT = '2027-03-11T09:00:00.000Z';
@@ -191,7 +192,7 @@ describe('nextWakeUp: the next instant something becomes due', () => {
   });
 });
 
-describe('followUp: what the workflow records right after an event', () => {
+describe('followUps: what the workflow records right after an event', () => {
   const state = stateAfter(opened, identified());
   const notified = (kind: string, subject: string) => ({
     type: 'CustomerNotified',
@@ -222,14 +223,13 @@ describe('followUp: what the workflow records right after an event', () => {
     [{ type: 'TicketClosed', data: { feedback: 'windowExpired' } }, notified('closed', ': closed')],
     [{ type: 'TicketCancelled', data: { reason: 'r' } }, notified('cancelled', ': cancelled')],
   ])('notifies the customer after %j', (event, notification) => {
-    expect(followUp(event, state)).toEqual(notification);
+    expect(followUps(event, state)).toEqual([notification]);
   });
 
   it('closes the ticket after feedback', () => {
-    expect(followUp({ type: 'FeedbackGiven', data: { score: 5 } }, state)).toEqual({
-      type: 'TicketClosed',
-      data: { feedback: 'given' },
-    });
+    expect(followUps({ type: 'FeedbackGiven', data: { score: 5 } }, state)).toEqual([
+      { type: 'TicketClosed', data: { feedback: 'given' } },
+    ]);
   });
 
   it.each<TicketEvent>([
@@ -240,6 +240,6 @@ describe('followUp: what the workflow records right after an event', () => {
     { type: 'AnalysisStarted', data: { waitedFor: [] } },
     { type: 'CustomerNotified', data: { kind: 'closed', to: 'anna@example.com', subject: 's' } },
   ])('nothing after %j', (event) => {
-    expect(followUp(event, state)).toBeUndefined();
+    expect(followUps(event, state)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
-import type { Classification, SlaEvent } from '@caseflow/sla';
-import type { Quartet } from './events';
+import type { Classification, SlaEvent, TargetSpec } from '@caseflow/sla';
+import { frequencySpan, type UpdateFrequency } from './escalation';
+import type { Quartet, TicketEvent } from './events';
 import type { SeverityScheme } from './severity';
 import { evolve, type DatedTicketEvent } from './evolve';
 import type { TicketState } from './ticket-state';
@@ -55,50 +56,68 @@ export function toSlaEvents(events: readonly DatedTicketEvent[]): SlaEvent[] {
   for (const { event, at } of events) {
     const before = state;
     state = evolve(state, event, at);
-    if (!before) continue;
-    switch (event.type) {
-      case 'CustomerIdentified':
-        out.push({
-          type: 'opened',
-          at: state.openedAt,
-          policy: event.data.policy,
-          classification: classificationOf(state),
-        });
-        break;
-      case 'FirstResponseSent':
-        out.push({ type: 'firstResponseSent', at });
-        break;
-      case 'CustomerUpdateSent':
-        out.push({ type: 'customerUpdateSent', at });
-        break;
-      case 'ClarificationRequested':
-      case 'FixProposed':
-        // Waiting for the customer's answer or approval of a documented fix (002 SupraTix) pauses the clocks.
-        out.push({ type: 'pausedAwaitingCustomer', at });
-        break;
-      case 'ClarificationAnswered':
-        if (state.phase !== 'awaitingApproval') out.push({ type: 'resumed', at });
-        break;
-      case 'FixApproved':
-      case 'FixRejected':
-        if (!state.clarification) out.push({ type: 'resumed', at });
-        break;
-      case 'TicketClassified':
-      case 'WorkaroundProvided':
-        if (event.type === 'WorkaroundProvided') out.push({ type: 'workaroundFound', at });
-        out.push({ type: 'classificationChanged', at, classification: classificationOf(state) });
-        break;
-      case 'TicketResolved':
-      case 'TicketCancelled':
-        if (before.clarification) out.push({ type: 'resumed', at });
-        out.push({ type: 'resolved', at });
-        break;
-      case 'TicketReopened':
-        if (before.phase === 'acceptance') out.push({ type: 'reopened', at });
-        break;
-      default:
-        break;
-    }
+    if (before) out.push(...slaEventsOf(before, state, event, at));
   }
   return out;
+}
+
+/** The SLA events one ticket event stands for, given the state before and after it. */
+export function slaEventsOf(before: TicketState, state: TicketState, event: TicketEvent, at: string): SlaEvent[] {
+  switch (event.type) {
+    case 'CustomerIdentified':
+      return [
+        { type: 'opened', at: state.openedAt, policy: event.data.policy, classification: classificationOf(state) },
+      ];
+    case 'FirstResponseSent':
+      return [{ type: 'firstResponseSent', at }];
+    case 'CustomerUpdateSent':
+      return [{ type: 'customerUpdateSent', at }];
+    case 'ClarificationRequested':
+    case 'FixProposed':
+      // Waiting for the customer's answer or approval of a documented fix (002) pauses the clocks.
+      return [{ type: 'pausedAwaitingCustomer', at }];
+    case 'ClarificationAnswered':
+      return state.phase !== 'awaitingApproval' ? [{ type: 'resumed', at }] : [];
+    case 'FixApproved':
+    case 'FixRejected':
+      return state.clarification ? [] : [{ type: 'resumed', at }];
+    case 'TicketClassified':
+      return [{ type: 'classificationChanged', at, classification: classificationOf(state) }];
+    case 'WorkaroundProvided':
+      return [
+        { type: 'workaroundFound', at },
+        { type: 'classificationChanged', at, classification: classificationOf(state) },
+      ];
+    case 'TicketResolved':
+    case 'TicketCancelled':
+      return [...(before.clarification ? [{ type: 'resumed', at } as const] : []), { type: 'resolved', at }];
+    case 'TicketReopened':
+      return before.phase === 'acceptance' ? [{ type: 'reopened', at }] : [];
+    case 'EscalationAccepted':
+      // 000: the raised severity's targets, and the update frequency agreed with the customer.
+      return [
+        ...(event.data.severity
+          ? [{ type: 'classificationChanged', at, classification: classificationOf(state) } as const]
+          : []),
+        { type: 'updateCadenceAgreed', at, cadence: agreedCadence(state, event.data.updateFrequency) },
+      ];
+    case 'EscalationLowered':
+      return [
+        ...(event.data.severity
+          ? [{ type: 'classificationChanged', at, classification: classificationOf(state) } as const]
+          : []),
+        { type: 'updateCadenceAgreed', at, cadence: null },
+      ];
+    default:
+      return [];
+  }
+}
+
+/** The escalation's update frequency on the customer's own calendar. */
+function agreedCadence(state: TicketState, frequency: UpdateFrequency): TargetSpec {
+  return {
+    span: frequencySpan(frequency),
+    calendar: state.customer!.calendarId,
+    assumed: 'the update frequency agreed when the escalation was accepted (000)',
+  };
 }

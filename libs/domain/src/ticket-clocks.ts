@@ -39,6 +39,27 @@ export function clocksAt(events: readonly DatedTicketEvent[], context: SlaContex
   return slaClocksAsOf(toSlaEvents(events), atIso, context) ?? null;
 }
 
+const TARGET_NAMES = { firstResponse: 'first response', update: 'customer update', resolution: 'resolution' } as const;
+
+/**
+ * The SLA clocks' next change with what it is ("customer update warning", "first response due"):
+ * the wake-up's summary in Temporal UI. None when nothing runs.
+ */
+export function slaNextChange(clocks: SlaClocks | null): { at: string; what: string } | null {
+  const at = clocks?.nextChangeAt;
+  if (!clocks || !at) return null;
+  const seconds = Math.floor(Date.parse(at) / 1000);
+  for (const kind of ['firstResponse', 'update', 'resolution'] as const) {
+    const clock = clocks[kind];
+    if (!clock) continue;
+    if (clock.warnsAt && Math.floor(Date.parse(clock.warnsAt) / 1000) === seconds)
+      return { at, what: `SLA: ${TARGET_NAMES[kind]} warning (due ${clock.dueAt})` };
+    if (clock.dueAt && Math.floor(Date.parse(clock.dueAt) / 1000) + 1 === seconds)
+      return { at, what: `SLA: ${TARGET_NAMES[kind]} due` };
+  }
+  return { at, what: 'SLA clocks change' };
+}
+
 const SEVERITY_ORDER = ['breached', 'warned', 'running', 'paused', 'met'] as const;
 
 /** The worst status among the targets, and the earliest due instant of one still running. */

@@ -34,6 +34,7 @@ describe('foldTicket', () => {
       responsibility: 'vendor',
       reopenCount: 0,
       notifications: 0,
+      tier: 'L1',
     });
   });
 });

@@ -1,5 +1,7 @@
-import type { CustomerIdentified, Quartet, Responsibility, TicketType } from './events';
+import type { UpdateFrequency } from './escalation';
+import type { CustomerIdentified, DeescalationCause, Quartet, Responsibility, TicketType } from './events';
 import type { Priority } from './severity';
+import type { Tier } from './tiers';
 
 /** What identification established about the customer, as its CustomerIdentified event says. */
 export type CustomerProfile = { name: string } & Pick<
@@ -38,6 +40,37 @@ export interface Acceptance {
   feedbackDueAt: string;
 }
 
+/** 000: what the manager agreed when accepting an escalation. */
+export interface EscalationAgreement {
+  at: string;
+  /** The severity before the escalation raised it (restored when the customer misses an agreed activity). */
+  severityBefore: string;
+  severity?: string;
+  specialist?: string;
+  actionPlan: string;
+  channels: string[];
+  updateFrequency: UpdateFrequency;
+  participants: string[];
+}
+
+/** 000: the ticket's escalation: a request waiting for the manager, the agreement in force, the last outcome. */
+export interface Escalation {
+  /** Accepted escalations in force: 0 once lowered. */
+  level: number;
+  pending?: { reason: string; at: string };
+  agreement?: EscalationAgreement;
+  declined?: { reason: string; at: string };
+  lowered?: { cause: DeescalationCause; reason: string; at: string };
+}
+
+/** The update cadence as a duty: for the cycle that started at `cycleStartedAt`, what was recorded. */
+export interface UpdateDuty {
+  cycleStartedAt: string;
+  dueAt: string;
+  reminded: boolean;
+  overdue: boolean;
+}
+
 /**
  * The fields of a ticket in any phase. Those that only some phases are sure to have are optional
  * here; the phase types below make them required where the lifecycle guarantees them.
@@ -73,6 +106,19 @@ interface TicketFields {
   cancellation?: { reason: string; at: string };
   businessImpact?: string;
   notifications: number;
+  /** 002/004: the tier working on the ticket, and who in it (named from identification on when the directory names people). */
+  tier: Tier;
+  assignee?: string;
+  assignedAt?: string;
+  /** 004: the customer's dedicated people (the pair), the default assignees. */
+  dedicated?: string[];
+  escalation?: Escalation;
+  /**
+   * Public comments so far. Texts stay in the stream, and internal notes are not even counted: this
+   * state is what customers read, and a note must never reach them.
+   */
+  comments?: number;
+  updateDuty?: UpdateDuty;
 }
 
 type Identified = { customer: CustomerProfile };

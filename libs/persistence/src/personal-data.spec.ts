@@ -109,6 +109,39 @@ const personalTicketEvents: TicketEvent[] = [
   { type: 'TicketReopened', data: { reason: 'Anna sees it again' } },
   { type: 'FeedbackGiven', data: { score: 5, comment: 'Thanks, Anna' } },
   { type: 'TicketCancelled', data: { reason: 'Anna withdrew it' } },
+  { type: 'EscalationRequested', data: { reason: 'Anna needs it today' } },
+  {
+    type: 'EscalationAccepted',
+    data: {
+      level: 1,
+      severity: 'S1',
+      priority: 'P1',
+      specialist: 'sam',
+      actionPlan: 'Call Anna at 10:00 daily',
+      channels: ['phone'],
+      updateFrequency: { every: 4, unit: 'hours' },
+      participants: ['Anna Kovács', 'sam'],
+    },
+  },
+  { type: 'EscalationDeclined', data: { reason: 'Anna, the workaround holds' } },
+  { type: 'EscalationLowered', data: { cause: 'customerMissedActivity', reason: 'Anna missed the call' } },
+  { type: 'CommentAdded', data: { text: 'Anna called back', visibility: 'internal', author: 'staff' } },
+  {
+    type: 'TicketHandedOver',
+    data: {
+      from: 'L1',
+      to: 'L2',
+      assignee: 'sam',
+      reason: 'needs a specialist',
+      brief: {
+        customerNumber: 'K-1',
+        domain: 'shop.example.com',
+        contact: 'anna@example.com',
+        errorDescription: 'Anna sees 500s',
+        endCustomerContactAllowed: false,
+      },
+    },
+  },
 ];
 
 /**
@@ -127,6 +160,12 @@ const EXPECTED_SEALED: Record<string, readonly string[]> = {
   TicketReopened: ['reason'],
   FeedbackGiven: ['comment'],
   TicketCancelled: ['reason'],
+  EscalationRequested: ['reason'],
+  EscalationAccepted: ['actionPlan', 'participants'],
+  EscalationDeclined: ['reason'],
+  EscalationLowered: ['reason'],
+  CommentAdded: ['text'],
+  TicketHandedOver: ['brief'],
 };
 
 describe('the personal-data map (PERSONAL_DATA_TYPES)', () => {
@@ -141,7 +180,7 @@ describe('the personal-data map (PERSONAL_DATA_TYPES)', () => {
     expect(Object.fromEntries(declared)).toEqual(
       Object.fromEntries(Object.entries(EXPECTED_SEALED).map(([type, fields]) => [type, [...fields].sort()])),
     );
-    expect(Object.values(TICKET_PERSONAL_FIELDS).filter((fields) => fields.length === 0)).toHaveLength(15);
+    expect(Object.values(TICKET_PERSONAL_FIELDS).filter((fields) => fields.length === 0)).toHaveLength(19);
   });
 
   it('seals every declared ticket field under the subject named in the metadata, and nothing else', async () => {
@@ -187,7 +226,7 @@ describe('the personal-data map (PERSONAL_DATA_TYPES)', () => {
     );
     const batches: RecordedEvent[][] = [];
     for await (const batch of store.readAllBatches({ batchSize: 4 })) batches.push(batch);
-    expect(batches.map((b) => b.length)).toEqual([4, 4, 3]);
+    expect(batches.map((b) => b.length)).toEqual([4, 4, 4, 4, 1]);
     expect(batches.flat().map((e) => ({ type: e.type, data: e.data }))).toEqual(personalTicketEvents);
   });
 

@@ -38,6 +38,15 @@ export const TICKET_PERSONAL_FIELDS: { readonly [TType in TicketEventType]: Read
   TicketReopened: ['reason'],
   FeedbackGiven: ['comment'],
   TicketCancelled: ['reason'],
+  // 000: the customer's reason, and what the manager answers her (the plan, who takes part).
+  EscalationRequested: ['reason'],
+  EscalationAccepted: ['actionPlan', 'participants[]'],
+  EscalationDeclined: ['reason'],
+  EscalationLowered: ['reason'],
+  // Either side's words, public or internal (a note may name the customer's people too).
+  CommentAdded: ['text'],
+  // 002's brief holds the contact's address and the customer's error description.
+  TicketHandedOver: ['brief'],
   // The vendor's record and system-made facts: no person's identifiers, nothing the customer wrote.
   CustomerIdentified: [],
   TicketQueued: [],
@@ -54,6 +63,11 @@ export const TICKET_PERSONAL_FIELDS: { readonly [TType in TicketEventType]: Read
   TicketResolved: [],
   ResolutionAccepted: [],
   TicketClosed: [],
+  // Staff ids, tiers, instants and system-made subjects.
+  StaffNotified: [],
+  TicketAssigned: [],
+  UpdateReminderSent: [],
+  UpdateOverdue: [],
 };
 
 const ticketSubject = (event: NewEvent): string | undefined => {

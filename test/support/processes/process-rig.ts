@@ -29,6 +29,7 @@ import { registerSearchAttributes } from '@caseflow/temporal';
 import { workflowBundleOptions } from '@caseflow/worker';
 import {
   TICKET_WORKFLOW_TYPE,
+  ticketSummary,
   ticketCommandUpdate,
   ticketViewQuery,
   type OpenTicketInput,
@@ -134,6 +135,7 @@ export class ProcessRig {
       workflowId: number,
       taskQueue: this.taskQueue,
       args: [input],
+      staticSummary: ticketSummary(input),
     });
   }
 

@@ -32,6 +32,7 @@ export const ACCESS: Record<Action, readonly Role[]> = {
 };
 
 const CUSTOMER: readonly Role[] = ['customer'];
+const MANAGER: readonly Role[] = ['manager'];
 
 /**
  * Each command's roles, as libs/domain's `decide` checks them (access-policy.spec.ts holds the
@@ -54,6 +55,13 @@ export const COMMAND_ROLES: Record<TicketCommandType, readonly Role[]> = {
   giveFeedback: CUSTOMER,
   recordBusinessImpact: STAFF_WRITERS,
   cancel: ['customer', ...STAFF_WRITERS],
+  requestEscalation: CUSTOMER,
+  acceptEscalation: MANAGER,
+  declineEscalation: MANAGER,
+  lowerEscalation: MANAGER,
+  assign: STAFF_WRITERS,
+  handOver: STAFF_WRITERS,
+  comment: ['customer', ...STAFF_WRITERS],
 };
 
 /** Actions that change something: a service must name the person it acts for. */

@@ -21,6 +21,13 @@ const KNOWN_COMMANDS: Record<TicketCommandType, true> = {
   giveFeedback: true,
   recordBusinessImpact: true,
   cancel: true,
+  requestEscalation: true,
+  acceptEscalation: true,
+  declineEscalation: true,
+  lowerEscalation: true,
+  assign: true,
+  handOver: true,
+  comment: true,
 };
 export const COMMAND_TYPES = Object.keys(KNOWN_COMMANDS) as TicketCommandType[];
 

@@ -14,6 +14,7 @@ import {
   searchAttributes,
   slaClocksQuery,
   TICKET_WORKFLOW_TYPE,
+  ticketSummary,
   ticketCommandUpdate,
   ticketViewQuery,
   type TicketView,
@@ -48,6 +49,8 @@ export class TicketsService {
         taskQueue: this.temporal.taskQueue,
         args: [{ number, ...dto, requester }],
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        // Temporal UI's line for the ticket: number, customer, severity; never the title or a name.
+        staticSummary: ticketSummary({ number, customerId: dto.customerId, severity: dto.severity }),
         typedSearchAttributes: new TypedSearchAttributes([
           { key: searchAttributes.customer, value: dto.customerId },
           { key: searchAttributes.severity, value: dto.severity },

@@ -120,6 +120,30 @@ describe('SLA clocks', () => {
     );
   });
 
+  it('counts an update cadence agreed with the customer instead of the policy’s, until it is taken back', () => {
+    const agreed: SlaEvent = {
+      type: 'updateCadenceAgreed',
+      at: '2025-03-12T08:30:00Z',
+      cadence: { span: elapsedHours(4), calendar: 'test-budapest' },
+    };
+    const events: SlaEvent[] = [{ type: 'firstResponseSent', at: '2025-03-12T08:10:00Z' }, agreed];
+    // The cycle that started with the first response is now counted on the agreed 4 hours.
+    expect(clocks(events, '2025-03-12T09:00:00Z').update).toMatchObject({
+      span: elapsedHours(4),
+      startedAt: '2025-03-12T08:10:00Z',
+      dueAt: '2025-03-12T12:10:00Z',
+      warnsAt: '2025-03-12T11:10:00Z',
+    });
+    // A cycle judged by the cadence in force when it started: 3 hours is no miss under the agreed 4.
+    const updated: SlaEvent[] = [...events, { type: 'customerUpdateSent', at: '2025-03-12T11:40:00Z' }];
+    expect(clocks(updated, '2025-03-12T12:00:00Z').update).toMatchObject({ missedUpdates: 0 });
+    const back: SlaEvent[] = [...updated, { type: 'updateCadenceAgreed', at: '2025-03-12T12:00:00Z', cadence: null }];
+    expect(clocks(back, '2025-03-12T12:10:00Z').update).toMatchObject({
+      span: elapsedHours(2),
+      dueAt: '2025-03-12T13:40:00Z',
+    });
+  });
+
   it('says when to look again', () => {
     expect(clocks([], '2025-03-12T09:00:00Z').nextChangeAt).toBe('2025-03-12T11:00:00Z');
   });

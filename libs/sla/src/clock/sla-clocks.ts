@@ -119,21 +119,39 @@ function excludedFor(spec: TargetSpec, state: SlaState): Period[] {
   return [...waiting, ...reopened].sort((a, b) => a.from - b.from);
 }
 
-function cadenceAt(targets: TargetSet, state: SlaState, at: EpochSeconds): TargetSpec | undefined {
+/** The policy's cadence as of `at`, unless a cadence agreed with the customer is in force at `agreedAt`. */
+function cadenceAt(
+  targets: TargetSet,
+  state: SlaState,
+  at: EpochSeconds,
+  agreedAt: EpochSeconds = at,
+): TargetSpec | undefined {
+  const agreed = agreedCadenceAt(state, agreedAt);
+  if (agreed) return agreed;
   if (!targets.updates) return undefined;
   const workaroundKnown = state.workaroundAt !== undefined && state.workaroundAt <= at;
   if (!workaroundKnown || targets.updates.afterWorkaround === undefined) return targets.updates.beforeWorkaround;
   return targets.updates.afterWorkaround ?? undefined;
 }
 
-/** Each finished cycle is judged by the policy, classification and cadence in force when it started. */
+/** The cadence agreed with the customer in force at `at`, if any. */
+function agreedCadenceAt(state: SlaState, at: EpochSeconds): TargetSpec | undefined {
+  let agreed: TargetSpec | null = null;
+  for (const entry of state.agreedCadences ?? []) if (entry.at <= at) agreed = entry.value;
+  return agreed ?? undefined;
+}
+
+/**
+ * Each finished cycle is judged by the policy, classification and cadence in force when it started;
+ * a cadence agreed with the customer during the cycle counts for it (as the live clock showed it).
+ */
 function missedUpdates(state: SlaState, context: SlaContext): number {
   let missed = 0;
   const updates = state.customerVisibleUpdates;
   for (let i = 0; i + 1 < updates.length; i++) {
     const [start, next] = [updates[i], updates[i + 1]];
     const policy = policyOf(context, valueAt(state.policies, start));
-    const spec = cadenceAt(matchTargets(policy, valueAt(state.classifications, start)).targets, state, start);
+    const spec = cadenceAt(matchTargets(policy, valueAt(state.classifications, start)).targets, state, start, next);
     if (!spec) continue;
     const run: TargetRun = {
       calendar: calendarOf(context, spec.calendar),

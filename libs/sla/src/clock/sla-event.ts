@@ -1,4 +1,4 @@
-import { Classification, PolicyRef } from '../policy/policy';
+import { Classification, PolicyRef, TargetSpec } from '../policy/policy';
 
 /**
  * What the SLA clocks need to know about a ticket; the ticket domain maps its own events onto
@@ -17,6 +17,11 @@ export type SlaEvent =
   | { type: 'resolved'; at: string }
   | { type: 'reopened'; at: string }
   /** Explicit move to another policy version (otherwise a ticket keeps the one it opened under). */
-  | { type: 'policyReevaluated'; at: string; policy: PolicyRef };
+  | { type: 'policyReevaluated'; at: string; policy: PolicyRef }
+  /**
+   * An update cadence agreed with the customer (000: an escalation's communication frequency)
+   * replaces the policy's from `at`; `cadence: null` goes back to the policy's.
+   */
+  | { type: 'updateCadenceAgreed'; at: string; cadence: TargetSpec | null };
 
 export type SlaEventType = SlaEvent['type'];

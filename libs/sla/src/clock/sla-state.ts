@@ -1,5 +1,5 @@
 import { SlaError } from '../errors';
-import { Classification, PolicyRef } from '../policy/policy';
+import { Classification, PolicyRef, TargetSpec } from '../policy/policy';
 import { EpochSeconds, toEpochSeconds, toIsoString } from '../time/instant';
 import { SlaEvent } from './sla-event';
 
@@ -25,6 +25,8 @@ export interface SlaState {
   workaroundAt?: EpochSeconds;
   awaitingCustomer: Period[];
   resolved: Period[];
+  /** Cadences agreed with the customer over the policy's, from when (null: the policy's again). */
+  agreedCadences?: Stamped<TargetSpec | null>[];
 }
 
 export function isOpen(periods: readonly Period[]): boolean {
@@ -95,6 +97,8 @@ export function evolveSla(state: SlaState | undefined, event: SlaEvent): SlaStat
       return { ...next, resolved: closeLast(next.resolved, at) };
     case 'policyReevaluated':
       return { ...next, policies: [...next.policies, { at, value: event.policy }] };
+    case 'updateCadenceAgreed':
+      return { ...next, agreedCadences: [...(next.agreedCadences ?? []), { at, value: event.cadence }] };
   }
 }
 

@@ -65,6 +65,16 @@ export class IdentificationActivities implements Pick<TicketActivities, 'identif
         ...(record.processOptions.sequentialQueue ? { sequentialQueue: true } : {}),
         // The compiled tables' identities: auditors rebuild the calendars and must get the same hashes.
         calendars: sla.calendars.map(({ id, version, hash }) => ({ id, version, hash })),
+        // 004: the customer's dedicated people, the first the ticket's assignee.
+        ...(record.support
+          ? {
+              support: {
+                tier: record.support.entryTier ?? 'L1',
+                assignee: record.support.dedicated[0],
+                dedicated: [...record.support.dedicated],
+              },
+            }
+          : {}),
       },
       sla,
     };

@@ -6,7 +6,7 @@ import type { Notification, Notifier } from './notifier.port';
 export class LogNotifier implements Notifier {
   private readonly logger = new Logger('notifications');
 
-  async send({ ticketNumber, key, kind, to, subject }: Notification): Promise<void> {
-    this.logger.log(`${ticketNumber} #${key} ${kind} → ${to}: ${subject}`);
+  async send({ ticketNumber, key, audience, kind, to, subject }: Notification): Promise<void> {
+    this.logger.log(`${ticketNumber} #${key} ${audience} ${kind} → ${to}: ${subject}`);
   }
 }

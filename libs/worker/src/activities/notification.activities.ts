@@ -8,6 +8,10 @@ export class NotificationActivities implements Pick<TicketActivities, 'deliverNo
   constructor(@Inject(NOTIFIER) private readonly notifier: Notifier) {}
 
   async deliverNotification(input: DeliverNotificationInput): Promise<void> {
-    await this.notifier.send({ ...input, key: `${input.ticketNumber}/${input.position}` });
+    await this.notifier.send({
+      ...input,
+      audience: input.audience ?? 'customer',
+      key: `${input.ticketNumber}/${input.position}`,
+    });
   }
 }

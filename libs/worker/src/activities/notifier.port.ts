@@ -1,8 +1,10 @@
-/** Where customer notifications go. The default adapter writes the log; SMTP comes with the intake channels. */
+/** Where notifications go. The default adapter writes the log; SMTP comes with the intake channels. */
 export interface Notification {
   ticketNumber: string;
-  /** Idempotency key: the stream position of the CustomerNotified event. */
+  /** Idempotency key: the stream position of the CustomerNotified or StaffNotified event. */
   key: string;
+  /** The customer's requester, or staff (`to` is then a staff id or `role:manager`). */
+  audience: 'customer' | 'staff';
   kind: string;
   to: string;
   subject: string;
