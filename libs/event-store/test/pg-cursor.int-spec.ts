@@ -20,6 +20,7 @@ describe('server cursors (readAllBatches on PostgreSQL)', () => {
       await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       await db.close();
     }
-    expect(timers()).toBe(before);
+    // Other timers of the process may end meanwhile; the cursors must add none.
+    expect(timers()).toBeLessThanOrEqual(before);
   });
 });
