@@ -37,6 +37,7 @@ const workflowSandbox = {
         '@caseflow/temporal',
         '@caseflow/temporal/*',
         '@caseflow/persistence',
+        '@caseflow/projections',
         '@caseflow/identity',
         '@caseflow/directory',
         '@caseflow/worker',
