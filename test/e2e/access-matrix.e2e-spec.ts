@@ -85,6 +85,8 @@ describe('the access table (docs/access.md), walked over HTTP', () => {
         return { method, url: `/v1/tickets/${number}` };
       case 'GET /v1/tickets/{number}/sla':
         return { method, url: `/v1/tickets/${number}/sla` };
+      case 'GET /v1/tickets/{number}/events':
+        return { method, url: `/v1/tickets/${number}/events` };
       case 'POST /v1/tickets/{number}/commands':
         return { method, url: `/v1/tickets/${number}/commands`, body: { command: probeCommand(type) } };
       case 'GET /v1/customers':

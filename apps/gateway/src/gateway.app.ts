@@ -16,11 +16,13 @@ import { WorkerModule } from '@caseflow/worker';
 import type { WorkerHostOptions } from '@caseflow/worker';
 import { CodecServerModule, uiOriginsForPort, DEFAULT_TEMPORAL_UI_PORT, type CodecServerOptions } from './codec';
 import { AuthModule, type RateLimit } from './auth';
+import { AvailabilityModule, ServiceUnavailableFilter, type AvailabilityOptions } from './availability';
 import { CustomersModule } from './customers/customers.module';
 import { HealthController } from './health/health.controller';
 import { bodyErrorHandler } from './http/body-errors';
 import { DomainErrorFilter } from './http/domain-error.filter';
 import { validationPipe } from './http/validation';
+import { ReadsModule } from './reads/reads.module';
 import { TicketsModule } from './tickets/tickets.module';
 
 export interface GatewayOptions {
@@ -36,6 +38,8 @@ export interface GatewayOptions {
   worker?: Omit<WorkerHostOptions, 'temporal'>;
   /** The codec server for Temporal UI at /codec; by default for the UI on port 8233, and nobody let in. */
   codecServer?: CodecServerOptions;
+  /** How long calls to Temporal may take before commands answer 503 (TEMPORAL_UNAVAILABLE, WORKER_UNAVAILABLE). */
+  availability?: AvailabilityOptions;
   /** false: silent; a LoggerService: every log line goes there (tests read the access log so). */
   logger?: false | LoggerService;
 }
@@ -48,10 +52,12 @@ export async function createGatewayApp(options: GatewayOptions): Promise<INestAp
   const imports: Array<DynamicModule | Type> = [
     PersistenceModule.register(options.database, options.auditLog, options.checkpoints),
     TemporalClientModule.register(options.temporal),
+    AvailabilityModule.register(options.availability),
     DirectoryModule,
     AuthModule.register(options.auth, options.rateLimit),
     CustomersModule,
     TicketsModule,
+    ReadsModule,
     CodecServerModule.register(options.codecServer ?? { uiOrigins: uiOriginsForPort(DEFAULT_TEMPORAL_UI_PORT) }),
   ];
   if (options.worker)
@@ -82,7 +88,7 @@ export async function createGatewayApp(options: GatewayOptions): Promise<INestAp
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
   app.use(bodyErrorHandler);
   app.useGlobalPipes(validationPipe);
-  app.useGlobalFilters(new DomainErrorFilter());
+  app.useGlobalFilters(new DomainErrorFilter(), new ServiceUnavailableFilter());
   app.enableShutdownHooks();
   const openApi = new DocumentBuilder()
     .setTitle('Caseflow gateway')

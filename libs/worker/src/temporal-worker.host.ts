@@ -40,6 +40,11 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, OnApplication
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.stop();
+  }
+
+  /** Stops polling and closes the connection (tests stop a gateway's in-process worker so). */
+  async stop(): Promise<void> {
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running?.catch(() => undefined);
     await this.connection?.close();

@@ -1,8 +1,7 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { DomainError } from '@caseflow/domain';
-import { TEMPORAL_CLIENT } from '@caseflow/temporal';
 import {
   customerQueueId,
   domainErrorFromFailure,
@@ -11,6 +10,7 @@ import {
   type QueueState,
 } from '@caseflow/contract';
 import { actorOf, Authorize, Caller } from '../auth';
+import { TemporalCalls } from '../availability';
 import { PrioritizeDto } from './prioritize.dto';
 
 /** 003 BPMSoft's sequential queue of a customer: which request is worked on, which wait. */
@@ -18,14 +18,16 @@ import { PrioritizeDto } from './prioritize.dto';
 @ApiBearerAuth()
 @Controller('v1/customers/:id/queue')
 export class QueuesController {
-  constructor(@Inject(TEMPORAL_CLIENT) private readonly client: Client) {}
+  constructor(private readonly temporalCalls: TemporalCalls) {}
 
   @Get()
   @Authorize('queue.read', { customerParam: 'id' })
   @ApiOkResponse({ description: 'The active ticket and the waiting ones, in order (empty when no request is queued).' })
   async state(@Param('id') customerId: string): Promise<QueueState> {
     try {
-      return await this.client.workflow.getHandle(customerQueueId(customerId)).query(queueStateQuery);
+      return await this.temporalCalls.bounded((client) =>
+        client.workflow.getHandle(customerQueueId(customerId)).query(queueStateQuery),
+      );
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return { waiting: [] };
       throw error;
@@ -44,9 +46,11 @@ export class QueuesController {
     @Caller() caller: Caller,
   ): Promise<QueueState> {
     try {
-      return await this.client.workflow.getHandle(customerQueueId(customerId)).executeUpdate(prioritizeUpdate, {
-        args: [{ ticket: dto.ticket, reason: dto.reason, actor: actorOf(caller) }],
-      });
+      return await this.temporalCalls.bounded((client) =>
+        client.workflow.getHandle(customerQueueId(customerId)).executeUpdate(prioritizeUpdate, {
+          args: [{ ticket: dto.ticket, reason: dto.reason, actor: actorOf(caller) }],
+        }),
+      );
     } catch (error) {
       if (error instanceof WorkflowNotFoundError)
         throw new DomainError('COMMAND_REJECTED', `${customerId} has no queue`, { field: 'ticket' });

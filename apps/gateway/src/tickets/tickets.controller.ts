@@ -10,7 +10,6 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { TicketState } from '@caseflow/domain';
-import type { SlaClocks } from '@caseflow/sla';
 import type { TicketView } from '@caseflow/contract';
 import { Authorize, Caller } from '../auth';
 import { TicketCommandDto } from './ticket-command.dto';
@@ -39,15 +38,6 @@ export class TicketsController {
   @ApiNotFoundResponse({ description: "No such ticket, or another customer's (code TICKET_NOT_FOUND)." })
   view(@Param('number') number: string): Promise<TicketView> {
     return this.tickets.view(number);
-  }
-
-  @Get(':number/sla')
-  @Authorize('ticket.read', { ticketParam: 'number' })
-  @ApiOkResponse({
-    description: "The ticket's live SLA clocks: each target's due time, elapsed, remaining, paused time and status.",
-  })
-  clocks(@Param('number') number: string): Promise<SlaClocks | null> {
-    return this.tickets.clocks(number);
   }
 
   @Post(':number/commands')

@@ -8,11 +8,10 @@ import {
 import { TypedSearchAttributes } from '@temporalio/common';
 import { DomainError, type TicketState } from '@caseflow/domain';
 import { inScope } from '@caseflow/identity';
-import { TEMPORAL_CLIENT, TEMPORAL_CONFIG, type TemporalConfig } from '@caseflow/temporal';
+import { TEMPORAL_CONFIG, type TemporalConfig } from '@caseflow/temporal';
 import {
   domainErrorFromFailure,
   searchAttributes,
-  slaClocksQuery,
   TICKET_WORKFLOW_TYPE,
   ticketSummary,
   ticketCommandUpdate,
@@ -20,17 +19,17 @@ import {
   type TicketView,
   type TicketWorkflow,
 } from '@caseflow/contract';
-import type { SlaClocks } from '@caseflow/sla';
 import type { TicketCommandDto } from './ticket-command.dto';
 import type { CreateTicketDto } from './create-ticket.dto';
 import { isTicketNumber } from './ticket-number';
 import { TicketNumbersService } from './ticket-numbers.service';
 import { actorOf, TicketAccess, ticketNotFound, type Caller } from '../auth';
+import { TemporalCalls } from '../availability';
 
 @Injectable()
 export class TicketsService {
   constructor(
-    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    private readonly temporalCalls: TemporalCalls,
     @Inject(TEMPORAL_CONFIG) private readonly temporal: TemporalConfig,
     private readonly numbers: TicketNumbersService,
     private readonly access: TicketAccess,
@@ -44,19 +43,21 @@ export class TicketsService {
     const number = await this.numbers.next(new Date());
     await this.access.record(number, dto.customerId, requester);
     try {
-      await this.client.workflow.start<TicketWorkflow>(TICKET_WORKFLOW_TYPE, {
-        workflowId: number,
-        taskQueue: this.temporal.taskQueue,
-        args: [{ number, ...dto, requester }],
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        // Temporal UI's line for the ticket: number, customer, severity; never the title or a name.
-        staticSummary: ticketSummary({ number, customerId: dto.customerId, severity: dto.severity }),
-        typedSearchAttributes: new TypedSearchAttributes([
-          { key: searchAttributes.customer, value: dto.customerId },
-          { key: searchAttributes.severity, value: dto.severity },
-          { key: searchAttributes.phase, value: 'opening' },
-        ]),
-      });
+      await this.temporalCalls.bounded((client) =>
+        client.workflow.start<TicketWorkflow>(TICKET_WORKFLOW_TYPE, {
+          workflowId: number,
+          taskQueue: this.temporal.taskQueue,
+          args: [{ number, ...dto, requester }],
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          // Temporal UI's line for the ticket: number, customer, severity; never the title or a name.
+          staticSummary: ticketSummary({ number, customerId: dto.customerId, severity: dto.severity }),
+          typedSearchAttributes: new TypedSearchAttributes([
+            { key: searchAttributes.customer, value: dto.customerId },
+            { key: searchAttributes.severity, value: dto.severity },
+            { key: searchAttributes.phase, value: 'opening' },
+          ]),
+        }),
+      );
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) {
         throw new DomainError('TICKET_ALREADY_EXISTS', `ticket ${number} already exists`, { number });
@@ -68,10 +69,6 @@ export class TicketsService {
 
   view(number: string): Promise<TicketView> {
     return this.onTicket(number, (handle) => handle.query(ticketViewQuery));
-  }
-
-  clocks(number: string): Promise<SlaClocks | null> {
-    return this.onTicket(number, (handle) => handle.query(slaClocksQuery));
   }
 
   /** Who acts comes from the token; the access guard has already checked role, scope and contact. */
@@ -106,7 +103,7 @@ export class TicketsService {
   ): Promise<T> {
     if (!isTicketNumber(number)) throw notFound(number);
     try {
-      return await work(this.client.workflow.getHandle(number));
+      return await this.temporalCalls.bounded((client) => work(client.workflow.getHandle(number)));
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) throw notFound(number);
       throw error;

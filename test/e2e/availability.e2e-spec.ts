@@ -1,0 +1,117 @@
+import * as net from 'node:net';
+import { startGateway, type Harness } from '../support/gateway-harness';
+
+/** A local port nobody listens on: a Temporal server that is down. */
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/**
+ * The gateway when Temporal's side is away: reads answer from the audit store, commands wait a
+ * bounded time and answer 503 with the error shape, a code naming what is missing and Retry-After.
+ * First the suite's gateway stops its own worker (Temporal up, nobody polls the ticket queue); then a
+ * second gateway on the same database talks to a Temporal address where nothing listens.
+ */
+describe('reads and commands while the worker or Temporal is down', () => {
+  const availability = { temporalTimeoutMs: 3_000, retryAfterSeconds: 7 };
+  let gateway: Harness;
+  let engineer: string;
+  let auditor: string;
+  let number: string;
+  const opening = {
+    customerId: 'balasys-demo',
+    requester: 'anna.kovacs@example.com',
+    title: 'Gateway drops sessions at noon',
+    description: 'Every day at noon all sessions end.',
+    severity: 'S2',
+    product: 'zorp-gateway',
+    productVersion: '7.1',
+  };
+
+  beforeAll(async () => {
+    gateway = await startGateway({ numbersFrom: 2_000_000, availability });
+    engineer = await gateway.token({ sub: 'eve', role: 'engineer', tier: 'L2' });
+    auditor = await gateway.token({ sub: 'ada', role: 'auditor' });
+    const opened = await gateway.request('POST', '/v1/tickets', { token: engineer, body: opening });
+    expect(opened.status).toBe(201);
+    ({ number } = (await opened.json()) as { number: string });
+    await gateway.eventually(async () => {
+      const response = await gateway.request('GET', `/v1/tickets/${number}/sla`, { token: engineer });
+      return response.status === 200 && (await response.json()) !== null ? true : undefined;
+    }, 'the ticket to be identified');
+  });
+
+  afterAll(async () => {
+    await gateway?.close();
+  });
+
+  const respond = (target: Harness, token: string): Promise<Response> =>
+    target.request('POST', `/v1/tickets/${number}/commands`, {
+      token,
+      body: { command: { type: 'respond', message: 'We are looking into it.' } },
+    });
+
+  async function expectUnavailable(response: Response, code: string): Promise<void> {
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('7');
+    expect(await response.json()).toEqual({
+      code,
+      message: expect.stringContaining('within 3 s'),
+      retryAfterSeconds: 7,
+    });
+  }
+
+  it('answers a command with the stream position it wrote while the worker runs', async () => {
+    const response = await respond(gateway, engineer);
+    expect(response.status).toBe(200);
+    const { version } = (await response.json()) as { version: number };
+    const stream = await gateway.store.readStream(`ticket-${number}`);
+    expect(version).toBe(stream[stream.length - 1].position);
+  });
+
+  it('with the worker stopped: SLA clocks and the stored stream read 200, a command is 503 WORKER_UNAVAILABLE', async () => {
+    await gateway.stopWorker();
+    const recorded = (await gateway.store.readStream(`ticket-${number}`)).length;
+
+    const sla = await gateway.request('GET', `/v1/tickets/${number}/sla`, { token: engineer });
+    expect(sla.status).toBe(200);
+    expect(await sla.json()).toMatchObject({ firstResponse: { status: 'met' }, resolution: { status: 'running' } });
+
+    const events = await gateway.request('GET', `/v1/tickets/${number}/events`, { token: auditor });
+    expect(events.status).toBe(200);
+    const body = (await events.json()) as { streamId: string; events: Array<{ position: number; hash: string }> };
+    expect(body.streamId).toBe(`ticket-${number}`);
+    expect(body.events.map((e) => e.position)).toEqual(Array.from({ length: recorded }, (_, i) => i + 1));
+    expect(body.events.every((e) => /^[0-9a-f]{64}$/.test(e.hash))).toBe(true);
+
+    await expectUnavailable(await respond(gateway, engineer), 'WORKER_UNAVAILABLE');
+    expect((await gateway.store.readStream(`ticket-${number}`)).length).toBe(recorded);
+  });
+
+  it('with Temporal unreachable: the gateway starts, reads 200, opening and commands are 503 TEMPORAL_UNAVAILABLE', async () => {
+    const offline = await startGateway({
+      numbersFrom: 2_000_000,
+      databaseUrl: gateway.databaseUrl,
+      temporalAddress: `127.0.0.1:${await closedPort()}`,
+      worker: false,
+      availability,
+    });
+    try {
+      const token = await offline.token({ sub: 'eve', role: 'engineer', tier: 'L2' });
+      const sla = await offline.request('GET', `/v1/tickets/${number}/sla`, { token });
+      expect(sla.status).toBe(200);
+      expect(await sla.json()).toMatchObject({ firstResponse: { status: 'met' } });
+      await expectUnavailable(await respond(offline, token), 'TEMPORAL_UNAVAILABLE');
+      await expectUnavailable(
+        await offline.request('POST', '/v1/tickets', { token, body: opening }),
+        'TEMPORAL_UNAVAILABLE',
+      );
+    } finally {
+      await offline.close();
+    }
+  });
+});
