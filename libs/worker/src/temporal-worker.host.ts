@@ -47,6 +47,8 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, OnApplication
   async stop(): Promise<void> {
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running?.catch(() => undefined);
-    await this.connection?.close();
+    const connection = this.connection;
+    this.connection = undefined;
+    await connection?.close();
   }
 }
