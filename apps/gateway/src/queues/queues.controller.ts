@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { DomainError } from '@caseflow/domain';
 import {
@@ -16,6 +22,10 @@ import { PrioritizeDto } from './prioritize.dto';
 /** 003 BPMSoft's sequential queue of a customer: which request is worked on, which wait. */
 @ApiTags('customers')
 @ApiBearerAuth()
+@ApiServiceUnavailableResponse({
+  description:
+    'Temporal (TEMPORAL_UNAVAILABLE) or the workers (WORKER_UNAVAILABLE) did not answer in time; Retry-After.',
+})
 @Controller('v1/customers/:id/queue')
 export class QueuesController {
   constructor(private readonly temporalCalls: TemporalCalls) {}

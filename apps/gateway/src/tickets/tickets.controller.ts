@@ -1,16 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiForbiddenResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
+  ApiServiceUnavailableResponse,
   ApiTags,
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { TicketState } from '@caseflow/domain';
-import type { TicketView } from '@caseflow/contract';
 import { Authorize, Caller } from '../auth';
 import { TicketCommandDto } from './ticket-command.dto';
 import { CreateTicketDto } from './create-ticket.dto';
@@ -20,6 +19,11 @@ import { TicketsService } from './tickets.service';
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ description: 'No valid bearer token (code UNAUTHENTICATED).' })
 @ApiForbiddenResponse({ description: 'The role may not do this (code ACTOR_NOT_AUTHORIZED).' })
+@ApiServiceUnavailableResponse({
+  description:
+    'Temporal (code TEMPORAL_UNAVAILABLE) or the ticket workers (WORKER_UNAVAILABLE) did not answer within the bound; ' +
+    'nothing was done; retry after Retry-After seconds.',
+})
 @Controller('v1/tickets')
 export class TicketsController {
   constructor(private readonly tickets: TicketsService) {}
@@ -30,14 +34,6 @@ export class TicketsController {
   @ApiCreatedResponse({ description: 'The ticket workflow started; the body holds its number.' })
   open(@Body() dto: CreateTicketDto, @Caller() caller: Caller): Promise<{ number: string }> {
     return this.tickets.open(dto, caller);
-  }
-
-  @Get(':number')
-  @Authorize('ticket.read', { ticketParam: 'number' })
-  @ApiOkResponse({ description: 'Phase, severity and timestamps, answered by the ticket workflow.' })
-  @ApiNotFoundResponse({ description: "No such ticket, or another customer's (code TICKET_NOT_FOUND)." })
-  view(@Param('number') number: string): Promise<TicketView> {
-    return this.tickets.view(number);
   }
 
   @Post(':number/commands')

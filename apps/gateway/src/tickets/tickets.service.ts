@@ -15,8 +15,6 @@ import {
   TICKET_WORKFLOW_TYPE,
   ticketSummary,
   ticketCommandUpdate,
-  ticketViewQuery,
-  type TicketView,
   type TicketWorkflow,
 } from '@caseflow/contract';
 import type { TicketCommandDto } from './ticket-command.dto';
@@ -65,10 +63,6 @@ export class TicketsService {
       throw error;
     }
     return { number };
-  }
-
-  view(number: string): Promise<TicketView> {
-    return this.onTicket(number, (handle) => handle.query(ticketViewQuery));
   }
 
   /** Who acts comes from the token; the access guard has already checked role, scope and contact. */
