@@ -11,6 +11,7 @@ import {
   type CheckpointConfig,
   type DatabaseConfig,
 } from '@caseflow/persistence';
+import { ProjectionsModule } from '@caseflow/projections';
 import { TemporalClientModule, type TemporalConfig } from '@caseflow/temporal';
 import { WorkerModule } from '@caseflow/worker';
 import type { WorkerHostOptions } from '@caseflow/worker';
@@ -54,6 +55,8 @@ export async function createGatewayApp(options: GatewayOptions): Promise<INestAp
     TemporalClientModule.register(options.temporal),
     AvailabilityModule.register(options.availability),
     DirectoryModule,
+    // The read side's tables, kept from the ticket streams by the projector this process runs.
+    ProjectionsModule.register(),
     AuthModule.register(options.auth, options.rateLimit),
     CustomersModule,
     TicketsModule,
