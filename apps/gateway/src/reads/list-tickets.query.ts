@@ -122,7 +122,7 @@ export class ListTicketsQuery {
   @IsISO8601({ strict: true })
   deadlineBefore?: string;
 
-  @ApiPropertyOptional({ example: '2027-03-11T00:00:00Z', description: 'Next SLA deadline at or after this instant.' })
+  @ApiPropertyOptional({ example: '2027-03-11T00:00:00Z', description: 'Next SLA deadline after this instant.' })
   @IsOptional()
   @IsISO8601({ strict: true })
   deadlineAfter?: string;
@@ -132,7 +132,7 @@ export class ListTicketsQuery {
   @IsISO8601({ strict: true })
   openedFrom?: string;
 
-  @ApiPropertyOptional({ example: '2027-04-01T00:00:00Z', description: 'Opened before.' })
+  @ApiPropertyOptional({ example: '2027-04-01T00:00:00Z', description: 'Opened at or before.' })
   @IsOptional()
   @IsISO8601({ strict: true })
   openedTo?: string;

@@ -1,6 +1,7 @@
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import { ALL_CUSTOMERS, type Caller } from '@caseflow/identity';
 import {
+  InvalidCursorError,
   TICKET_READ_MODEL,
   type PageRequest,
   type TicketFilter,
@@ -51,8 +52,13 @@ export class TicketReads {
     private readonly access: TicketAccess,
   ) {}
 
-  list(filter: TicketFilter, page: PageRequest): Promise<TicketPage> {
-    return this.model.list(filter, page, new Date());
+  async list(filter: TicketFilter, page: PageRequest): Promise<TicketPage> {
+    try {
+      return await this.model.list(filter, page, new Date());
+    } catch (error) {
+      if (error instanceof InvalidCursorError) throw invalid('cursor', { isCursor: error.message });
+      throw error;
+    }
   }
 
   async ticket(number: string, minVersion?: number): Promise<Fresh<TicketSummary | OpeningTicket>> {
@@ -97,9 +103,13 @@ export function listedCustomer(caller: Caller, asked: string | undefined): strin
   if (caller.role === 'customer') return caller.customerId;
   if (asked && caller.scope.includes(asked)) return asked;
   if (caller.scope.length === 1) return caller.scope[0];
-  throw new BadRequestException({
-    code: 'VALIDATION_FAILED',
-    message: 'invalid request: customer',
-    errors: [{ field: 'customer', rules: { required: `name one of your customers: ${caller.scope.join(', ')}` } }],
-  });
+  throw invalid('customer', { required: `name one of your customers: ${caller.scope.join(', ')}` });
 }
+
+/** The validation pipe's 400 for a field only the service can judge. */
+const invalid = (field: string, rules: Record<string, string>): BadRequestException =>
+  new BadRequestException({
+    code: 'VALIDATION_FAILED',
+    message: `invalid request: ${field}`,
+    errors: [{ field, rules }],
+  });
