@@ -81,8 +81,12 @@ describe('the access table (docs/access.md), walked over HTTP', () => {
     switch (row.route) {
       case 'POST /v1/tickets':
         return { method, url: '/v1/tickets', body: opening[tenant] };
+      case 'GET /v1/tickets':
+        return { method, url: `/v1/tickets?customer=${customer}` };
       case 'GET /v1/tickets/{number}':
         return { method, url: `/v1/tickets/${number}` };
+      case 'GET /v1/tickets/{number}/timeline':
+        return { method, url: `/v1/tickets/${number}/timeline` };
       case 'GET /v1/tickets/{number}/sla':
         return { method, url: `/v1/tickets/${number}/sla` };
       case 'GET /v1/tickets/{number}/events':

@@ -44,6 +44,10 @@ describe('reads and commands while the worker or Temporal is down', () => {
       // Before identification there are no clocks: 200 with no body, as the workflow answered.
       return response.status === 200 && (await response.text()) !== '' ? true : undefined;
     }, 'the ticket to be identified');
+    await gateway.eventually(async () => {
+      const view = await gateway.request('GET', `/v1/tickets/${number}`, { token: engineer });
+      return ((await view.json()) as { phase: string }).phase === 'understand' ? true : undefined;
+    }, 'the ticket to be projected');
   });
 
   afterAll(async () => {
@@ -92,6 +96,15 @@ describe('reads and commands while the worker or Temporal is down', () => {
     expect(body.events.map((e) => e.position)).toEqual(Array.from({ length: recorded }, (_, i) => i + 1));
     expect(body.events.every((e) => /^[0-9a-f]{64}$/.test(e.hash))).toBe(true);
 
+    for (const path of ['', '/timeline']) {
+      const read = await gateway.request('GET', `/v1/tickets/${number}${path}`, { token: engineer });
+      expect({ path, status: read.status }).toEqual({ path, status: 200 });
+    }
+    const listed = await gateway.request('GET', '/v1/tickets', { token: engineer });
+    expect(((await listed.json()) as { items: Array<{ number: string }> }).items.map((t) => t.number)).toContain(
+      number,
+    );
+
     await expectUnavailable(await respond(gateway, engineer), 'WORKER_UNAVAILABLE');
     expect((await gateway.store.readStream(`ticket-${number}`)).length).toBe(recorded);
   });
@@ -109,6 +122,11 @@ describe('reads and commands while the worker or Temporal is down', () => {
       const sla = await offline.request('GET', `/v1/tickets/${number}/sla`, { token });
       expect(sla.status).toBe(200);
       expect(await sla.json()).toMatchObject({ firstResponse: { status: 'met' } });
+      const view = await offline.request('GET', `/v1/tickets/${number}`, { token });
+      expect(view.status).toBe(200);
+      expect(await view.json()).toMatchObject({ number, phase: 'understand' });
+      const ready = await fetch(`${offline.baseUrl}/health/ready`);
+      expect(await ready.json()).toMatchObject({ temporal: 'down' });
       await expectUnavailable(await respond(offline, token), 'TEMPORAL_UNAVAILABLE');
       await expectUnavailable(
         await offline.request('POST', '/v1/tickets', { token, body: opening }),
