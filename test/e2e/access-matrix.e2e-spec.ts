@@ -160,7 +160,7 @@ describe('the access table (docs/access.md), walked over HTTP', () => {
     }
     expect(mismatches).toEqual([]);
     expect(asserted).toBe(table.rows.length * table.columns.length);
-    expect(asserted).toBe(31 * 14);
+    expect(asserted).toBe(34 * 14);
     // Refusals and probes left both tickets as they were; only the 201s opened tickets.
     expect((await gateway.store.readStream(`ticket-${tickets.own}`)).length).toBe(before.own);
     expect((await gateway.store.readStream(`ticket-${tickets.other}`)).length).toBe(before.other);
