@@ -78,6 +78,28 @@ describe('reads and commands while the worker or Temporal is down', () => {
     expect(version).toBe(stream[stream.length - 1].position);
   });
 
+  it('records a command retried with the same Idempotency-Key once, and answers both with the same state', async () => {
+    const comment = (key: string) =>
+      gateway.request('POST', `/v1/tickets/${number}/commands`, {
+        token: engineer,
+        headers: { 'idempotency-key': key },
+        body: { command: { type: 'comment', text: 'Logs received.', visibility: 'public' } },
+      });
+    const key = `retry-${number}`;
+    const first = await comment(key);
+    const retry = await comment(key);
+    expect([first.status, retry.status]).toEqual([200, 200]);
+    const [a, b] = [(await first.json()) as { version: number }, (await retry.json()) as { version: number }];
+    expect(b.version).toBe(a.version);
+    const comments = (await gateway.store.readStream(`ticket-${number}`)).filter((e) => e.type === 'CommentAdded');
+    expect(comments).toHaveLength(1);
+    const bad = await comment('not a key!');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { errors: Array<{ field: string }> }).errors.map((e) => e.field)).toEqual([
+      'Idempotency-Key',
+    ]);
+  });
+
   it('with the worker stopped: SLA clocks and the stored stream read 200, a command is 503 WORKER_UNAVAILABLE', async () => {
     await gateway.stopWorker();
     const recorded = (await gateway.store.readStream(`ticket-${number}`)).length;

@@ -1,8 +1,9 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiForbiddenResponse,
+  ApiHeader,
   ApiOkResponse,
   ApiServiceUnavailableResponse,
   ApiTags,
@@ -13,6 +14,7 @@ import type { TicketState } from '@caseflow/domain';
 import { Authorize, Caller } from '../auth';
 import { TicketCommandDto } from './ticket-command.dto';
 import { CreateTicketDto } from './create-ticket.dto';
+import { IDEMPOTENCY_KEY_HEADER, updateIdOf } from './idempotency-key';
 import { TicketsService } from './tickets.service';
 
 @ApiTags('tickets')
@@ -39,15 +41,25 @@ export class TicketsController {
   @Post(':number/commands')
   @HttpCode(200)
   @Authorize('ticket.command', { ticketParam: 'number' })
-  @ApiOkResponse({ description: 'The command was accepted: one event recorded; the body is the new state.' })
+  @ApiOkResponse({
+    description:
+      'The command was accepted: one event recorded; the body is the new state, `version` its stream position (for ?minVersion).',
+  })
   @ApiUnprocessableEntityResponse({
     description: 'Rejected by the ticket (code COMMAND_REJECTED, with the reason); nothing recorded.',
+  })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      'Retrying with the same key (after a 503 or a lost answer) is the same command: recorded once, answered with the state.',
   })
   command(
     @Param('number') number: string,
     @Body() dto: TicketCommandDto,
     @Caller() caller: Caller,
+    @Headers(IDEMPOTENCY_KEY_HEADER) idempotencyKey?: string,
   ): Promise<TicketState> {
-    return this.tickets.command(number, dto, caller);
+    return this.tickets.command(number, dto, caller, updateIdOf(idempotencyKey));
   }
 }

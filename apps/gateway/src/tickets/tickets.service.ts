@@ -66,11 +66,16 @@ export class TicketsService {
   }
 
   /** Who acts comes from the token; the access guard has already checked role, scope and contact. */
-  async command(number: string, { command }: TicketCommandDto, caller: Caller): Promise<TicketState> {
+  async command(
+    number: string,
+    { command }: TicketCommandDto,
+    caller: Caller,
+    updateId?: string,
+  ): Promise<TicketState> {
     const actor = actorOf(caller);
     try {
       return await this.onTicket(number, (handle) =>
-        handle.executeUpdate(ticketCommandUpdate, { args: [{ actor, command }] }),
+        handle.executeUpdate(ticketCommandUpdate, { args: [{ actor, command }], ...(updateId ? { updateId } : {}) }),
       );
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError) {
