@@ -267,4 +267,24 @@ describe('reads from the projection', () => {
     expect(body.projection.position).toBeLessThanOrEqual(body.projection.head);
     expect(body.projection.lag).toBe(body.projection.head - body.projection.position);
   });
+
+  it('is not ready (503) while the projection is further behind than allowed', async () => {
+    // A gateway that does not run the projector, over a fresh database the directory has already written to.
+    const idle = await startGateway({
+      numbersFrom: 2_190_000,
+      worker: false,
+      projections: { runProjector: false },
+      availability: { readyMaxLag: 0 },
+    });
+    try {
+      const response = await fetch(`${idle.baseUrl}/health/ready`);
+      expect(response.status).toBe(503);
+      const body = (await response.json()) as { status: string; projection: { position: number; lag: number } };
+      expect(body.status).toBe('catching-up');
+      expect(body.projection.position).toBe(0);
+      expect(body.projection.lag).toBeGreaterThan(0);
+    } finally {
+      await idle.close();
+    }
+  });
 });

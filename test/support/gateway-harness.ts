@@ -37,6 +37,8 @@ export interface HarnessOptions {
   worker?: boolean;
   /** Bounds of the gateway's calls to Temporal (suites that stop the worker shorten them). */
   availability?: GatewayOptions['availability'];
+  /** The projector's options (`runProjector: false`: the gateway only reads the tables). */
+  projections?: GatewayOptions['projections'];
   /** Another Temporal address than the e2e dev server (a port nobody listens on: Temporal is down). */
   temporalAddress?: string;
   /** Another suite gateway's database (Harness.databaseUrl): both serve the same tickets; the owner drops it. */
@@ -96,6 +98,7 @@ export async function startGateway(options: HarnessOptions): Promise<Harness> {
     rateLimit: options.rateLimit,
     codecServer: options.codecServer,
     availability: options.availability,
+    projections: options.projections,
     logger: options.logger ?? false,
   });
   await app.listen(0, '127.0.0.1');

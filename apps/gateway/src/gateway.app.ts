@@ -11,7 +11,7 @@ import {
   type CheckpointConfig,
   type DatabaseConfig,
 } from '@caseflow/persistence';
-import { ProjectionsModule } from '@caseflow/projections';
+import { ProjectionsModule, type ProjectionsOptions } from '@caseflow/projections';
 import { TemporalClientModule, type TemporalConfig } from '@caseflow/temporal';
 import { WorkerModule } from '@caseflow/worker';
 import type { WorkerHostOptions } from '@caseflow/worker';
@@ -39,6 +39,8 @@ export interface GatewayOptions {
   worker?: Omit<WorkerHostOptions, 'temporal'>;
   /** The codec server for Temporal UI at /codec; by default for the UI on port 8233, and nobody let in. */
   codecServer?: CodecServerOptions;
+  /** The projector runs in this process unless `runProjector: false` (then the tables are read only). */
+  projections?: ProjectionsOptions;
   /** How long calls to Temporal may take before commands answer 503 (TEMPORAL_UNAVAILABLE, WORKER_UNAVAILABLE). */
   availability?: AvailabilityOptions;
   /** false: silent; a LoggerService: every log line goes there (tests read the access log so). */
@@ -56,7 +58,7 @@ export async function createGatewayApp(options: GatewayOptions): Promise<INestAp
     AvailabilityModule.register(options.availability),
     DirectoryModule,
     // The read side's tables, kept from the ticket streams by the projector this process runs.
-    ProjectionsModule.register(),
+    ProjectionsModule.register(options.projections),
     AuthModule.register(options.auth, options.rateLimit),
     CustomersModule,
     TicketsModule,

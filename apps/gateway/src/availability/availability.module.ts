@@ -9,7 +9,7 @@ export class AvailabilityModule {
       module: AvailabilityModule,
       global: true,
       providers: [{ provide: AVAILABILITY_OPTIONS, useValue: options }, TemporalCalls],
-      exports: [TemporalCalls],
+      exports: [AVAILABILITY_OPTIONS, TemporalCalls],
     };
   }
 }

@@ -3,10 +3,7 @@ import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/s
 import type { Response } from 'express';
 import { TICKET_READ_MODEL, type ProjectionLag, type TicketReadModel } from '@caseflow/projections';
 import { Public } from '../auth';
-import { TemporalCalls } from '../availability';
-
-/** Past this many events behind the store's head the read side is not ready (a rebuild, a stuck projector). */
-export const READY_MAX_LAG = 1_000;
+import { AVAILABILITY_OPTIONS, DEFAULT_READY_MAX_LAG, TemporalCalls, type AvailabilityOptions } from '../availability';
 
 export interface Readiness {
   status: 'ready' | 'catching-up' | 'unavailable';
@@ -18,10 +15,16 @@ export interface Readiness {
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
+  /** Past this many events behind the store's head the read side is not ready (a rebuild, a stuck projector). */
+  private readonly maxLag: number;
+
   constructor(
     @Inject(TICKET_READ_MODEL) private readonly model: TicketReadModel,
     private readonly temporalCalls: TemporalCalls,
-  ) {}
+    @Inject(AVAILABILITY_OPTIONS) options: AvailabilityOptions,
+  ) {
+    this.maxLag = options.readyMaxLag ?? DEFAULT_READY_MAX_LAG;
+  }
 
   @Get()
   @Public()
@@ -32,19 +35,21 @@ export class HealthController {
   @Get('ready')
   @Public()
   @ApiOkResponse({
-    description: `Reads are served: the projection is at most ${READY_MAX_LAG} events behind the store's head (position, head, lag).`,
+    description:
+      "Reads are served: the projection is at most CASEFLOW_READY_MAX_LAG (1,000) events behind the store's head " +
+      '(position, head, lag); whether Temporal answers is reported, not decisive.',
   })
   @ApiServiceUnavailableResponse({ description: 'The projection is further behind (rebuilding, stuck) or unreadable.' })
   async ready(@Res({ passthrough: true }) res: Response): Promise<Readiness> {
     const [projection, temporal] = await Promise.all([
       this.model.lag().then(
-        (lag) => ({ ...lag, maxLag: READY_MAX_LAG }),
+        (lag) => ({ ...lag, maxLag: this.maxLag }),
         (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }),
       ),
       this.temporalCalls.serverAnswers().then((up): Readiness['temporal'] => (up ? 'up' : 'down')),
     ]);
     const status: Readiness['status'] =
-      'error' in projection ? 'unavailable' : projection.lag <= READY_MAX_LAG ? 'ready' : 'catching-up';
+      'error' in projection ? 'unavailable' : projection.lag <= this.maxLag ? 'ready' : 'catching-up';
     if (status !== 'ready') res.status(503);
     return { status, projection, temporal };
   }
