@@ -69,7 +69,7 @@ export class TemporalCalls {
 }
 
 /** A deadline or an unreachable server, however deep the SDK wrapped it. */
-function unanswered(error: unknown): boolean {
+export function unanswered(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
     if (e instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
     if (isGrpcServiceError(e) && UNANSWERED.includes(e.code)) return true;
