@@ -117,6 +117,9 @@ describe('reads and commands while the worker or Temporal is down', () => {
     expect(body.streamId).toBe(`ticket-${number}`);
     expect(body.events.map((e) => e.position)).toEqual(Array.from({ length: recorded }, (_, i) => i + 1));
     expect(body.events.every((e) => /^[0-9a-f]{64}$/.test(e.hash))).toBe(true);
+    // As stored: the title and the requester's address are sealed, not opened for the auditor.
+    expect(JSON.stringify(body)).not.toContain(opening.title);
+    expect(JSON.stringify(body)).not.toContain(opening.requester);
 
     for (const path of ['', '/timeline']) {
       const read = await gateway.request('GET', `/v1/tickets/${number}${path}`, { token: engineer });
