@@ -13,6 +13,7 @@ import {
   PROJECTION_TABLES,
   TicketProjector,
   sealedStoreOf,
+  type ProjectorRunnerOptions,
 } from '@caseflow/projections';
 import { LifecycleGenerator, seededRandom, type GeneratedTicket } from './random-lifecycles';
 import { createScratchDatabase } from './postgres';
@@ -62,7 +63,7 @@ export class ProjectionHarness {
     return new LifecycleGenerator(seededRandom(seed), (email) => this.subjects.idFor(email));
   }
 
-  runner(options: { batchSize?: number } = {}): ProjectorRunner {
+  runner(options: ProjectorRunnerOptions = {}): ProjectorRunner {
     return new ProjectorRunner(this.projector, sealedStoreOf(this.store), {
       pollIntervalMs: 20,
       retryMs: 50,

@@ -42,8 +42,12 @@ export class ProjectorRunner {
     for (;;) {
       const subscription = this.subscription;
       if (subscription) {
+        // A subscription that ends meanwhile never answers caughtUp(): wait on its end too.
+        const ended = subscription.done.then(() => {
+          throw new Error('projection subscription stopped');
+        });
         try {
-          return await subscription.caughtUp();
+          return await Promise.race([subscription.caughtUp(), ended]);
         } catch (error) {
           if (this.stopped) throw error;
         }
@@ -75,6 +79,7 @@ export class ProjectorRunner {
         await this.subscription.done;
         retryMs = this.options.retryMs ?? 1_000;
       } catch (error) {
+        this.subscription = undefined;
         if (this.stopped) break;
         this.options.onError?.(error);
         await this.pause(retryMs);

@@ -157,10 +157,10 @@ export class TicketProjector {
       handler: async (event) => void pending.push(event),
       checkpoints: {
         load: async () => (await this.checkpoint()).position,
+        // Cleared only once applied: a save retried after a failure applies the same events again.
         save: async (_id, globalPosition) => {
-          const batch = pending;
+          await this.applyBatch(pending, globalPosition);
           pending = [];
-          await this.applyBatch(batch, globalPosition);
         },
       },
     };
