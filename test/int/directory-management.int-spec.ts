@@ -71,7 +71,7 @@ describe('managing the directory on PostgreSQL: changes, versions, concurrency',
       {
         processOptions: { severityScheme: 'S1-S3', requiredIntakeFields: ['recurrence'] } as never,
         contracts: [{ id: 'NX-2', validFrom: '2026-01-01', validTo: '2026-12-31' }],
-        plan: null as never,
+        support: null as never,
       },
       'manager:mia',
       LATER,
@@ -81,7 +81,7 @@ describe('managing the directory on PostgreSQL: changes, versions, concurrency',
       customerId: 'patched',
       outcome: 'changed',
       version: 2,
-      changedFields: ['contracts', 'processOptions'],
+      changedFields: ['contracts', 'processOptions', 'support'],
     });
     const after = await directory.get('patched');
     expect(after?.processOptions).toEqual({
@@ -96,10 +96,12 @@ describe('managing the directory on PostgreSQL: changes, versions, concurrency',
       ['CustomerChanged', 'manager:mia'],
     ]);
     expect(events[1].data).toMatchObject({
-      fields: ['contracts', 'processOptions'],
-      before: { processOptions: netixDemo.processOptions },
+      fields: ['contracts', 'processOptions', 'support'],
+      before: { processOptions: netixDemo.processOptions, support: netixDemo.support },
       after: { processOptions: after?.processOptions },
     });
+    expect(after).not.toHaveProperty('support');
+    expect(events[1].data).not.toHaveProperty('after.support');
     // The same patch again changes nothing and writes nothing.
     await expect(
       directory.change('patched', { contracts: after!.contracts }, 'manager:mia', LATER),
@@ -205,7 +207,24 @@ describe('managing the directory on PostgreSQL: changes, versions, concurrency',
     await expect(
       directory.addCalendarVersion('calendared', { ...longDays, week: {} }, 'manager:mia', LATER),
     ).rejects.toMatchObject({ code: 'CUSTOMER_INVALID', details: { errors: [{ field: 'calendars[0]' }] } });
-    const added = await directory.addCalendarVersion('calendared', longDays as never, 'manager:mia', LATER);
+    // Checked by compiling it now: a country the holiday data lacks is refused, not found out by a ticket.
+    await expect(
+      directory.addCalendarVersion(
+        'calendared',
+        { ...longDays, publicHolidays: { country: 'ZZ' } } as never,
+        'manager:mia',
+        LATER,
+      ),
+    ).rejects.toMatchObject({
+      code: 'CUSTOMER_INVALID',
+      details: { errors: [{ field: 'calendars[0].publicHolidays.country' }] },
+    });
+    const added = await directory.addCalendarVersion(
+      'calendared',
+      { ...longDays, publicHolidays: { country: 'RU' } } as never,
+      'manager:mia',
+      LATER,
+    );
     expect(added.added).toEqual({ id: 'netix-novosibirsk', version: 2 });
     const record = (await directory.get('calendared'))!;
     const fresh = buildSlaSetup(record, 2026);

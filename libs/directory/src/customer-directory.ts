@@ -13,6 +13,7 @@ import {
 } from '@caseflow/event-store';
 import type { CalendarDefinition, SlaPolicy } from '@caseflow/sla';
 import { CUSTOMER_FIELDS, customerStreamId, type AuthorizedContact, type CustomerRecord } from './customer';
+import { uncompilableCalendars } from './compilable-calendars';
 import { nextVersion, slaCatalogOf } from './sla-catalog';
 import { withContactSubjects } from './contact-subjects';
 import { validateCustomer, type FieldProblem } from './validate-customer';
@@ -160,7 +161,10 @@ export class CustomerDirectory {
         const current = await lockRow(tx, next.id);
         const version = current?.version ?? 0;
         checkExpected(next.id, version, options.expectedVersion);
-        const kept = current ? keptVersions(current.record, next) : [];
+        const kept = [
+          ...(current ? keptVersions(current.record, next) : []),
+          ...uncompilableCalendars(next, current?.record, at),
+        ];
         if (kept.length > 0) throw invalid(next.id, kept);
         const fields = current ? changedFields(current.record, next) : [...presentFields(next)];
         if (current && fields.length === 0)
@@ -315,6 +319,7 @@ export class CustomerDirectory {
         const change = build(current.record);
         const next = plain(change.next);
         const problems = [...validateCustomer(next), ...keptVersions(current.record, next)];
+        if (problems.length === 0) problems.push(...uncompilableCalendars(next, current.record, at));
         if (problems.length > 0) throw invalid(customerId, problems);
         const fields = changedFields(current.record, next);
         if (fields.length === 0)
