@@ -76,6 +76,25 @@ describe('validateCustomer', () => {
     expect(fields(with_(netixDemo, { slaPolicies: 'x' }))).toEqual(['slaPolicies']);
   });
 
+  it('needs a policy that gives every severity of the scheme targets, as the workflow classifies tickets', () => {
+    const answer = { firstResponse: { span: { measure: 'elapsed', seconds: 3600 }, calendar: 'netix-novosibirsk' } };
+    const partial = {
+      id: 'netix',
+      version: 2,
+      title: 'urgent only',
+      matcher: { kind: 'urgency', byUrgency: { '1': answer, '2': answer } },
+      calendars: ['netix-novosibirsk'],
+    };
+    const record = with_(netixDemo, { slaPolicies: [partial], policy: { id: 'netix', version: 2 } });
+    expect(validateCustomer(record)).toEqual([
+      { field: 'policy', rule: 'policy netix v2 has no targets for severity 3, 4' },
+    ]);
+    // Under a scheme without urgencies (S1-S3) it covers nothing.
+    expect(fields(with_(record, { processOptions: { ...netixDemo.processOptions, severityScheme: 'S1-S3' } }))).toEqual(
+      ['policy'],
+    );
+  });
+
   it('needs a plan the severity x plan matrix knows (000), on the customer and its contracts', () => {
     expect(fields(with_(balasysDemo, { plan: undefined }))).toEqual(['plan']);
     expect(fields(with_(balasysDemo, { plan: 'Gold' }))).toEqual(['plan']);

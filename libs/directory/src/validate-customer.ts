@@ -2,14 +2,22 @@
  * Checks a customer record before it enters the directory: shapes, ids, dates, and that the SLA
  * preset, policy (id + version) and calendar it names exist in libs/sla. Pure.
  */
+import { SEVERITY_SCALES, slaClassification } from '@caseflow/domain';
 import {
+  matchTargets,
   presetById,
   validateCalendarDefinition,
   validatePolicy,
   type CalendarDefinition,
   type SlaPolicy,
 } from '@caseflow/sla';
-import { CLARIFICATION_OUTCOMES, SEVERITY_SCHEMES, SUPPORT_TIERS, type CustomerRecord } from './customer';
+import {
+  CLARIFICATION_OUTCOMES,
+  SEVERITY_SCHEMES,
+  SUPPORT_TIERS,
+  type CustomerRecord,
+  type SeverityScheme,
+} from './customer';
 import { slaCatalogOf, type SlaCatalog } from './sla-catalog';
 
 export interface FieldProblem {
@@ -163,6 +171,7 @@ function checkSla(r: Record<string, unknown>, bad: (field: string, rule: string)
     bad('calendarId', `policy ${policy.id} v${policy.version} does not use calendar ${r.calendarId}`);
   }
   const matcher = policy.matcher;
+  checkCoverage(r, policy, bad);
   if (matcher.kind === 'severityPlan') {
     const plans = Object.keys(matcher.plans);
     const planOk = (plan: unknown) => typeof plan === 'string' && plans.includes(plan);
@@ -180,6 +189,44 @@ function checkSla(r: Record<string, unknown>, bad: (field: string, rule: string)
       bad('quartetTable', `must be a table of policy ${policy.id} (${Object.keys(matcher.tables).join(', ')})`);
     }
   }
+}
+
+/**
+ * The policy must give targets to every ticket the customer can have: each severity of its scheme
+ * under each plan its contracts give, as the workflow classifies it (else the ticket's SLA clock
+ * would find no targets). Only when the plans are valid for it (the plan checks report those).
+ */
+function checkCoverage(r: Record<string, unknown>, policy: SlaPolicy, bad: (field: string, rule: string) => void) {
+  const scheme = (r.processOptions as { severityScheme?: unknown } | undefined)?.severityScheme;
+  if (!SEVERITY_SCHEMES.includes(scheme as never) || !Array.isArray(r.contracts)) return;
+  const plans = new Set<string | undefined>(
+    r.contracts.length === 0
+      ? [r.plan as string | undefined]
+      : r.contracts.map((c) => ((c as { plan?: string }).plan ?? r.plan) as string | undefined),
+  );
+  if (policy.matcher.kind === 'severityPlan') {
+    const known = Object.keys(policy.matcher.plans);
+    if ([...plans].some((plan) => plan === undefined || !known.includes(plan))) return;
+  }
+  const uncovered = new Set<string>();
+  for (const plan of plans)
+    for (const severity of SEVERITY_SCALES[scheme as SeverityScheme]) {
+      const classification = slaClassification(
+        scheme as SeverityScheme,
+        severity,
+        plan,
+        String(r.id),
+        undefined,
+        typeof r.quartetTable === 'string' ? r.quartetTable : undefined,
+      );
+      try {
+        matchTargets(policy, classification);
+      } catch {
+        uncovered.add(plan ? `${severity} (${plan})` : severity);
+      }
+    }
+  if (uncovered.size > 0)
+    bad('policy', `policy ${policy.id} v${policy.version} has no targets for severity ${[...uncovered].join(', ')}`);
 }
 
 /**

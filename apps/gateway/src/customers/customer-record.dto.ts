@@ -95,7 +95,11 @@ export class ProductSupportDto {
   @Text(100, 'zorp-gateway')
   product!: string;
 
-  @ApiProperty({ type: [String], example: ['7.0', '7.1'], uniqueItems: true })
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', pattern: TEXT.source, maxLength: 50 },
+    example: ['7.0', '7.1'],
+  })
   @IsArray()
   @IsString({ each: true })
   @Matches(TEXT, { each: true, message: 'each of supportedVersions must not be empty' })
@@ -113,7 +117,8 @@ export class ProcessOptionsDto {
   sequentialQueue!: boolean;
 
   @ApiProperty({
-    type: [String],
+    type: 'array',
+    items: { type: 'string', pattern: TEXT.source, maxLength: 100 },
     example: ['product', 'productVersion'],
     uniqueItems: true,
     description: 'Intake keys a new ticket must carry (product/productVersion may come from the request itself)',
@@ -141,7 +146,8 @@ export class SupportTeamDto {
   entryTier?: SupportTier;
 
   @ApiProperty({
-    type: [String],
+    type: 'array',
+    items: { type: 'string', pattern: STAFF_ID.source, maxLength: 100 },
     minItems: 1,
     maxItems: 4,
     uniqueItems: true,

@@ -142,7 +142,7 @@ export class CalendarDto {
   @Type(() => DayOverrideDto)
   overrides?: DayOverrideDto[];
 
-  @ApiPropertyOptional({ type: [String] })
+  @ApiPropertyOptional({ type: 'array', items: { type: 'string', maxLength: 500 } })
   @IsOptional()
   @IsArray()
   @IsString({ each: true })
@@ -186,7 +186,13 @@ export class SlaPolicyDto {
   @Validate(MatcherKind)
   matcher!: Record<string, unknown>;
 
-  @ApiProperty({ type: [String], minItems: 1, uniqueItems: true, example: ['balasys-budapest'] })
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', pattern: TEXT.source },
+    minItems: 1,
+    uniqueItems: true,
+    example: ['balasys-budapest'],
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique()
@@ -201,7 +207,7 @@ export class SlaPolicyDto {
   @Max(1)
   warnAt?: number;
 
-  @ApiPropertyOptional({ type: [String] })
+  @ApiPropertyOptional({ type: 'array', items: { type: 'string', maxLength: 500 } })
   @IsOptional()
   @IsArray()
   @IsString({ each: true })
