@@ -69,7 +69,7 @@ describe('managing the directory on PostgreSQL: changes, versions, concurrency',
     const result = await directory.change(
       'patched',
       {
-        processOptions: { severityScheme: 'S1-S3', requiredIntakeFields: ['recurrence'] } as never,
+        processOptions: { clarificationOutcome: 'keepWaiting', requiredIntakeFields: ['recurrence'] } as never,
         contracts: [{ id: 'NX-2', validFrom: '2026-01-01', validTo: '2026-12-31' }],
         support: null as never,
       },
@@ -86,7 +86,7 @@ describe('managing the directory on PostgreSQL: changes, versions, concurrency',
     const after = await directory.get('patched');
     expect(after?.processOptions).toEqual({
       ...netixDemo.processOptions,
-      severityScheme: 'S1-S3',
+      clarificationOutcome: 'keepWaiting',
       requiredIntakeFields: ['recurrence'],
     });
     expect(after?.contracts).toEqual([{ id: 'NX-2', validFrom: '2026-01-01', validTo: '2026-12-31' }]);
@@ -107,6 +107,19 @@ describe('managing the directory on PostgreSQL: changes, versions, concurrency',
       directory.change('patched', { contracts: after!.contracts }, 'manager:mia', LATER),
     ).resolves.toMatchObject({ outcome: 'unchanged', version: 2 });
     expect(await store.readStream('customer-patched')).toHaveLength(2);
+  });
+
+  it('a new severity scheme needs a policy that covers it: both change in one patch', async () => {
+    await netixLike('rescheme');
+    const scheme = { processOptions: { severityScheme: 'S1-S3' } } as never;
+    await expect(directory.change('rescheme', scheme, 'manager:mia', LATER)).rejects.toMatchObject({
+      code: 'CUSTOMER_INVALID',
+      details: { errors: [{ field: 'policy', rule: 'policy netix v1 has no targets for severity S1, S2, S3' }] },
+    });
+    const { added } = await directory.addSlaPolicyVersion('rescheme', quickPolicy(2), 'manager:mia', LATER);
+    await expect(
+      directory.change('rescheme', { ...(scheme as object), policy: added }, 'manager:mia', LATER),
+    ).resolves.toMatchObject({ outcome: 'changed', changedFields: ['policy', 'processOptions'] });
   });
 
   it('a stale expected version is STORE_CONFLICT naming both versions; nothing is written', async () => {

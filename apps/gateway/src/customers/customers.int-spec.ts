@@ -106,7 +106,7 @@ describe('GET /v1/customers (gateway, directory on PGlite in memory, seeded at b
         .patch('/v1/customers/acme')
         .set('authorization', manager)
         .set('if-match', '"1"')
-        .send({ processOptions: { severityScheme: 'S1-S3' } })
+        .send({ processOptions: { clarificationOutcome: 'keepWaiting' } })
         .expect(200);
       expect(patched.body).toMatchObject({ outcome: 'changed', version: 2, changedFields: ['processOptions'] });
       expect(patched.headers.etag).toBe('"2"');
@@ -125,7 +125,10 @@ describe('GET /v1/customers (gateway, directory on PGlite in memory, seeded at b
         currentVersion: 2,
       });
       const read = await http().get('/v1/customers/acme').set('authorization', bearer).expect(200);
-      expect(read.body).toMatchObject({ name: 'Acme', processOptions: { severityScheme: 'S1-S3' } });
+      expect(read.body).toMatchObject({
+        name: 'Acme',
+        processOptions: { clarificationOutcome: 'keepWaiting', severityScheme: 'urgency1-4' },
+      });
     });
 
     it('400 VALIDATION_FAILED for shapes (field by field), 422 CUSTOMER_INVALID for what the record as a whole breaks', async () => {
