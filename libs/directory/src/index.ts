@@ -12,3 +12,4 @@ export * from './customer-directory';
 export * from './directory.module';
 export * from './sla-setup';
 export * from './ticket-history';
+export * from './sla-catalog';

@@ -23,6 +23,7 @@ import { isTicketNumber } from './ticket-number';
 import { TicketNumbersService } from './ticket-numbers.service';
 import { actorOf, TicketAccess, ticketNotFound, type Caller } from '../auth';
 import { TemporalCalls } from '../availability';
+import { RequiredIntake } from '../customers/required-intake';
 
 @Injectable()
 export class TicketsService {
@@ -31,12 +32,14 @@ export class TicketsService {
     @Inject(TEMPORAL_CONFIG) private readonly temporal: TemporalConfig,
     private readonly numbers: TicketNumbersService,
     private readonly access: TicketAccess,
+    private readonly requiredIntake: RequiredIntake,
   ) {}
 
   /** A customer contact opens in their own name; staff (phone intake) name the requester. */
   async open(dto: CreateTicketDto, caller: Caller): Promise<{ number: string }> {
     const requester = caller.role === 'customer' ? (caller.email as string) : dto.requester;
     if (!requester) throw requesterRequired();
+    await this.requiredIntake.check(dto);
     if (dto.relatedTo) await this.requireExisting(dto.relatedTo, caller);
     const number = await this.numbers.next(new Date());
     await this.access.record(number, dto.customerId, requester);
