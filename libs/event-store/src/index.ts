@@ -62,6 +62,8 @@ export {
 export type { CheckpointSchedule, CheckpointSink } from './integrity/checkpoint-sink';
 export { SubjectKeys, SUBJECT_KEYS_MIGRATIONS, SUBJECT_KEYS_NAMESPACE } from './personal-data/subject-keys';
 export { DataSubjects, SUBJECT_ID_PREFIX, normalizeIdentifier } from './personal-data/data-subjects';
+export { PersonalValues, PERSONAL_VALUES_MIGRATIONS, PERSONAL_VALUES_NAMESPACE } from './personal-data/personal-values';
+export type { OpenedValue, SealedValue } from './personal-data/personal-values';
 export { PersonalDataStore, withPersonalData } from './personal-data/personal-data-store';
 export type { PeopleSpec, PersonalDataOptions, PersonalDataSpec } from './personal-data/personal-data-store';
 export { ERASED, isSealed } from './personal-data/cipher';
