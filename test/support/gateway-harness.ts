@@ -42,6 +42,8 @@ export interface Harness {
   /** Read side of the suite's database: the audit store (personal data opened) and raw SQL. */
   store: EventStore;
   db: Database;
+  /** The scratch database's URL, for tools run as processes (caseflow-audit). */
+  databaseUrl: string;
   /** The embedded issuer's secret file (also what `caseflow token` reads with CASEFLOW_AUTH_SECRET_FILE). */
   secretFile: string;
   token(claims: CaseflowClaims, lifetimeSeconds?: number): Promise<string>;
@@ -99,6 +101,7 @@ export async function startGateway(options: HarnessOptions): Promise<Harness> {
     app,
     store,
     db,
+    databaseUrl: scratch.url,
     secretFile,
     token,
     customerToken: (customer, email) =>
