@@ -192,7 +192,7 @@ describe("what Temporal keeps of a ticket's history", () => {
     let sentBeforeErasure: number;
 
     beforeAll(async () => {
-      handle = await h.open({ ...balasysS1, ...erasable });
+      handle = await h.open({ ...balasysS1, title: erasable.title, description: erasable.description });
       await h.waitForPhase(handle, 'understand');
       await h.command(handle, engineer, { type: 'respond', message: 'Erasable: Dear Anna, on it.' });
       await h.command(handle, anna, { type: 'comment', text: erasable.comment });
