@@ -36,6 +36,8 @@ export { engineer, type TicketHandle } from './ticket-driver';
 export interface HarnessOptions {
   /** The payload codec of client and worker: the test key (default), or none (benchmark baseline only). */
   codec?: CodecConfig | 'none';
+  /** Seal personal texts into the vault as the gateway does (default); false: plain texts in the workflow (benchmark baseline only). */
+  claimCheck?: boolean;
 }
 
 /**
@@ -66,6 +68,7 @@ export class LifecycleHarness extends TicketDriver {
     dataConverter: DataConverter | undefined,
     /** The personal-data vault as the gateway and the worker use it. */
     readonly references: PersonalReferences,
+    private readonly claimCheck: boolean,
   ) {
     super(env, `lifecycle-${randomUUID()}`, dataConverter);
   }
@@ -91,6 +94,7 @@ export class LifecycleHarness extends TicketDriver {
       scratch.url,
       dataConverter,
       references,
+      options.claimCheck ?? true,
     );
     await CustomerDirectory.migrate(db);
     const directory = new CustomerDirectory(db, store, subjects);
@@ -127,6 +131,7 @@ export class LifecycleHarness extends TicketDriver {
 
   /** As the gateway opens a ticket: the requester's subject, then the personal texts sealed under it. */
   protected override async sealOpening(input: OpenTicketInput): Promise<OpenTicketInput> {
+    if (!this.claimCheck) return input;
     return this.references.sealOpening(input, await this.subjects.idFor(input.requester));
   }
 
@@ -135,6 +140,7 @@ export class LifecycleHarness extends TicketDriver {
     handle: TicketHandle,
     { actor, command }: TicketCommandRequest,
   ): Promise<TicketCommandRequest> {
+    if (!this.claimCheck) return { actor, command };
     const { requester } = (await handle.query(ticketViewQuery)) as { requester?: string };
     const subject = subjectOfReference(requester) ?? (await this.subjects.idFor(requester ?? ''));
     const customer = actor.role === 'customer' && !isSubjectId(actor.id);
