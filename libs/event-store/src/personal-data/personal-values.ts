@@ -38,7 +38,7 @@ const placeOf = (subjectId: string, valueId: string): FieldPlace => ({
   path: subjectId,
 });
 
-/** `ref` is the caller's name for the value (the claim check it hands out); ids are random UUIDs. */
+/** One value in the vault: whose it is, and its row (a random UUID). Callers build their claim checks from it. */
 export interface SealedValue {
   subjectId: string;
   valueId: string;
