@@ -18,7 +18,14 @@ import {
   type TicketView,
 } from '@caseflow/contract';
 import { recordWithFollowUps } from './recording';
-import { HANDLED_UPDATES_KEPT, isIdentifiedRun, liveClocks, nowIso, type TicketRun } from './ticket-run';
+import {
+  HANDLED_UPDATES_KEPT,
+  isIdentifiedRun,
+  liveClocks,
+  nowIso,
+  requesterSubjectOf,
+  type TicketRun,
+} from './ticket-run';
 
 export function listenForQueueTurns(run: TicketRun): void {
   setHandler(queueTurnSignal, (turn) => {
@@ -69,7 +76,11 @@ function decideNow(run: TicketRun, { actor, command }: TicketCommandRequest, at:
       new DomainError('COMMAND_REJECTED', `ticket ${run.input.number} is still being identified`),
     );
   try {
-    return decide(command, actor, run.state, decideContextAt(run.sla, run.state, at));
+    const requesterSubject = requesterSubjectOf(run);
+    return decide(command, actor, run.state, {
+      ...decideContextAt(run.sla, run.state, at),
+      ...(requesterSubject ? { requesterSubject } : {}),
+    });
   } catch (error) {
     throw error instanceof DomainError ? domainErrorToFailure(error) : error;
   }

@@ -1,5 +1,14 @@
 import { currentUpdateInfo, uuid4, workflowInfo } from '@temporalio/workflow';
-import { evolve, followUps, slaEventsOf, type Actor, type TicketEvent, type TicketState } from '@caseflow/domain';
+import {
+  evolve,
+  followUps,
+  isSubjectId,
+  slaEventsOf,
+  subjectOfReference,
+  type Actor,
+  type TicketEvent,
+  type TicketState,
+} from '@caseflow/domain';
 import { appendTicketEvent, deliverNotification, resolveDataSubject } from './activities';
 import { releaseQueueTurn } from './customer-queue-client';
 import { refreshVisibility } from './visibility';
@@ -28,7 +37,7 @@ export async function record(
 ): Promise<Recorded> {
   const policy = event.type === 'CustomerIdentified' ? event.data.policy : run.state?.customer?.policy;
   const label = await actorLabel(run, actor);
-  const dataSubject = await subjectOf(run, run.input.requester);
+  const dataSubject = subjectOfReference(run.input.requester) ?? (await subjectOf(run, run.input.requester));
   const expectedPosition = run.state?.version ?? 0;
   const { position } = await appendTicketEvent.executeWithOptions({ summary: `append ${event.type}` }, [
     {
@@ -103,9 +112,13 @@ async function deliver(
   );
 }
 
-/** The log names customers by subject id only; staff and the system by their ids. */
+/**
+ * The log names customers by subject id only; staff and the system by their ids. The gateway gives
+ * a customer's subject id; histories from before it gave the e-mail, looked up here (so they replay).
+ */
 async function actorLabel(run: TicketRun, actor: Actor): Promise<string> {
-  return actor.role === 'customer' ? `customer-contact:${await subjectOf(run, actor.id)}` : `${actor.role}:${actor.id}`;
+  if (actor.role !== 'customer') return `${actor.role}:${actor.id}`;
+  return `customer-contact:${isSubjectId(actor.id) ? actor.id : await subjectOf(run, actor.id)}`;
 }
 
 async function subjectOf(run: TicketRun, email: string): Promise<string> {

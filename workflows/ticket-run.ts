@@ -1,5 +1,12 @@
 import { slaClocksAsOf, type SlaClocks, type SlaEvent } from '@caseflow/sla';
-import { ticketSlaOf, type Actor, type TicketSla, type TicketState, type WakeUp } from '@caseflow/domain';
+import {
+  subjectOfReference,
+  ticketSlaOf,
+  type Actor,
+  type TicketSla,
+  type TicketState,
+  type WakeUp,
+} from '@caseflow/domain';
 import type { ContinuedTicket, OpenTicketInput, QueueTurn } from '@caseflow/contract';
 import { SerialLock } from './serial-lock';
 
@@ -87,3 +94,10 @@ export function isIdentifiedRun(run: TicketRun): run is IdentifiedRun {
 /** The SLA clocks as of now (none before identification). */
 export const liveClocks = (run: TicketRun): SlaClocks | null =>
   run.sla ? (slaClocksAsOf(run.slaEvents, nowIso(), run.sla.context) ?? null) : null;
+
+/**
+ * The requester's subject id: named by the sealed requester reference (docs/codec.md), or, for a
+ * ticket opened with an e-mail address, as resolved when its first event was recorded.
+ */
+export const requesterSubjectOf = (run: TicketRun): string | undefined =>
+  subjectOfReference(run.input.requester) ?? run.subjects.get(run.input.requester.trim().toLowerCase());

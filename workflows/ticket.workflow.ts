@@ -12,6 +12,7 @@ import {
   isTerminal,
   nextWake,
   slaNextChange,
+  subjectOfReference,
   ticketSlaOf,
   type TicketOpened,
   type TicketState,
@@ -113,7 +114,8 @@ async function open(run: TicketRun): Promise<TicketState> {
       ...defined({ product, productVersion, quartet, intake, relatedTo }),
     },
   };
-  return (await record(run, opened, { id: requester, role: 'customer' })).state;
+  // A sealed requester (docs/codec.md) acts as its subject id; an e-mail (older histories) as itself.
+  return (await record(run, opened, { id: subjectOfReference(requester) ?? requester, role: 'customer' })).state;
 }
 
 const identifyInput = (input: OpenTicketInput, at: string) => ({

@@ -84,7 +84,7 @@ describe('ticket workflow on the time-skipping server, events in PostgreSQL', ()
   });
 
   it('appends an event once however often the activity is retried', async () => {
-    const activities = new TicketEventsActivities(h.store);
+    const activities = new TicketEventsActivities(h.store, h.references);
     const number = `CF-2026-R${String(Date.now()).slice(-6)}`;
     const attempt = attemptFor(number, randomUUID());
     await expect(activities.appendTicketEvent(attempt)).resolves.toEqual({ position: 1 });
@@ -93,7 +93,7 @@ describe('ticket workflow on the time-skipping server, events in PostgreSQL', ()
   });
 
   it('refuses, without retrying, an event written against a stale position', async () => {
-    const activities = new TicketEventsActivities(h.store);
+    const activities = new TicketEventsActivities(h.store, h.references);
     const number = `CF-2026-C${String(Date.now()).slice(-6)}`;
     await activities.appendTicketEvent(attemptFor(number, randomUUID()));
     await expect(activities.appendTicketEvent(attemptFor(number, randomUUID()))).rejects.toMatchObject({

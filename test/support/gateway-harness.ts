@@ -53,7 +53,7 @@ export interface Harness {
   /** Read side of the suite's database: the audit store (personal data opened) and raw SQL. */
   store: EventStore;
   db: Database;
-  /** The scratch database's URL (another gateway of the suite may share it). */
+  /** The scratch database's URL (another gateway of the suite may share it; tools run as processes). */
   databaseUrl: string;
   /** The embedded issuer's secret file (also what `caseflow token` reads with CASEFLOW_AUTH_SECRET_FILE). */
   secretFile: string;

@@ -10,9 +10,10 @@ import {
   type Notification,
 } from '@caseflow/worker';
 import { CustomerDirectory, demoCustomers } from '@caseflow/directory';
-import type { DatedTicketEvent, TicketEvent } from '@caseflow/domain';
+import { isSubjectId, subjectOfReference, type DatedTicketEvent, type TicketEvent } from '@caseflow/domain';
 import {
   DataSubjects,
+  PersonalValues,
   SubjectKeys,
   createEventStore,
   openDatabase,
@@ -20,9 +21,10 @@ import {
   type PersonalDataStore,
   type RecordedEvent,
 } from '@caseflow/event-store';
-import { withCaseflowPersonalData } from '@caseflow/persistence';
+import { PersonalReferences, withCaseflowPersonalData } from '@caseflow/persistence';
 import { dataConverterFor, type CodecConfig } from '@caseflow/codec';
 import type { DataConverter } from '@temporalio/common';
+import { ticketViewQuery, type OpenTicketInput, type TicketCommandRequest } from '@caseflow/contract';
 import { testCodecConfig } from './codec-keys';
 import { createScratchDatabase } from './postgres';
 import { TicketDriver, type TicketHandle } from './ticket-driver';
@@ -34,11 +36,15 @@ export { engineer, type TicketHandle } from './ticket-driver';
 export interface HarnessOptions {
   /** The payload codec of client and worker: the test key (default), or none (benchmark baseline only). */
   codec?: CodecConfig | 'none';
+  /** Seal personal texts into the vault as the gateway does (default); false: plain texts in the workflow (benchmark baseline only). */
+  claimCheck?: boolean;
 }
 
 /**
  * A time-skipping Temporal server, a worker running the real activities, a scratch PostgreSQL
  * database holding the audit store and the seeded directory, and a notifier that remembers.
+ * Tickets are opened and commanded as the gateway does: personal texts sealed into the vault,
+ * references in the workflow, customers acting by subject id (docs/codec.md); reads open them.
  */
 export class LifecycleHarness extends TicketDriver {
   /** Delivered to customers. */
@@ -60,6 +66,9 @@ export class LifecycleHarness extends TicketDriver {
     /** The scratch database's URL, for tools run as separate processes. */
     readonly databaseUrl: string,
     dataConverter: DataConverter | undefined,
+    /** The personal-data vault as the gateway and the worker use it. */
+    readonly references: PersonalReferences,
+    private readonly claimCheck: boolean,
   ) {
     super(env, `lifecycle-${randomUUID()}`, dataConverter);
   }
@@ -74,7 +83,19 @@ export class LifecycleHarness extends TicketDriver {
     const keys = await SubjectKeys.open(db);
     const subjects = await DataSubjects.open(db);
     const store = withCaseflowPersonalData(await createEventStore(db), keys);
-    const harness = new LifecycleHarness(env, store, keys, subjects, db, scratch.drop, scratch.url, dataConverter);
+    const references = new PersonalReferences(await PersonalValues.open(db, keys));
+    const harness = new LifecycleHarness(
+      env,
+      store,
+      keys,
+      subjects,
+      db,
+      scratch.drop,
+      scratch.url,
+      dataConverter,
+      references,
+      options.claimCheck ?? true,
+    );
     await CustomerDirectory.migrate(db);
     const directory = new CustomerDirectory(db, store, subjects);
     await directory.seed(demoCustomers, new Date(await env.currentTimeMs()).toISOString());
@@ -84,11 +105,15 @@ export class LifecycleHarness extends TicketDriver {
       ...ticketWorkflowSource(),
       dataConverter,
       activities: bindActivities([
-        new TicketEventsActivities(store),
-        new IdentificationActivities(directory),
-        new NotificationActivities({
-          send: async (n) => void (n.audience === 'staff' ? harness.staffNotifications : harness.notifications).push(n),
-        }),
+        new TicketEventsActivities(store, references),
+        new IdentificationActivities(directory, references),
+        new NotificationActivities(
+          {
+            send: async (n) =>
+              void (n.audience === 'staff' ? harness.staffNotifications : harness.notifications).push(n),
+          },
+          references,
+        ),
         new DataSubjectActivities(subjects),
       ]),
     });
@@ -102,6 +127,31 @@ export class LifecycleHarness extends TicketDriver {
     await this.db.close();
     await this.dropDatabase();
     await this.env.teardown();
+  }
+
+  /** As the gateway opens a ticket: the requester's subject, then the personal texts sealed under it. */
+  protected override async sealOpening(input: OpenTicketInput): Promise<OpenTicketInput> {
+    if (!this.claimCheck) return input;
+    return this.references.sealOpening(input, await this.subjects.idFor(input.requester));
+  }
+
+  /** As the gateway sends a command: a customer by subject id, personal texts sealed under the requester's subject. */
+  protected override async sealCommand(
+    handle: TicketHandle,
+    { actor, command }: TicketCommandRequest,
+  ): Promise<TicketCommandRequest> {
+    if (!this.claimCheck) return { actor, command };
+    const { requester } = (await handle.query(ticketViewQuery)) as { requester?: string };
+    const subject = subjectOfReference(requester) ?? (await this.subjects.idFor(requester ?? ''));
+    const customer = actor.role === 'customer' && !isSubjectId(actor.id);
+    return {
+      actor: customer ? { id: await this.subjects.idFor(actor.id), role: 'customer' } : actor,
+      command: await this.references.sealCommand(command, subject),
+    };
+  }
+
+  protected override opened<T>(value: T): Promise<T> {
+    return this.references.open(value);
   }
 
   async stream(handle: TicketHandle): Promise<RecordedEvent[]> {

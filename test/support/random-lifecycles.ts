@@ -51,9 +51,11 @@ export interface TicketOptions {
 export type SubjectOf = (email: string) => Promise<string>;
 
 export class LifecycleGenerator {
-  private readonly identification = new IdentificationActivities({
-    get: async (id: string) => CUSTOMERS.find((c) => c.id === id),
-  } as unknown as CustomerDirectory);
+  // The generated requester is a plain address, not a vault reference: identification never opens one.
+  private readonly identification = new IdentificationActivities(
+    { get: async (id: string) => CUSTOMERS.find((c) => c.id === id) } as unknown as CustomerDirectory,
+    { open: () => Promise.reject(new Error('generated tickets carry no references')) },
+  );
 
   constructor(
     readonly random: () => number,

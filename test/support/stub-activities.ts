@@ -13,9 +13,14 @@ export class StubActivities {
   readonly streams = new Map<string, AppendTicketEventInput[]>();
   readonly notifications: DeliverNotificationInput[] = [];
   private readonly subjects = new Map<string, string>();
-  private readonly identification = new IdentificationActivities({
-    get: async (id: string) => demoCustomers.find((customer) => customer.id === id),
-  } as Pick<CustomerDirectory, 'get'> as CustomerDirectory);
+  private readonly identification = new IdentificationActivities(
+    { get: async (id: string) => demoCustomers.find((customer) => customer.id === id) } as Pick<
+      CustomerDirectory,
+      'get'
+    > as CustomerDirectory,
+    // The workflow tier opens tickets with plain texts (the shape older histories have): nothing to open.
+    { open: async (value) => value },
+  );
 
   /** The plain functions a worker registers. */
   readonly activities: TicketActivities = {

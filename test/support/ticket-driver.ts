@@ -12,6 +12,7 @@ import {
   ticketSummary,
   ticketViewQuery,
   type OpenTicketInput,
+  type TicketCommandRequest,
   type TicketRunOptions,
   type TicketView,
   type TicketWorkflow,
@@ -59,7 +60,7 @@ export class TicketDriver {
       namespace: this.env.namespace ?? 'default',
       dataConverter: this.dataConverter,
     });
-    return regular.workflow.getHandle<TicketWorkflow>(handle.workflowId).result();
+    return this.opened(await regular.workflow.getHandle<TicketWorkflow>(handle.workflowId).result());
   }
 
   async now(): Promise<string> {
@@ -69,7 +70,8 @@ export class TicketDriver {
   /** Starts a ticket as the gateway does (static summary included); `options` as a continued run would get them. */
   async open(fields: Opening, options?: TicketRunOptions): Promise<TicketHandle> {
     const number = `CF-2099-${String(++this.counter).padStart(3, '0')}${String(Date.now()).slice(-3)}`;
-    const input: OpenTicketInput = { number, title: 'It broke', description: 'Details of what broke.', ...fields };
+    const plain: OpenTicketInput = { number, title: 'It broke', description: 'Details of what broke.', ...fields };
+    const input = await this.sealOpening(plain);
     return this.env.client.workflow.start<TicketWorkflow>(TICKET_WORKFLOW_TYPE, {
       workflowId: number,
       taskQueue: this.taskQueue,
@@ -78,8 +80,8 @@ export class TicketDriver {
     });
   }
 
-  view(handle: TicketHandle): Promise<TicketView> {
-    return handle.query(ticketViewQuery);
+  async view(handle: TicketHandle): Promise<TicketView> {
+    return this.opened(await handle.query(ticketViewQuery));
   }
 
   clocks(handle: TicketHandle): Promise<SlaClocks | null> {
@@ -88,8 +90,9 @@ export class TicketDriver {
 
   /** Runs one command as an update (an explicit id makes a retried call the same update); a rejection surfaces as an error carrying the workflow's reason. */
   async command(handle: TicketHandle, actor: Actor, command: TicketCommand, updateId?: string): Promise<TicketState> {
+    const request = await this.sealCommand(handle, { actor, command });
     try {
-      return await handle.executeUpdate(ticketCommandUpdate, { args: [{ actor, command }], updateId });
+      return await this.opened(await handle.executeUpdate(ticketCommandUpdate, { args: [request], updateId }));
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError)
         throw new Error(`update rejected: ${(error.cause as Error | undefined)?.message}`);
@@ -128,6 +131,21 @@ export class TicketDriver {
   /** One search attribute as Temporal holds it now. */
   async searchAttribute<T extends SearchAttributeType>(handle: TicketHandle, key: SearchAttributeKey<T>) {
     return (await handle.describe()).typedSearchAttributes.get(key);
+  }
+
+  /** What a ticket is started with: as given here; the lifecycle harness seals personal data as the gateway does. */
+  protected async sealOpening(input: OpenTicketInput): Promise<OpenTicketInput> {
+    return input;
+  }
+
+  /** A command as the workflow gets it (see sealOpening). */
+  protected async sealCommand(_handle: TicketHandle, request: TicketCommandRequest): Promise<TicketCommandRequest> {
+    return request;
+  }
+
+  /** What the workflow answered, as a reader sees it (references opened, where there are any). */
+  protected async opened<T>(value: T): Promise<T> {
+    return value;
   }
 
   /** With CASEFLOW_RECORD_HISTORIES=true, saves the ticket's history for the replay suite (never overwriting one). */

@@ -27,6 +27,14 @@ describe('recorded workflow histories replay on the current code', () => {
     // only because the update duty is behind patched('update-cadence-duty') (without it: a
     // DeterminismViolationError, an activity where the history has a timer).
     expect(histories.map((h) => h.file)).toContain('wf-update-clock-before-duty_v0.1.0-e9ae111.json');
+    // Recorded at 7181a70 through the gateway's claim check (docs/codec.md): references, no personal
+    // data; the second one's requester was erased mid-lifecycle and it still closed (and replays).
+    expect(histories.map((h) => h.file)).toEqual(
+      expect.arrayContaining([
+        'claim-check-lifecycle_v0.1.0-7181a70.json',
+        'claim-check-requester-erased_v0.1.0-7181a70.json',
+      ]),
+    );
   });
 
   it.each(histories.map((h) => h.file))('%s', async (file) => {
@@ -57,5 +65,22 @@ describe('replay detects a workflow that no longer matches its history', () => {
     await expect(Worker.runReplayHistory({ workflowBundle: changed }, history, 'changed')).rejects.toBeInstanceOf(
       DeterminismViolationError,
     );
+    // The claim-check recordings too (encrypted: the replayer decodes them with the test key).
+    const claimCheck = readHistory('claim-check-requester-erased_v0.1.0-7181a70.json');
+    await expect(
+      Worker.runReplayHistory({ workflowBundle: changed, dataConverter }, claimCheck, 'changed'),
+    ).rejects.toBeInstanceOf(DeterminismViolationError);
+  });
+
+  it('fails on a claim-check history whose workflow looked the requester up by activity (as before the claim check)', async () => {
+    // The claim-check workflow takes the requester's subject from its reference: no activity. A
+    // history where the first activity is resolveDataSubject is one this code does not make.
+    const tampered = structuredClone(readHistory('claim-check-lifecycle_v0.1.0-7181a70.json'));
+    const scheduled = tampered.events!.find((event) => event.activityTaskScheduledEventAttributes)!;
+    expect(scheduled.activityTaskScheduledEventAttributes!.activityType!.name).toBe('appendTicketEvent');
+    scheduled.activityTaskScheduledEventAttributes!.activityType!.name = 'resolveDataSubject';
+    await expect(
+      Worker.runReplayHistory({ ...currentCode(), dataConverter }, tampered, 'tampered'),
+    ).rejects.toBeInstanceOf(DeterminismViolationError);
   });
 });

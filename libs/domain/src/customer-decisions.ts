@@ -11,6 +11,7 @@ import type {
   TicketCancelled,
   TicketReopened,
 } from './events';
+import { subjectOfReference } from './personal-reference';
 import type { TicketState } from './ticket-state';
 
 /** The customer's answer; after a resolution for no response (000) a late answer reopens the ticket. */
@@ -79,10 +80,25 @@ export function giveFeedback(command: Command<'giveFeedback'>, actor: Actor, sta
   };
 }
 
-export function cancel(command: Command<'cancel'>, actor: Actor, state: TicketState): TicketCancelled {
+export function cancel(
+  command: Command<'cancel'>,
+  actor: Actor,
+  state: TicketState,
+  context: Pick<DecideContext, 'requesterSubject'> = {},
+): TicketCancelled {
   requireRole(actor, ['customer', 'engineer', 'manager'], command);
   requirePhase(state, ['identify', ...OPEN], command);
-  if (actor.role === 'customer' && actor.id.toLowerCase() !== state.requester.toLowerCase())
+  if (actor.role === 'customer' && !isRequester(actor, state, context.requesterSubject))
     reject('only the requester may cancel the ticket', { field: 'actor.id' });
   return { type: 'TicketCancelled', data: { reason: requireText(command.reason, 'reason', 2_000) } };
+}
+
+/**
+ * The same person: by e-mail (tickets opened before personal data was sealed out of Temporal), or
+ * by subject id, which a sealed requester reference names (nothing here reads the e-mail itself).
+ */
+function isRequester(actor: Actor, state: TicketState, requesterSubject?: string): boolean {
+  if (actor.id.toLowerCase() === state.requester.toLowerCase()) return true;
+  const subject = requesterSubject ?? subjectOfReference(state.requester);
+  return subject !== undefined && actor.id === subject;
 }

@@ -22,6 +22,11 @@ export interface DecideContext {
   feedbackDueAt: string;
   /** 004: the priority the customer's quartet table gives a quartet (P1–P4). */
   quartetPriority?: (quartet: Quartet) => string | undefined;
+  /**
+   * The requester's subject id, when the workflow knows it (a ticket opened before the gateway
+   * sealed personal data names its requester by e-mail, while customers now act by subject id).
+   */
+  requesterSubject?: string;
 }
 
 /**
@@ -61,7 +66,7 @@ export function decide(command: TicketCommand, actor: Actor, state: TicketState,
     case 'recordBusinessImpact':
       return staff.recordBusinessImpact(command, actor, state);
     case 'cancel':
-      return customer.cancel(command, actor, state);
+      return customer.cancel(command, actor, state, context);
     case 'requestEscalation':
       return escalation.requestEscalation(command, actor, state);
     case 'acceptEscalation':

@@ -14,3 +14,4 @@ export * from './tiers';
 export * from './escalation';
 export { DEESCALATION_CAUSES, escalationLowered } from './escalation-decisions';
 export * from './follow-ups';
+export * from './personal-reference';

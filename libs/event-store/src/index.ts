@@ -74,6 +74,8 @@ export type {
   PersonalDataSpec,
   SealedPlace,
 } from './personal-data/personal-data-store';
+export { PersonalValues, PERSONAL_VALUES_MIGRATIONS, PERSONAL_VALUES_NAMESPACE } from './personal-data/personal-values';
+export type { OpenedValue, SealedValue } from './personal-data/personal-values';
 export { ERASED, isSealed } from './personal-data/cipher';
 export type { SealedField } from './personal-data/cipher';
 

@@ -3,3 +3,4 @@ export * from './persistence.tokens';
 export * from './persistence.module';
 export * from './personal-data';
 export * from './event-stores';
+export * from './personal-references';

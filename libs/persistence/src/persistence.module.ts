@@ -1,6 +1,7 @@
 import { Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import {
   DataSubjects,
+  PersonalValues,
   SubjectKeys,
   checkpointSinkFrom,
   openDatabase,
@@ -9,7 +10,15 @@ import {
 } from '@caseflow/event-store';
 import { openEventStores, type EventStores } from './event-stores';
 import type { AuditLogConfig, CheckpointConfig, DatabaseConfig } from './persistence.config';
-import { DATABASE, DATABASE_EVENT_STORE, DATA_SUBJECTS, EVENT_STORE, SUBJECT_KEYS } from './persistence.tokens';
+import { PersonalReferences } from './personal-references';
+import {
+  DATABASE,
+  DATABASE_EVENT_STORE,
+  DATA_SUBJECTS,
+  EVENT_STORE,
+  PERSONAL_REFERENCES,
+  SUBJECT_KEYS,
+} from './persistence.tokens';
 
 /** Both event stores, opened together (module-internal: the apps inject the two stores). */
 const EVENT_STORES = Symbol('EVENT_STORES');
@@ -53,6 +62,12 @@ export class PersistenceModule {
           useFactory: (db: Database): Promise<DataSubjects> => DataSubjects.open(db),
         },
         {
+          provide: PERSONAL_REFERENCES,
+          inject: [DATABASE, SUBJECT_KEYS],
+          useFactory: async (db: Database, keys: SubjectKeys): Promise<PersonalReferences> =>
+            new PersonalReferences(await PersonalValues.open(db, keys)),
+        },
+        {
           provide: EVENT_STORES,
           inject: [DATABASE, SUBJECT_KEYS],
           useFactory: (db: Database, keys: SubjectKeys): Promise<EventStores> =>
@@ -70,7 +85,7 @@ export class PersistenceModule {
         },
         PersistenceCloser,
       ],
-      exports: [DATABASE, DATABASE_EVENT_STORE, EVENT_STORE, SUBJECT_KEYS, DATA_SUBJECTS],
+      exports: [DATABASE, DATABASE_EVENT_STORE, EVENT_STORE, SUBJECT_KEYS, DATA_SUBJECTS, PERSONAL_REFERENCES],
     };
   }
 }

@@ -7,3 +7,5 @@ export const EVENT_STORE = Symbol('EVENT_STORE');
 export const SUBJECT_KEYS = Symbol('SUBJECT_KEYS');
 /** Person (e-mail) → opaque subject id (table data_subjects), beside the keys. */
 export const DATA_SUBJECTS = Symbol('DATA_SUBJECTS');
+/** The personal-data vault behind claim checks: seals values into references and opens them (libs/persistence/src/personal-references.ts). */
+export const PERSONAL_REFERENCES = Symbol('PERSONAL_REFERENCES');

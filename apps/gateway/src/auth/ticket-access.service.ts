@@ -46,13 +46,14 @@ export class TicketAccess implements OnModuleInit {
     await runMigrations(this.db, MIGRATIONS, 'ticket-access');
   }
 
-  /** Called by the gateway as it allocates a number, before the workflow starts. */
-  async record(number: string, customerId: string, requester: string): Promise<void> {
+  /** Called by the gateway as it allocates a number, before the workflow starts; gives the requester's subject id. */
+  async record(number: string, customerId: string, requester: string): Promise<string> {
     const subject = await this.subjects.idFor(requester);
     await this.db.query(
       'INSERT INTO ticket_owners (number, customer_id, requester_subject) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
       [number, customerId, subject],
     );
+    return subject;
   }
 
   /**

@@ -36,12 +36,15 @@ export class CodecController {
   @Post('decode')
   @HttpCode(200)
   @UseGuards(CodecAccessGuard)
-  @ApiOkResponse({ description: 'The payloads decoded, in order; one that cannot be opened reads "[undecodable: …]".' })
+  @ApiOkResponse({
+    description:
+      'The payloads decoded, in order, personal references opened ("[erased]" for an erased person); one that cannot be opened reads "[undecodable: …]".',
+  })
   @ApiBadRequestResponse({ description: 'Not a codec request (code VALIDATION_FAILED, with the failing fields).' })
   @ApiUnauthorizedResponse({ description: 'No valid token (code UNAUTHENTICATED).' })
   @ApiForbiddenResponse({ description: 'Not a supervisor, manager or auditor (code FORBIDDEN), or another origin.' })
-  decode(@Body() body: unknown): { payloads: JsonPayload[] } {
-    return { payloads: this.decoder.decode(parseCodecRequest(body)) };
+  async decode(@Body() body: unknown): Promise<{ payloads: JsonPayload[] }> {
+    return { payloads: await this.decoder.decode(parseCodecRequest(body)) };
   }
 
   @Get('session')

@@ -6,7 +6,9 @@ import {
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
 import { TypedSearchAttributes } from '@temporalio/common';
-import { DomainError, type TicketState } from '@caseflow/domain';
+import { DomainError, subjectOfReference, type Actor, type TicketState } from '@caseflow/domain';
+import type { DataSubjects } from '@caseflow/event-store';
+import { DATA_SUBJECTS, PERSONAL_REFERENCES, type PersonalReferences } from '@caseflow/persistence';
 import { inScope } from '@caseflow/identity';
 import { TEMPORAL_CONFIG, type TemporalConfig } from '@caseflow/temporal';
 import {
@@ -15,6 +17,8 @@ import {
   TICKET_WORKFLOW_TYPE,
   ticketSummary,
   ticketCommandUpdate,
+  ticketViewQuery,
+  type TicketView,
   type TicketWorkflow,
 } from '@caseflow/contract';
 import type { TicketCommandDto } from './ticket-command.dto';
@@ -33,22 +37,30 @@ export class TicketsService {
     private readonly numbers: TicketNumbersService,
     private readonly access: TicketAccess,
     private readonly requiredIntake: RequiredIntake,
+    @Inject(PERSONAL_REFERENCES) private readonly references: PersonalReferences,
+    @Inject(DATA_SUBJECTS) private readonly subjects: DataSubjects,
   ) {}
 
-  /** A customer contact opens in their own name; staff (phone intake) name the requester. */
+  /**
+   * A customer contact opens in their own name; staff (phone intake) name the requester. The
+   * workflow gets the requester, title, description and intake texts as references into the
+   * personal-data vault, sealed under the requester's subject key (docs/codec.md): none of them
+   * enters Temporal.
+   */
   async open(dto: CreateTicketDto, caller: Caller): Promise<{ number: string }> {
     const requester = caller.role === 'customer' ? (caller.email as string) : dto.requester;
     if (!requester) throw requesterRequired();
     await this.requiredIntake.check(dto);
     if (dto.relatedTo) await this.requireExisting(dto.relatedTo, caller);
     const number = await this.numbers.next(new Date());
-    await this.access.record(number, dto.customerId, requester);
+    const requesterSubject = await this.access.record(number, dto.customerId, requester);
+    const input = await this.references.sealOpening({ number, ...dto, requester }, requesterSubject);
     try {
       await this.temporalCalls.bounded((client) =>
         client.workflow.start<TicketWorkflow>(TICKET_WORKFLOW_TYPE, {
           workflowId: number,
           taskQueue: this.temporal.taskQueue,
-          args: [{ number, ...dto, requester }],
+          args: [input],
           workflowIdReusePolicy: 'REJECT_DUPLICATE',
           // Temporal UI's line for the ticket: number, customer, severity; never the title or a name.
           staticSummary: ticketSummary({ number, customerId: dto.customerId, severity: dto.severity }),
@@ -68,17 +80,27 @@ export class TicketsService {
     return { number };
   }
 
-  /** Who acts comes from the token; the access guard has already checked role, scope and contact. */
+  /**
+   * Who acts comes from the token; the access guard has already checked role, scope and contact.
+   * A customer acts by subject id, and the command's personal texts go in as references sealed
+   * under the requester's subject (everything of a ticket is, as in the audit store).
+   */
   async command(
     number: string,
     { command }: TicketCommandDto,
     caller: Caller,
     updateId?: string,
   ): Promise<TicketState> {
-    const actor = actorOf(caller);
+    const actor = await this.actorFor(caller);
+    const sealed = await this.references.sealCommand(command, await this.requesterSubject(number));
     try {
-      return await this.onTicket(number, (handle) =>
-        handle.executeUpdate(ticketCommandUpdate, { args: [{ actor, command }], ...(updateId ? { updateId } : {}) }),
+      return await this.opened(
+        await this.onTicket(number, (handle) =>
+          handle.executeUpdate(ticketCommandUpdate, {
+            args: [{ actor, command: sealed }],
+            ...(updateId ? { updateId } : {}),
+          }),
+        ),
       );
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError) {
@@ -87,6 +109,26 @@ export class TicketsService {
       }
       throw error;
     }
+  }
+
+  private async actorFor(caller: Caller): Promise<Actor> {
+    const actor = actorOf(caller);
+    return actor.role === 'customer' ? { id: await this.subjects.idFor(actor.id), role: 'customer' } : actor;
+  }
+
+  /** From the gateway's owner table; a ticket it does not know (staff may name any) from the workflow. */
+  private async requesterSubject(number: string): Promise<string> {
+    const owner = isTicketNumber(number) ? await this.access.ownerOf(number) : undefined;
+    if (owner) return owner.requesterSubject;
+    const view = await this.onTicket(number, (handle) => handle.query(ticketViewQuery));
+    if (!('requester' in view)) throw notFound(number);
+    return subjectOfReference(view.requester) ?? this.subjects.idFor(view.requester);
+  }
+
+  /** Only the ticket's own references (its requester's subject) are opened: one pasted from elsewhere stays a reference. */
+  private opened<T extends TicketView>(view: T): Promise<T> {
+    const subject = 'requester' in view ? subjectOfReference(view.requester) : undefined;
+    return subject ? this.references.open(view, { subject }) : Promise.resolve(view);
   }
 
   /**

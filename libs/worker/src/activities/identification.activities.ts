@@ -10,6 +10,8 @@ import {
 } from '@caseflow/directory';
 import { presetById, quartetPriority, type CompiledCalendar, type SlaPolicy } from '@caseflow/sla';
 import type { IdentifyTicketInput, IdentifyTicketResult, TicketActivities } from '@caseflow/contract';
+import { subjectOfReference } from '@caseflow/domain';
+import { PERSONAL_REFERENCES, type PersonalReferences } from '@caseflow/persistence';
 
 /**
  * Identify: is this a customer with a valid contract, an authorized requester, a licensed and
@@ -19,9 +21,17 @@ import type { IdentifyTicketInput, IdentifyTicketResult, TicketActivities } from
 export class IdentificationActivities implements Pick<TicketActivities, 'identifyTicket'> {
   private readonly compiled = new Map<string, CompiledCalendar>();
 
-  constructor(@Inject(CUSTOMER_DIRECTORY) private readonly directory: CustomerDirectory) {}
+  constructor(
+    @Inject(CUSTOMER_DIRECTORY) private readonly directory: CustomerDirectory,
+    @Inject(PERSONAL_REFERENCES) private readonly references: Pick<PersonalReferences, 'open'>,
+  ) {}
 
-  async identifyTicket(input: IdentifyTicketInput): Promise<IdentifyTicketResult> {
+  /** The requester and the intake may be references (docs/codec.md): opened for the checks, never returned. */
+  async identifyTicket(sealed: IdentifyTicketInput): Promise<IdentifyTicketResult> {
+    const subject = subjectOfReference(sealed.requester);
+    const input = subject
+      ? await this.references.open(sealed, { within: ['requester', 'intake'], subject, strict: true })
+      : sealed;
     const customer = await this.directory.get(input.customerId);
     const outcome = identifyRequest(customer, {
       requester: input.requester,
