@@ -55,7 +55,7 @@ describe('directory management over HTTP (tickets keep their policy version; req
   const identifiedPolicy = async (number: string): Promise<unknown> =>
     (await gateway.store.readStream(`ticket-${number}`)).find((e) => e.type === 'CustomerIdentified')?.data;
 
-  it('a running ticket keeps the policy version it was identified with; a new ticket gets the new one', async () => {
+  it('a running ticket keeps the policy and calendar versions it was identified with; a new ticket gets the new ones', async () => {
     const created = await gateway.request('POST', '/v1/customers', {
       token: manager,
       body: { ...netixDemo, id: CUSTOMER, name: 'Versions Co' },
@@ -100,6 +100,19 @@ describe('directory management over HTTP (tickets keep their policy version; req
       body: { policy: { id: 'netix', version: 2 } },
     });
     expect(switched.status).toBe(200);
+    // And a new version of the calendar the targets count on: longer days, every weekday.
+    const day = [['08:00', '20:00']];
+    const calendar = await gateway.request('POST', `/v1/customers/${CUSTOMER}/calendars`, {
+      token: manager,
+      headers: { 'if-match': switched.headers.get('etag') as string },
+      body: {
+        id: 'netix-novosibirsk',
+        timeZone: 'Asia/Novosibirsk',
+        week: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day },
+      },
+    });
+    expect(calendar.status).toBe(201);
+    expect(await calendar.json()).toMatchObject({ added: { id: 'netix-novosibirsk', version: 2 } });
 
     const after = await clocksOf(first);
     expect(after.policy).toEqual({ id: 'netix', version: 1 });
@@ -107,14 +120,20 @@ describe('directory management over HTTP (tickets keep their policy version; req
       measure: 'business',
       budgetSeconds: 2 * 3600,
       dueAt: before.firstResponse?.dueAt,
+      calendar: before.firstResponse?.calendar,
     });
+    expect(before.firstResponse?.calendar).toMatchObject({ id: 'netix-novosibirsk', version: 1 });
     expect(await identifiedPolicy(first)).toMatchObject({ policy: { id: 'netix', version: 1 } });
 
     const second = await openIdentified(opening(CUSTOMER));
     const fresh = await clocksOf(second);
     expect(fresh.policy).toEqual({ id: 'netix', version: 2 });
     const started = Date.parse(fresh.firstResponse?.startedAt as string);
-    expect(fresh.firstResponse).toMatchObject({ measure: 'elapsed', budgetSeconds: 3600 });
+    expect(fresh.firstResponse).toMatchObject({
+      measure: 'elapsed',
+      budgetSeconds: 3600,
+      calendar: { id: 'netix-novosibirsk', version: 2 },
+    });
     expect(Date.parse(fresh.firstResponse?.dueAt as string) - started).toBe(3600_000);
     expect(await identifiedPolicy(second)).toMatchObject({ policy: { id: 'netix', version: 2 } });
 
@@ -123,6 +142,7 @@ describe('directory management over HTTP (tickets keep their policy version; req
       ['CustomerRegistered', 'manager:mia'],
       ['SlaPolicyVersionAdded', 'manager:mia'],
       ['CustomerChanged', 'manager:mia'],
+      ['CalendarVersionAdded', 'manager:mia'],
     ]);
   });
 

@@ -12,8 +12,9 @@ import {
   type TransactionalEventStore,
 } from '@caseflow/event-store';
 import type { CalendarDefinition, SlaPolicy } from '@caseflow/sla';
-import { CUSTOMER_FIELDS, customerStreamId, type AuthorizedContact, type CustomerRecord } from './customer';
+import { customerStreamId, type AuthorizedContact, type CustomerRecord } from './customer';
 import { uncompilableCalendars } from './compilable-calendars';
+import { canonical, changedFields, diff, keptVersions, mergePatch, pick, plain, presentFields } from './record-changes';
 import { nextVersion, slaCatalogOf } from './sla-catalog';
 import { withContactSubjects } from './contact-subjects';
 import { validateCustomer, type FieldProblem } from './validate-customer';
@@ -411,46 +412,6 @@ function checkExpected(customerId: string, current: number, expected: number | u
   );
 }
 
-/** Own policy and calendar versions are immutable: each must stay, unchanged. */
-function keptVersions(before: CustomerRecord, after: CustomerRecord): FieldProblem[] {
-  return (['slaPolicies', 'calendars'] as const).flatMap((key) =>
-    (before[key] ?? [])
-      .filter((entry) => {
-        const kept = (after[key] as Array<{ id: string; version: number }> | undefined)?.find(
-          (e) => e.id === entry.id && e.version === entry.version,
-        );
-        return !kept || canonical(kept) !== canonical(entry);
-      })
-      .map((entry) => ({
-        field: key,
-        rule: `version ${entry.id}@${entry.version} exists and cannot be changed or removed; add a new version`,
-      })),
-  );
-}
-
-function diff(
-  customerId: string,
-  before: CustomerRecord,
-  after: CustomerRecord,
-  fields: string[],
-): CustomerChangedData {
-  return { customerId, fields, before: pick(before, fields), after: pick(after, fields) };
-}
-
-/** RFC 7396: objects merge member by member, null removes, anything else (lists too) replaces. */
-export function mergePatch(target: unknown, patch: unknown): unknown {
-  if (!isPlainObject(patch)) return patch;
-  const result: Record<string, unknown> = isPlainObject(target) ? { ...target } : {};
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null) delete result[key];
-    else if (value !== undefined) result[key] = mergePatch(result[key], value);
-  }
-  return result;
-}
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 function invalid(customerId: string, problems: FieldProblem[]): DomainError {
   return new DomainError(
     'CUSTOMER_INVALID',
@@ -472,52 +433,8 @@ function conflictOr(error: unknown, customerId: string): unknown {
   return error;
 }
 
-/** Top-level fields whose values differ (JSON semantics: key order and undefined do not count). */
-export function changedFields(before: CustomerRecord, after: CustomerRecord): string[] {
-  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-  return orderFields(keys).filter(
-    (key) =>
-      canonical((before as unknown as Record<string, unknown>)[key]) !==
-      canonical((after as unknown as Record<string, unknown>)[key]),
-  );
-}
-
-function presentFields(record: CustomerRecord): string[] {
-  return orderFields(new Set(Object.keys(record)));
-}
-
-function orderFields(keys: Set<string>): string[] {
-  const known = CUSTOMER_FIELDS.filter((field) => keys.has(field)) as string[];
-  const extra = [...keys].filter((key) => !known.includes(key)).sort();
-  return [...known, ...extra];
-}
-
-/** Stable JSON: object keys sorted, undefined members dropped. */
-export function canonical(value: unknown): string {
-  if (value === undefined) return 'undefined';
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-        )
-      : v,
-  );
-}
-
 function digest(record: CustomerRecord): string {
   return createHash('sha256').update(canonical(record)).digest('hex').slice(0, 16);
-}
-
-function pick(record: CustomerRecord, fields: readonly string[]): Partial<CustomerRecord> {
-  const source = record as unknown as Record<string, unknown>;
-  return Object.fromEntries(
-    fields.filter((f) => source[f] !== undefined).map((f) => [f, source[f]]),
-  ) as Partial<CustomerRecord>;
-}
-
-/** A JSON-only deep copy: no undefined members, no shared references with the caller. */
-function plain(record: CustomerRecord): CustomerRecord {
-  return JSON.parse(JSON.stringify(record)) as CustomerRecord;
 }
 
 /** pg and PGlite return jsonb parsed; a text column or driver setting may hand back a string. */

@@ -13,3 +13,4 @@ export * from './directory.module';
 export * from './sla-setup';
 export * from './ticket-history';
 export * from './sla-catalog';
+export * from './record-changes';

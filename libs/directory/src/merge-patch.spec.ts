@@ -1,4 +1,4 @@
-import { mergePatch } from './customer-directory';
+import { mergePatch } from './record-changes';
 
 describe('mergePatch (RFC 7396)', () => {
   it('merges objects member by member, replaces lists and values, removes on null', () => {

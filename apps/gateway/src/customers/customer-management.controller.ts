@@ -9,6 +9,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
+  ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -44,6 +45,7 @@ export const IF_MATCH = ApiHeader({
  */
 @ApiTags('customers')
 @ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: 'No valid bearer token (code UNAUTHENTICATED).' })
 @ApiForbiddenResponse({ description: 'Managers only (code ACTOR_NOT_AUTHORIZED).' })
 @ApiBadRequestResponse({ description: 'A field of the wrong shape (code VALIDATION_FAILED, errors per field).' })
 @ApiUnprocessableEntityResponse({
@@ -60,6 +62,7 @@ export class CustomerManagementController {
   @HttpCode(201)
   @Authorize('customer.manage', { customerInBody: 'id' })
   @ApiCreatedResponse({ type: ChangeResultDto, description: 'Registered: one CustomerRegistered event.' })
+  @ApiNotFoundResponse({ description: "An id outside a service's customers (code CUSTOMER_NOT_FOUND)." })
   async create(
     @Body() dto: CreateCustomerDto,
     @Caller() caller: Caller,

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Put, Res } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiConflictResponse,
   ApiNotFoundResponse,
@@ -56,6 +57,7 @@ export class CustomersController {
   })
   @ApiUnprocessableEntityResponse({ description: 'Not a customer with one authorized person (code CUSTOMER_INVALID).' })
   @ApiConflictResponse({ description: 'If-Match names another version (code STORE_CONFLICT).' })
+  @ApiBadRequestResponse({ description: 'A malformed body or If-Match (code VALIDATION_FAILED).' })
   async changeAuthorizedPerson(
     @Param('id') id: string,
     @Body() dto: AuthorizedPersonDto,
