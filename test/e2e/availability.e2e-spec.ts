@@ -153,10 +153,23 @@ describe('reads and commands while the worker or Temporal is down', () => {
       const ready = await fetch(`${offline.baseUrl}/health/ready`);
       expect(await ready.json()).toMatchObject({ temporal: 'down' });
       await expectUnavailable(await respond(offline, token), 'TEMPORAL_UNAVAILABLE');
+      const key = { 'idempotency-key': `open-${number}` };
       await expectUnavailable(
-        await offline.request('POST', '/v1/tickets', { token, body: opening }),
+        await offline.request('POST', '/v1/tickets', { token, body: opening, headers: key }),
         'TEMPORAL_UNAVAILABLE',
       );
+      // Retried with the same key once Temporal answers (here: the first gateway): the number the
+      // first attempt got, and one ticket however often it is retried.
+      const { rows } = await gateway.db.query<{ number: string }>('SELECT number FROM ticket_open_requests');
+      expect(rows).toHaveLength(1);
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const retried = await gateway.request('POST', '/v1/tickets', { token: engineer, body: opening, headers: key });
+        expect({ attempt, status: retried.status, body: await retried.json() }).toEqual({
+          attempt,
+          status: 201,
+          body: { number: rows[0].number },
+        });
+      }
     } finally {
       await offline.close();
     }

@@ -34,11 +34,12 @@ export class TicketsService {
   ) {}
 
   /** A customer contact opens in their own name; staff (phone intake) name the requester. */
-  async open(dto: CreateTicketDto, caller: Caller): Promise<{ number: string }> {
+  async open(dto: CreateTicketDto, caller: Caller, idempotencyKey?: string): Promise<{ number: string }> {
     const requester = caller.role === 'customer' ? (caller.email as string) : dto.requester;
     if (!requester) throw requesterRequired();
     if (dto.relatedTo) await this.requireExisting(dto.relatedTo, caller);
-    const number = await this.numbers.next(new Date());
+    const request = idempotencyKey ? { caller: callerKey(caller), key: idempotencyKey } : undefined;
+    const { number, repeated } = await this.numbers.forRequest(new Date(), request);
     await this.access.record(number, dto.customerId, requester);
     try {
       await this.temporalCalls.bounded((client) =>
@@ -58,6 +59,8 @@ export class TicketsService {
       );
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) {
+        // A retry of a request that did start it (its answer was lost, or came as a 503).
+        if (repeated) return { number };
         throw new DomainError('TICKET_ALREADY_EXISTS', `ticket ${number} already exists`, { number });
       }
       throw error;
@@ -111,6 +114,9 @@ export class TicketsService {
 }
 
 const notFound = ticketNotFound;
+
+/** Whose Idempotency-Keys these are: the acting person, and the service behind them. */
+const callerKey = (caller: Caller): string => `${caller.service?.id ?? '-'}/${caller.role}:${caller.id}`;
 
 const requesterRequired = (): BadRequestException =>
   new BadRequestException({
