@@ -134,12 +134,12 @@ describe('reads and commands while the worker or Temporal is down', () => {
     expect((await gateway.store.readStream(`ticket-${number}`)).length).toBe(recorded);
   });
 
-  it('with Temporal unreachable: the gateway starts, reads 200, opening and commands are 503 TEMPORAL_UNAVAILABLE', async () => {
+  it('with Temporal unreachable: the gateway and its worker start, reads 200, opening and commands are 503 TEMPORAL_UNAVAILABLE', async () => {
     const offline = await startGateway({
       numbersFrom: 2_000_000,
       databaseUrl: gateway.databaseUrl,
       temporalAddress: `127.0.0.1:${await closedPort()}`,
-      worker: false,
+      // Its worker cannot connect either: the gateway starts all the same and the worker keeps trying.
       availability,
     });
     try {
