@@ -86,6 +86,18 @@ export class ProjectionHarness {
     }
   }
 
+  /** Appends each ticket's events in one call, `concurrency` tickets at a time (group commit batches them). */
+  async appendConcurrently(tickets: readonly GeneratedTicket[], concurrency = 16): Promise<void> {
+    let next = 0;
+    const worker = async () => {
+      while (next < tickets.length) {
+        const ticket = tickets[next++];
+        await this.store.append(ticket.streamId, ticket.events, { expectedPosition: 0 });
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+  }
+
   /** Every projection table, each row as PostgreSQL prints it, in primary-key order. */
   async dump(): Promise<Record<string, string[]>> {
     const out: Record<string, string[]> = {};
