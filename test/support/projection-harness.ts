@@ -45,7 +45,7 @@ export class ProjectionHarness {
   static async start(kind: 'postgres' | 'pglite' = 'postgres'): Promise<ProjectionHarness> {
     const scratch = kind === 'postgres' ? await createScratchDatabase('projections') : undefined;
     const db = await openDatabase(
-      scratch ? { kind: 'postgres', connectionString: scratch.url } : { kind: 'pglite', thread: 'inline' },
+      scratch ? { kind: 'postgres', connectionString: scratch.url } : { kind: 'pglite', thread: 'worker' },
     );
     const keys = await SubjectKeys.open(db);
     const subjects = await DataSubjects.open(db);
