@@ -40,6 +40,8 @@ export class ProjectionHarness {
     readonly projector: TicketProjector,
     readonly readModel: PostgresTicketReadModel,
     private readonly drop: () => Promise<void>,
+    /** The scratch database's URL (PostgreSQL only), for processes of their own. */
+    readonly url?: string,
   ) {}
 
   static async start(kind: 'postgres' | 'pglite' = 'postgres'): Promise<ProjectionHarness> {
@@ -52,11 +54,20 @@ export class ProjectionHarness {
     const store = withCaseflowPersonalData(await createEventStore(db), keys);
     const projector = await TicketProjector.open(db, keys);
     const readModel = new PostgresTicketReadModel(db, keys, projector, sealedStoreOf(store));
-    return new ProjectionHarness(db, keys, subjects, store, projector, readModel, async () => {
-      await store.close();
-      await db.close();
-      await scratch?.drop();
-    });
+    return new ProjectionHarness(
+      db,
+      keys,
+      subjects,
+      store,
+      projector,
+      readModel,
+      async () => {
+        await store.close();
+        await db.close();
+        await scratch?.drop();
+      },
+      scratch?.url,
+    );
   }
 
   generator(seed: number): LifecycleGenerator {
