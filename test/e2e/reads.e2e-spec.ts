@@ -252,6 +252,13 @@ describe('reads from the projection', () => {
     expect(clocks.body.firstResponse?.status).toMatch(/^(running|warned|breached)$/);
     expect(Date.now() - Date.parse(clocks.body.asOf)).toBeLessThan(60_000);
     expect((await get<Timeline>(`/v1/tickets/${number}/timeline`)).body.entries[0].type).toBe('TicketOpened');
+    // It still reads, but it takes no more commands: the ticket's refusal (422), not a missing ticket.
+    const refused = await gateway.request('POST', `/v1/tickets/${number}/commands`, {
+      token: engineer,
+      body: { command: { type: 'respond', message: 'Anyone there?' } },
+    });
+    expect(refused.status).toBe(422);
+    expect(await refused.json()).toMatchObject({ code: 'COMMAND_REJECTED', number });
   });
 
   it("reports the projection's lag against the store's head at /health/ready", async () => {

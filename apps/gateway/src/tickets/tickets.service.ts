@@ -107,9 +107,19 @@ export class TicketsService {
     try {
       return await this.temporalCalls.bounded((client) => work(client.workflow.getHandle(number)));
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError) throw notFound(number);
+      if (error instanceof WorkflowNotFoundError) throw await this.noWorkflow(number);
       throw error;
     }
+  }
+
+  /**
+   * No running workflow: a ticket the gateway knows has ended (closed, refused, cancelled; its
+   * execution perhaps already gone from Temporal) and still reads, so a command is refused as the
+   * ticket would refuse it (422); an unknown number is a 404.
+   */
+  private async noWorkflow(number: string): Promise<DomainError> {
+    if (!(await this.access.ownerOf(number))) return notFound(number);
+    return new DomainError('COMMAND_REJECTED', `ticket ${number} has ended: it takes no more commands`, { number });
   }
 }
 
