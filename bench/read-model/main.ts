@@ -71,6 +71,7 @@ async function scratchDatabase(): Promise<{ url: string; drop: () => Promise<voi
 
 const seconds = (start: number) => (performance.now() - start) / 1000;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+const phase = (what: string) => console.error(`[${new Date().toISOString()}] ${what}`);
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
@@ -144,6 +145,7 @@ async function main(): Promise<void> {
       `seeded ${fmt(catchUpEvents)} events of ${fmt(catchUpTickets)} tickets in ${fmt(seconds(started), 1)} s`,
     );
 
+    phase('warm-up');
     // Untimed warm-up: the SLA contexts (compiled calendars) are built once per process.
     for await (const batch of readAllInBatches(store.sealed, { types: TICKET_EVENT_TYPES, batchSize: 2_000 })) {
       await projector.applyBatch(batch);
@@ -151,10 +153,12 @@ async function main(): Promise<void> {
     }
     await emptyProjection(db);
 
+    phase('rebuild');
     started = performance.now();
     const rebuilt = await projector.rebuild(store.sealed, 2_000);
     const batchedRate = rebuilt.events / seconds(started);
 
+    phase('live');
     await emptyProjection(db);
     started = performance.now();
     const runner = new ProjectorRunner(projector, store.sealed, { batchSize: 1_000, pollIntervalMs: 20 });
@@ -163,6 +167,7 @@ async function main(): Promise<void> {
     const liveRate = catchUpEvents / seconds(started);
     await runner.stop();
 
+    phase('per-event');
     await emptyProjection(db);
     const sample = await store.sealed.readAll({ types: TICKET_EVENT_TYPES, limit: PER_EVENT });
     started = performance.now();
@@ -194,7 +199,9 @@ async function main(): Promise<void> {
     console.log(`live catch-up of the other ${fmt(followed)} events: ${fmt(followed / seconds(started))} events/s`);
     await db.exec('VACUUM ANALYZE');
 
+    phase('lists');
     await benchLists(readModel, generator, db);
+    phase('alternative');
     await alternativeFold(store, generator);
   } finally {
     await store.close();

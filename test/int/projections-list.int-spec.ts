@@ -35,6 +35,8 @@ const FILTERS: TicketFilter[] = [
   { assignee: 'eve' },
   { slaStatus: ['breached'] },
   { slaStatus: ['warned', 'running', 'paused'] },
+  { slaStatus: ['met'], customerId: 'bpmsoft-demo' },
+  { slaStatus: ['met', 'breached'] },
   { text: 'login' },
   { text: 'Login TIMEOUT' },
   { severity: ['S1', 'critical', '1'], type: ['incident'] },
