@@ -4,7 +4,7 @@
  *   cd bench/read-model && npm run bench      (env: CASEFLOW_PG_URL, BENCH_SCALE, BENCH_QUERIES)
  *
  * 1. Catch-up from empty over CATCH_UP_EVENTS ticket events (random lifecycles of the demo customers,
- *    personal data sealed as every process stores it), three ways: the rebuild path (readAllInBatches,
+ *    personal data sealed as every process stores it), three ways: the rebuild path (keyset pages,
  *    one transaction per 2,000 events), the live subscription (rounds of 1,000, one transaction per
  *    round with its checkpoint), and the named alternative: one transaction per event (a subscription
  *    handler that applies each event with its checkpoint), on the first PER_EVENT events.
@@ -21,8 +21,8 @@ import {
   SubjectKeys,
   createEventStore,
   openDatabase,
-  readAllInBatches,
   type Database,
+  type EventStore,
 } from '@caseflow/event-store';
 import { evolve, type TicketEvent, type TicketState } from '@caseflow/domain';
 import { withCaseflowPersonalData } from '@caseflow/persistence';
@@ -74,6 +74,17 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 const phase = (what: string) => console.error(`[${new Date().toISOString()}] ${what}`);
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+/** Ticket events in keyset pages (a server-side cursor held longer than the statement timeout fails). */
+async function* ticketEventPages(store: { readAll: EventStore['readAll'] }, size: number) {
+  let from = 1;
+  for (;;) {
+    const page = await store.readAll({ fromGlobalPosition: from, types: TICKET_EVENT_TYPES, limit: size });
+    if (!page.length) return;
+    yield page;
+    from = page[page.length - 1].globalPosition + 1;
+  }
+}
 
 async function countTicketEvents(db: Database): Promise<number> {
   const { rows } = await db.query<{ n: string }>("SELECT count(*) AS n FROM es_events WHERE stream_id LIKE 'ticket-%'");
@@ -147,7 +158,7 @@ async function main(): Promise<void> {
 
     phase('warm-up');
     // Untimed warm-up: the SLA contexts (compiled calendars) are built once per process.
-    for await (const batch of readAllInBatches(store.sealed, { types: TICKET_EVENT_TYPES, batchSize: 2_000 })) {
+    for await (const batch of ticketEventPages(store.sealed, 2_000)) {
       await projector.applyBatch(batch);
       break;
     }
@@ -257,7 +268,7 @@ async function alternativeFold(store: ReturnType<typeof withCaseflowPersonalData
   const start = performance.now();
   const states = new Map<string, TicketState>();
   let events = 0;
-  for await (const batch of readAllInBatches(store.sealed, { types: TICKET_EVENT_TYPES, batchSize: 2_000 })) {
+  for await (const batch of ticketEventPages(store.sealed, 2_000)) {
     for (const e of batch) {
       states.set(
         e.streamId,
