@@ -4,7 +4,7 @@
  *   cd bench/read-model && npm run bench      (env: CASEFLOW_PG_URL, BENCH_SCALE, BENCH_QUERIES)
  *
  * 1. Catch-up from empty over CATCH_UP_EVENTS ticket events (random lifecycles of the demo customers,
- *    personal data sealed as every process stores it), three ways: the rebuild path (readAllInBatches,
+ *    personal data sealed as every process stores it), three ways: the rebuild path (keyset pages,
  *    one transaction per 2,000 events), the live subscription (rounds of 1,000, one transaction per
  *    round with its checkpoint), and the named alternative: one transaction per event (a subscription
  *    handler that applies each event with its checkpoint), on the first PER_EVENT events.
@@ -21,8 +21,8 @@ import {
   SubjectKeys,
   createEventStore,
   openDatabase,
-  readAllInBatches,
   type Database,
+  type EventStore,
 } from '@caseflow/event-store';
 import { evolve, type TicketEvent, type TicketState } from '@caseflow/domain';
 import { withCaseflowPersonalData } from '@caseflow/persistence';
@@ -71,8 +71,20 @@ async function scratchDatabase(): Promise<{ url: string; drop: () => Promise<voi
 
 const seconds = (start: number) => (performance.now() - start) / 1000;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+const phase = (what: string) => console.error(`[${new Date().toISOString()}] ${what}`);
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+/** Ticket events in keyset pages (a server-side cursor held longer than the statement timeout fails). */
+async function* ticketEventPages(store: { readAll: EventStore['readAll'] }, size: number) {
+  let from = 1;
+  for (;;) {
+    const page = await store.readAll({ fromGlobalPosition: from, types: TICKET_EVENT_TYPES, limit: size });
+    if (!page.length) return;
+    yield page;
+    from = page[page.length - 1].globalPosition + 1;
+  }
+}
 
 async function countTicketEvents(db: Database): Promise<number> {
   const { rows } = await db.query<{ n: string }>("SELECT count(*) AS n FROM es_events WHERE stream_id LIKE 'ticket-%'");
@@ -144,17 +156,20 @@ async function main(): Promise<void> {
       `seeded ${fmt(catchUpEvents)} events of ${fmt(catchUpTickets)} tickets in ${fmt(seconds(started), 1)} s`,
     );
 
+    phase('warm-up');
     // Untimed warm-up: the SLA contexts (compiled calendars) are built once per process.
-    for await (const batch of readAllInBatches(store.sealed, { types: TICKET_EVENT_TYPES, batchSize: 2_000 })) {
+    for await (const batch of ticketEventPages(store.sealed, 2_000)) {
       await projector.applyBatch(batch);
       break;
     }
     await emptyProjection(db);
 
+    phase('rebuild');
     started = performance.now();
     const rebuilt = await projector.rebuild(store.sealed, 2_000);
     const batchedRate = rebuilt.events / seconds(started);
 
+    phase('live');
     await emptyProjection(db);
     started = performance.now();
     const runner = new ProjectorRunner(projector, store.sealed, { batchSize: 1_000, pollIntervalMs: 20 });
@@ -163,6 +178,7 @@ async function main(): Promise<void> {
     const liveRate = catchUpEvents / seconds(started);
     await runner.stop();
 
+    phase('per-event');
     await emptyProjection(db);
     const sample = await store.sealed.readAll({ types: TICKET_EVENT_TYPES, limit: PER_EVENT });
     started = performance.now();
@@ -194,7 +210,9 @@ async function main(): Promise<void> {
     console.log(`live catch-up of the other ${fmt(followed)} events: ${fmt(followed / seconds(started))} events/s`);
     await db.exec('VACUUM ANALYZE');
 
+    phase('lists');
     await benchLists(readModel, generator, db);
+    phase('alternative');
     await alternativeFold(store, generator);
   } finally {
     await store.close();
@@ -250,7 +268,7 @@ async function alternativeFold(store: ReturnType<typeof withCaseflowPersonalData
   const start = performance.now();
   const states = new Map<string, TicketState>();
   let events = 0;
-  for await (const batch of readAllInBatches(store.sealed, { types: TICKET_EVENT_TYPES, batchSize: 2_000 })) {
+  for await (const batch of ticketEventPages(store.sealed, 2_000)) {
     for (const e of batch) {
       states.set(
         e.streamId,

@@ -87,9 +87,19 @@ describe('caseflow projections', () => {
     expect(rebuilt.stdout).toMatch(/^rebuilt tickets: \d+ events, 15 tickets, checkpoint \d+ /);
     expect(await h.dump()).toEqual(incremental);
 
+    // An event the projection does not read moves the head, not the lag.
+    await h.store.append('misc-1', [
+      {
+        id: 'misc-1/1',
+        type: 'Unrelated',
+        data: {},
+        metadata: { actor: 'system:x', occurredAt: '2026-10-03T00:00:00Z', correlationId: 'm' },
+      },
+    ]);
     const { stdout } = await caseflow('projections', 'status');
     const head = await h.store.headPosition();
-    expect(fields(stdout)).toMatchObject({ position: String(head), lag: '0', tickets: '15', failures: '1' });
+    expect(fields(stdout)).toMatchObject({ head: String(head), lag: '0', tickets: '15', failures: '1' });
+    expect(Number(fields(stdout).position)).toBeLessThan(head);
     expect(stdout).toContain('failure\tticket-CF-2026-1299999@1\tTicketClosed before TicketOpened');
   });
 

@@ -35,6 +35,8 @@ const FILTERS: TicketFilter[] = [
   { assignee: 'eve' },
   { slaStatus: ['breached'] },
   { slaStatus: ['warned', 'running', 'paused'] },
+  { slaStatus: ['met'], customerId: 'bpmsoft-demo' },
+  { slaStatus: ['met', 'breached'] },
   { text: 'login' },
   { text: 'Login TIMEOUT' },
   { severity: ['S1', 'critical', '1'], type: ['incident'] },
@@ -123,6 +125,34 @@ describe('tickets projection: filters and keyset pages', () => {
       expect(pages).toBe(Math.max(1, Math.ceil(seen.length / 97)));
     },
   );
+
+  it('waits for a version: at once when folded, until the event is projected, false after the timeout', async () => {
+    const ticket = all[0];
+    expect(await h.readModel.waitForVersion(ticket.number, ticket.version, 1_000)).toBe(true);
+    const started = Date.now();
+    expect(await h.readModel.waitForVersion(ticket.number, ticket.version + 1, 300)).toBe(false);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+
+    const waiting = h.readModel.waitForVersion(ticket.number, ticket.version + 1, 10_000);
+    const [opened] = await h.store.readStream(`ticket-${ticket.number}`, { to: 1 });
+    const comment = {
+      id: `${ticket.number}/wait`,
+      type: 'CommentAdded',
+      data: { text: 'Any news?', visibility: 'public', author: 'staff' },
+      metadata: {
+        actor: 'engineer:eve',
+        dataSubject: opened.metadata.dataSubject,
+        occurredAt: new Date(Date.parse(ticket.updatedAt) + 60_000).toISOString(),
+        correlationId: ticket.number,
+      },
+    };
+    await h.store.append(`ticket-${ticket.number}`, [comment], { expectedPosition: ticket.version });
+    expect(await waiting).toBe(true);
+    expect((await h.readModel.get(ticket.number, NOW))?.version).toBe(ticket.version + 1);
+    const timeline = await h.readModel.timeline(ticket.number, 'customer');
+    expect(timeline[timeline.length - 1]).toMatchObject({ type: 'CommentAdded', summary: 'Comment: Any news?' });
+    expect(await h.readModel.lag()).toMatchObject({ lag: 0 });
+  });
 
   it('refuses a cursor it did not write', async () => {
     await expect(h.readModel.list({}, { cursor: 'bm90IGEgY3Vyc29y' }, NOW)).rejects.toMatchObject({

@@ -1,6 +1,6 @@
 import { openDatabase, SubjectKeys, type Database } from '@caseflow/event-store';
 import { openEventStores, persistenceConfigFromEnv } from '@caseflow/persistence';
-import { sealedStoreOf, TicketProjector } from '@caseflow/projections';
+import { PostgresTicketReadModel, sealedStoreOf, TicketProjector } from '@caseflow/projections';
 import { onlyFlags, UsageError } from './args';
 
 /**
@@ -37,12 +37,12 @@ export async function projectionsCommand(
         ];
       }
       const checkpoint = await projector.checkpoint();
-      const head = store.headPosition ? await store.headPosition() : undefined;
+      const { head, lag } = await new PostgresTicketReadModel(db, keys, projector, store).lag();
       const { rows } = await db.query<{ n: string | number }>('SELECT count(*) AS n FROM projection_tickets');
       return [
         `position\t${checkpoint.position}`,
-        `head\t${head ?? 'unknown'}`,
-        `lag\t${head === undefined ? 'unknown' : Math.max(0, head - checkpoint.position)}`,
+        `head\t${head}`,
+        `lag\t${lag}`,
         `rebuilding\t${checkpoint.rebuilding ? 'yes (run rebuild again: the last one did not finish)' : 'no'}`,
         `tickets\t${Number(rows[0].n)}`,
         ...(await failureLines(db)),

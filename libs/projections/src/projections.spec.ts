@@ -5,7 +5,7 @@ import { slaInstants } from './ticket-row';
 import { wordToken, wordsOf } from './title-words';
 
 const clock = (status: TargetClock['status'], warnsAt: string | null, dueAt: string | null) =>
-  ({ status, warnsAt, dueAt }) as TargetClock;
+  ({ status, warnsAt, dueAt, missedUpdates: 0 }) as TargetClock & { missedUpdates: number };
 const clocks = (targets: Partial<Pick<SlaClocks, 'firstResponse' | 'update' | 'resolution'>>) =>
   ({ asOf: '2026-01-01T00:00:00Z', nextChangeAt: null, ...targets }) as SlaClocks;
 
