@@ -1,5 +1,9 @@
 import * as net from 'node:net';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { registerSearchAttributes } from '@caseflow/temporal';
 import { startGateway, type Harness } from '../support/gateway-harness';
+import { requiredTool } from '../support/tools';
+import { waitUntil } from '../support/wait-until';
 
 /** A local port nobody listens on: a Temporal server that is down. */
 async function closedPort(): Promise<number> {
@@ -134,12 +138,12 @@ describe('reads and commands while the worker or Temporal is down', () => {
     expect((await gateway.store.readStream(`ticket-${number}`)).length).toBe(recorded);
   });
 
-  it('with Temporal unreachable: the gateway starts, reads 200, opening and commands are 503 TEMPORAL_UNAVAILABLE', async () => {
+  it('with Temporal unreachable: the gateway and its worker start, reads 200, opening and commands are 503 TEMPORAL_UNAVAILABLE', async () => {
     const offline = await startGateway({
       numbersFrom: 2_000_000,
       databaseUrl: gateway.databaseUrl,
       temporalAddress: `127.0.0.1:${await closedPort()}`,
-      worker: false,
+      // Its worker cannot connect either: the gateway starts all the same and the worker keeps trying.
       availability,
     });
     try {
@@ -153,12 +157,57 @@ describe('reads and commands while the worker or Temporal is down', () => {
       const ready = await fetch(`${offline.baseUrl}/health/ready`);
       expect(await ready.json()).toMatchObject({ temporal: 'down' });
       await expectUnavailable(await respond(offline, token), 'TEMPORAL_UNAVAILABLE');
+      const key = { 'idempotency-key': `open-${number}` };
       await expectUnavailable(
-        await offline.request('POST', '/v1/tickets', { token, body: opening }),
+        await offline.request('POST', '/v1/tickets', { token, body: opening, headers: key }),
         'TEMPORAL_UNAVAILABLE',
       );
+      // Retried with the same key once Temporal answers (here: the first gateway): the number the
+      // first attempt got, and one ticket however often it is retried.
+      const { rows } = await gateway.db.query<{ number: string }>('SELECT number FROM ticket_open_requests');
+      expect(rows).toHaveLength(1);
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const retried = await gateway.request('POST', '/v1/tickets', { token: engineer, body: opening, headers: key });
+        expect({ attempt, status: retried.status, body: await retried.json() }).toEqual({
+          attempt,
+          status: 201,
+          body: { number: rows[0].number },
+        });
+      }
     } finally {
       await offline.close();
+    }
+  });
+
+  it('runs the worker of a gateway that started while Temporal was down, once Temporal answers', async () => {
+    const port = await closedPort();
+    const late = await startGateway({ numbersFrom: 2_050_000, temporalAddress: `127.0.0.1:${port}`, availability });
+    let server: TestWorkflowEnvironment | undefined;
+    try {
+      server = await TestWorkflowEnvironment.createLocal({
+        server: {
+          executable: { type: 'existing-path', path: requiredTool('CASEFLOW_TEMPORAL_CLI') },
+          port,
+          extraArgs: ['--log-level', 'error'],
+        },
+      });
+      await registerSearchAttributes(server.connection, 'default');
+      const token = await late.token({ sub: 'eve', role: 'engineer', tier: 'L2' });
+      const opened = await late.request('POST', '/v1/tickets', { token, body: opening });
+      expect(opened.status).toBe(201);
+      const { number: lateNumber } = (await opened.json()) as { number: string };
+      // Identification is the worker's first activity: it ran, so the worker connected on a retry
+      // (up to RECONNECT_MS later, then it bundles the workflows: longer than the harness's 10 s).
+      await waitUntil(
+        async () => {
+          const view = await late.request('GET', `/v1/tickets/${lateNumber}`, { token });
+          return ((await view.json()) as { phase: string }).phase === 'understand' ? true : undefined;
+        },
+        { timeoutMs: 60_000, intervalMs: 200, what: 'the late worker to run the ticket' },
+      );
+    } finally {
+      await late.close();
+      await server?.teardown();
     }
   });
 });

@@ -40,23 +40,34 @@ export class ProjectionHarness {
     readonly projector: TicketProjector,
     readonly readModel: PostgresTicketReadModel,
     private readonly drop: () => Promise<void>,
+    /** The scratch database's URL (PostgreSQL only), for processes of their own. */
+    readonly url?: string,
   ) {}
 
   static async start(kind: 'postgres' | 'pglite' = 'postgres'): Promise<ProjectionHarness> {
     const scratch = kind === 'postgres' ? await createScratchDatabase('projections') : undefined;
     const db = await openDatabase(
-      scratch ? { kind: 'postgres', connectionString: scratch.url } : { kind: 'pglite', thread: 'inline' },
+      scratch ? { kind: 'postgres', connectionString: scratch.url } : { kind: 'pglite', thread: 'worker' },
     );
     const keys = await SubjectKeys.open(db);
     const subjects = await DataSubjects.open(db);
     const store = withCaseflowPersonalData(await createEventStore(db), keys);
     const projector = await TicketProjector.open(db, keys);
     const readModel = new PostgresTicketReadModel(db, keys, projector, sealedStoreOf(store));
-    return new ProjectionHarness(db, keys, subjects, store, projector, readModel, async () => {
-      await store.close();
-      await db.close();
-      await scratch?.drop();
-    });
+    return new ProjectionHarness(
+      db,
+      keys,
+      subjects,
+      store,
+      projector,
+      readModel,
+      async () => {
+        await store.close();
+        await db.close();
+        await scratch?.drop();
+      },
+      scratch?.url,
+    );
   }
 
   generator(seed: number): LifecycleGenerator {
@@ -84,6 +95,18 @@ export class ProjectionHarness {
       cursors[i] += chunk.length;
       if (cursors[i] >= ticket.events.length) left--;
     }
+  }
+
+  /** Appends each ticket's events in one call, `concurrency` tickets at a time (group commit batches them). */
+  async appendConcurrently(tickets: readonly GeneratedTicket[], concurrency = 16): Promise<void> {
+    let next = 0;
+    const worker = async () => {
+      while (next < tickets.length) {
+        const ticket = tickets[next++];
+        await this.store.append(ticket.streamId, ticket.events, { expectedPosition: 0 });
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
   }
 
   /** Every projection table, each row as PostgreSQL prints it, in primary-key order. */

@@ -48,10 +48,26 @@ export function filterConditions(filter: TicketFilter, now: string, params: Para
   return where;
 }
 
-/** 'breached' alone is the indexed comparison; any other set compares the computed status. */
+/** What `sla_rest` must be for a ticket to have a status (breached: any; warned needs a ticking clock). */
+const REST_FOR: Record<SlaStatusFilter, string | null> = {
+  breached: null,
+  warned: 'running',
+  running: 'running',
+  paused: 'paused',
+  met: 'met',
+  none: 'none',
+};
+
+/**
+ * 'breached' alone is the indexed comparison; a set without it also narrows `sla_rest` (indexed)
+ * before the computed status is compared.
+ */
 function slaCondition(statuses: readonly SlaStatusFilter[], now: string, params: Params): string {
   if (statuses.length === 1 && statuses[0] === 'breached') return `sla_breach_at <= ${now}`;
-  return `(${slaStatusSql(now)}) = ANY(${params.add([...statuses])}::text[])`;
+  const computed = `(${slaStatusSql(now)}) = ANY(${params.add([...statuses])}::text[])`;
+  const rests = statuses.map((s) => REST_FOR[s]);
+  if (rests.includes(null)) return computed;
+  return `sla_rest = ANY(${params.add([...new Set(rests)])}::text[]) AND ${computed}`;
 }
 
 /**

@@ -19,7 +19,7 @@ import type {
   TimelineAudience,
   TimelineEntry,
 } from './read-model';
-import { TicketProjector } from './ticket-projector';
+import { TICKET_EVENT_TYPES, TicketProjector } from './ticket-projector';
 import { detailsFor, summaryOf } from './timeline';
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -150,9 +150,15 @@ export class PostgresTicketReadModel implements TicketReadModel {
     }
   }
 
+  /**
+   * The checkpoint against the store's head. The head also counts events the projection does not
+   * read (customer streams, store checkpoints), so the lag is 0 when no ticket event waits beyond
+   * the checkpoint, whatever the head says.
+   */
   async lag(): Promise<ProjectionLag> {
     const [{ position }, head] = await Promise.all([this.projector.checkpoint(), this.headOf()]);
-    return { position, head, lag: Math.max(0, head - position) };
+    const waiting = await this.store.readAll({ fromGlobalPosition: position + 1, types: TICKET_EVENT_TYPES, limit: 1 });
+    return { position, head, lag: waiting.length ? Math.max(0, head - position) : 0 };
   }
 
   private async headOf(): Promise<number> {

@@ -108,6 +108,11 @@ export const PROJECTION_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'tickets by the SLA status they can have without a new event',
+    sql: `CREATE INDEX projection_tickets_sla_rest ON projection_tickets (sla_rest, opened_at DESC, number DESC);`,
+  },
 ];
 
 /** Taken by every write of the projection (a batch, a rebuild's steps), so they never interleave. */

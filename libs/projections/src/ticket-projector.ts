@@ -1,7 +1,6 @@
 import {
   isSealed,
   openSealedFields,
-  readAllInBatches,
   runMigrations,
   type CheckpointStore,
   type Database,
@@ -136,7 +135,14 @@ export class TicketProjector {
       );
     });
     let events = 0;
-    for await (const batch of readAllInBatches(store, { types: TICKET_EVENT_TYPES, batchSize })) {
+    // Keyset pages, each read while the previous one is applied: a server-side cursor held for the
+    // whole replay would outlive the statement timeout on a large store.
+    const page = (from: number) =>
+      store.readAll({ fromGlobalPosition: from, types: TICKET_EVENT_TYPES, limit: batchSize });
+    let next = page(1);
+    for (let batch = await next; batch.length; batch = await next) {
+      next = page(batch[batch.length - 1].globalPosition + 1);
+      next.catch(() => undefined);
       await this.applyBatch(batch, undefined, 'rebuild');
       events += batch.length;
     }

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Client, isGrpcServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { TEMPORAL_CLIENT } from '@caseflow/temporal';
 import {
@@ -22,6 +22,7 @@ const UNANSWERED: readonly number[] = [4, 14];
  */
 @Injectable()
 export class TemporalCalls {
+  private readonly logger = new Logger('Availability');
   private readonly timeoutMs: number;
   private readonly retryAfterSeconds: number;
 
@@ -38,7 +39,9 @@ export class TemporalCalls {
       return await this.client.withDeadline(Date.now() + this.timeoutMs, () => work(this.client));
     } catch (error) {
       if (!unanswered(error)) throw error;
-      throw await this.whoIsMissing();
+      const unavailable = await this.whoIsMissing();
+      this.logger.warn(`${unavailable.code}: ${unavailable.message} (${String(error)})`);
+      throw unavailable;
     }
   }
 

@@ -53,8 +53,10 @@ const list = ({ value }: { value: unknown }): unknown =>
     .filter((item) => item !== '');
 
 const listDoc = (values: readonly string[], example: string) => ({
-  description: `One or more of ${values.join(', ')}: comma-separated or repeated.`,
-  example,
+  description: `One or more, comma-separated or repeated.`,
+  isArray: true,
+  enum: [...values],
+  example: example.split(','),
 });
 
 /**
@@ -109,7 +111,8 @@ export class ListTicketsQuery {
 
   @ApiPropertyOptional({
     ...listDoc(SLA_STATUSES, 'warned,breached'),
-    description: `The worst SLA status as of now (from stored deadlines, not a status column): ${SLA_STATUSES.join(', ')}; comma-separated or repeated.`,
+    description:
+      'The worst SLA status as of now (from stored deadlines, not a status column); comma-separated or repeated.',
   })
   @IsOptional()
   @Transform(list)

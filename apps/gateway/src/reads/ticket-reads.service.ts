@@ -64,9 +64,9 @@ export class TicketReads {
   async ticket(number: string, minVersion?: number): Promise<Fresh<TicketSummary | OpeningTicket>> {
     const stale = await this.awaitVersion(number, minVersion);
     const row = await this.model.get(number, new Date());
-    if (row) return { body: row, stale: stale && row.version < stale ? { asked: stale, had: row.version } : undefined };
+    if (row) return { body: row, stale: staleness(stale, row.version) };
     await this.requireKnown(number);
-    return { body: { number, phase: 'opening' }, stale: stale ? { asked: stale, had: 0 } : undefined };
+    return { body: { number, phase: 'opening' }, stale: staleness(stale, 0) };
   }
 
   async timeline(number: string, caller: Caller, minVersion?: number): Promise<Fresh<TicketTimeline>> {
@@ -75,10 +75,7 @@ export class TicketReads {
     const entries = await this.model.timeline(number, audience);
     if (entries.length === 0) await this.requireKnown(number);
     const had = stale ? ((await this.model.get(number, new Date()))?.version ?? 0) : 0;
-    return {
-      body: { number, audience, entries },
-      stale: stale && had < stale ? { asked: stale, had } : undefined,
-    };
+    return { body: { number, audience, entries }, stale: staleness(stale, had) };
   }
 
   /** The asked version when the projection did not reach it within the wait; undefined when it did (or none asked). */
@@ -105,6 +102,9 @@ export function listedCustomer(caller: Caller, asked: string | undefined): strin
   if (caller.scope.length === 1) return caller.scope[0];
   throw invalid('customer', { required: `name one of your customers: ${caller.scope.join(', ')}` });
 }
+
+const staleness = (asked: number | undefined, had: number): Fresh<unknown>['stale'] =>
+  asked !== undefined && had < asked ? { asked, had } : undefined;
 
 /** The validation pipe's 400 for a field only the service can judge. */
 const invalid = (field: string, rules: Record<string, string>): BadRequestException =>

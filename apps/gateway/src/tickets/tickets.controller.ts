@@ -14,7 +14,7 @@ import type { TicketState } from '@caseflow/domain';
 import { Authorize, Caller } from '../auth';
 import { TicketCommandDto } from './ticket-command.dto';
 import { CreateTicketDto } from './create-ticket.dto';
-import { IDEMPOTENCY_KEY_HEADER, updateIdOf } from './idempotency-key';
+import { IDEMPOTENCY_KEY_HEADER, keyOf, updateIdOf } from './idempotency-key';
 import { TicketsService } from './tickets.service';
 
 @ApiTags('tickets')
@@ -34,8 +34,17 @@ export class TicketsController {
   @HttpCode(201)
   @Authorize('ticket.open', { customerInBody: 'customerId' })
   @ApiCreatedResponse({ description: 'The ticket workflow started; the body holds its number.' })
-  open(@Body() dto: CreateTicketDto, @Caller() caller: Caller): Promise<{ number: string }> {
-    return this.tickets.open(dto, caller);
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Retrying with the same key (after a 503 or a lost answer) opens one ticket and answers its number.',
+  })
+  open(
+    @Body() dto: CreateTicketDto,
+    @Caller() caller: Caller,
+    @Headers(IDEMPOTENCY_KEY_HEADER) idempotencyKey?: string,
+  ): Promise<{ number: string }> {
+    return this.tickets.open(dto, caller, keyOf(idempotencyKey));
   }
 
   @Post(':number/commands')

@@ -47,12 +47,13 @@ export class TicketsService {
    * personal-data vault, sealed under the requester's subject key (docs/codec.md): none of them
    * enters Temporal.
    */
-  async open(dto: CreateTicketDto, caller: Caller): Promise<{ number: string }> {
+  async open(dto: CreateTicketDto, caller: Caller, idempotencyKey?: string): Promise<{ number: string }> {
     const requester = caller.role === 'customer' ? (caller.email as string) : dto.requester;
     if (!requester) throw requesterRequired();
     await this.requiredIntake.check(dto);
     if (dto.relatedTo) await this.requireExisting(dto.relatedTo, caller);
-    const number = await this.numbers.next(new Date());
+    const request = idempotencyKey ? { caller: callerKey(caller), key: idempotencyKey } : undefined;
+    const { number, repeated } = await this.numbers.forRequest(new Date(), request);
     const requesterSubject = await this.access.record(number, dto.customerId, requester);
     const input = await this.references.sealOpening({ number, ...dto, requester }, requesterSubject);
     try {
@@ -73,6 +74,8 @@ export class TicketsService {
       );
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) {
+        // A retry of a request that did start it (its answer was lost, or came as a 503).
+        if (repeated) return { number };
         throw new DomainError('TICKET_ALREADY_EXISTS', `ticket ${number} already exists`, { number });
       }
       throw error;
@@ -149,13 +152,26 @@ export class TicketsService {
     try {
       return await this.temporalCalls.bounded((client) => work(client.workflow.getHandle(number)));
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError) throw notFound(number);
+      if (error instanceof WorkflowNotFoundError) throw await this.noWorkflow(number);
       throw error;
     }
+  }
+
+  /**
+   * No running workflow: a ticket the gateway knows has ended (closed, refused, cancelled; its
+   * execution perhaps already gone from Temporal) and still reads, so a command is refused as the
+   * ticket would refuse it (422); an unknown number is a 404.
+   */
+  private async noWorkflow(number: string): Promise<DomainError> {
+    if (!(await this.access.ownerOf(number))) return notFound(number);
+    return new DomainError('COMMAND_REJECTED', `ticket ${number} has ended: it takes no more commands`, { number });
   }
 }
 
 const notFound = ticketNotFound;
+
+/** Whose Idempotency-Keys these are: the acting person, and the service behind them. */
+const callerKey = (caller: Caller): string => `${caller.service?.id ?? '-'}/${caller.role}:${caller.id}`;
 
 const requesterRequired = (): BadRequestException =>
   new BadRequestException({
