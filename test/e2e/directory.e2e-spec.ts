@@ -136,6 +136,14 @@ describe('directory management over HTTP (tickets keep their policy version; req
     });
     expect(Date.parse(fresh.firstResponse?.dueAt as string) - started).toBe(3600_000);
     expect(await identifiedPolicy(second)).toMatchObject({ policy: { id: 'netix', version: 2 } });
+    // The read side folds the same own versions: the projected row's next deadline is on v2's clock.
+    const row = (await (await gateway.request('GET', `/v1/tickets/${second}`, { token: engineer })).json()) as {
+      sla: { status: string; nextDeadline: string | null };
+    };
+    expect(row.sla.status).toBe('running');
+    const next = Date.parse(row.sla.nextDeadline as string);
+    expect(next).toBeGreaterThan(started);
+    expect(next).toBeLessThanOrEqual(Date.parse(fresh.firstResponse?.dueAt as string));
 
     const customerEvents = await gateway.store.readStream(`customer-${CUSTOMER}`);
     expect(customerEvents.map((e) => [e.type, e.metadata.actor])).toEqual([

@@ -1,6 +1,12 @@
 import { openDatabase, SubjectKeys, type Database } from '@caseflow/event-store';
 import { openEventStores, persistenceConfigFromEnv } from '@caseflow/persistence';
-import { PostgresTicketReadModel, sealedStoreOf, TicketProjector } from '@caseflow/projections';
+import {
+  ownSlaVersionsIn,
+  PostgresTicketReadModel,
+  sealedStoreOf,
+  SlaContexts,
+  TicketProjector,
+} from '@caseflow/projections';
 import { onlyFlags, UsageError } from './args';
 
 /**
@@ -24,8 +30,8 @@ export async function projectionsCommand(
     const keys = await SubjectKeys.open(db);
     const stores = await openEventStores(db, config.auditLog, keys);
     try {
-      const projector = await TicketProjector.open(db, keys);
       const store = sealedStoreOf(stores.auditLog);
+      const projector = await TicketProjector.open(db, keys, new SlaContexts(ownSlaVersionsIn(store)));
       if (action === 'rebuild') {
         const started = performance.now();
         const report = await projector.rebuild(store);

@@ -12,6 +12,7 @@ import { DATABASE, EVENT_STORE, SUBJECT_KEYS } from '@caseflow/persistence';
 import { PostgresTicketReadModel } from './postgres-read-model';
 import { ProjectorRunner, sealedStoreOf, type ProjectorRunnerOptions } from './projector-runner';
 import { TICKET_READ_MODEL } from './read-model';
+import { ownSlaVersionsIn, SlaContexts } from './ticket-fold';
 import { TicketProjector } from './ticket-projector';
 
 /** The projector (migrated on creation). */
@@ -51,8 +52,9 @@ export class ProjectionsModule {
       providers: [
         {
           provide: TICKET_PROJECTOR,
-          inject: [DATABASE, SUBJECT_KEYS],
-          useFactory: (db: Database, keys: SubjectKeys) => TicketProjector.open(db, keys),
+          inject: [DATABASE, SUBJECT_KEYS, EVENT_STORE],
+          useFactory: (db: Database, keys: SubjectKeys, store: EventStore) =>
+            TicketProjector.open(db, keys, new SlaContexts(ownSlaVersionsIn(sealedStoreOf(store)))),
         },
         {
           provide: TICKET_READ_MODEL,

@@ -2,12 +2,13 @@ import {
   evolve,
   isTerminal,
   slaEventsOf,
+  type CustomerIdentified,
   type CustomerProfile,
   type TicketEvent,
   type TicketState,
 } from '@caseflow/domain';
-import { buildSlaSetup } from '@caseflow/directory';
-import type { RecordedEvent } from '@caseflow/event-store';
+import { buildSlaSetup, customerStreamId, ownSlaVersions, type CustomerRecord } from '@caseflow/directory';
+import type { EventStore, RecordedEvent } from '@caseflow/event-store';
 import {
   evolveSla,
   loadCalendar,
@@ -32,7 +33,11 @@ export interface TicketFacts {
   /** The latest occurredAt folded (the SLA clocks are projected as of it). */
   lastAt: string;
   closedAt: string | null;
+  /** The calendar versions identification pinned (absent on tickets opened before they were recorded). */
+  calendars?: PinnedCalendars;
 }
+
+type PinnedCalendars = NonNullable<CustomerIdentified['data']['calendars']>;
 
 /**
  * A ticket folded so far, with the same fold the workflow and the auditors' CLI use: `evolve` for
@@ -72,19 +77,54 @@ export function foldEvent(fold: TicketFold | undefined, event: RecordedEvent): T
   for (const slaEvent of slaEventsOf(fold.state, state, ticketEvent, at)) sla = evolveSla(sla ?? undefined, slaEvent);
   const lastAt = Date.parse(at) > Date.parse(fold.facts.lastAt) ? at : fold.facts.lastAt;
   const closedAt = isTerminal(state) ? (fold.facts.closedAt ?? at) : null;
-  return { state, sla, facts: { ...fold.facts, lastAt, closedAt } };
+  const pinned = event.type === 'CustomerIdentified' ? (event.data as CustomerIdentified['data']).calendars : undefined;
+  return { state, sla, facts: { ...fold.facts, lastAt, closedAt, ...(pinned ? { calendars: pinned } : {}) } };
 }
 
-/** SLA contexts by the ticket's preset, policy, calendar and opening year, compiled once per process. */
+/** A customer's own SLA policy and calendar versions (every version its stream ever held). */
+export type OwnSlaVersions = Pick<CustomerRecord, 'slaPolicies' | 'calendars'>;
+export type OwnSlaVersionsOf = (customerId: string) => Promise<OwnSlaVersions>;
+
+/** Own versions as the customer's stream holds them (what the auditors' CLI reads too). */
+export const ownSlaVersionsIn =
+  (store: Pick<EventStore, 'readStream'>): OwnSlaVersionsOf =>
+  async (customerId) =>
+    ownSlaVersions(await store.readStream(customerStreamId(customerId)));
+
+/**
+ * SLA contexts by the ticket's customer, preset, policy, pinned calendars and opening year, compiled
+ * once per process. A customer's own versions (issue 14's directory management) are read with
+ * `prepare` before a batch is folded: versions never change, but a customer may gain new ones, so a
+ * customer whose ticket is identified in the batch is read again.
+ */
 export class SlaContexts {
   private readonly contexts = new Map<string, SlaContext>();
   private readonly compiled = new Map<string, CompiledCalendar>();
+  private readonly own = new Map<string, OwnSlaVersions>();
 
-  of(customer: CustomerProfile, openingYear: number): SlaContext {
-    const key = `${customer.presetId}|${customer.policy.id}@${customer.policy.version}|${customer.calendarId}|${openingYear}`;
+  constructor(private readonly ownVersionsOf: OwnSlaVersionsOf = async () => ({})) {}
+
+  async prepare(customerIds: Iterable<string>, refresh: ReadonlySet<string>): Promise<void> {
+    for (const id of new Set(customerIds)) {
+      if (this.own.has(id) && !refresh.has(id)) continue;
+      this.own.set(id, await this.ownVersionsOf(id));
+    }
+  }
+
+  of(customerId: string, customer: CustomerProfile, openingYear: number, pinned?: PinnedCalendars): SlaContext {
+    const own = this.own.get(customerId) ?? {};
+    const versions = [...(own.slaPolicies ?? []), ...(own.calendars ?? [])].map((v) => `${v.id}@${v.version}`);
+    const key = [
+      customer.presetId,
+      `${customer.policy.id}@${customer.policy.version}`,
+      customer.calendarId,
+      openingYear,
+      pinned?.map((c) => `${c.id}@${c.version}`).join() ?? '',
+      versions.length ? `${customerId}:${versions.join()}` : '',
+    ].join('|');
     let context = this.contexts.get(key);
     if (!context) {
-      const setup = buildSlaSetup(customer, openingYear, this.compiled);
+      const setup = buildSlaSetup({ ...customer, ...own }, openingYear, this.compiled, pinned);
       context = { policies: setup.policies, calendars: setup.calendars.map((c) => loadCalendar(c)) };
       this.contexts.set(key, context);
     }
@@ -100,6 +140,6 @@ export function clocksOf(fold: TicketFold, contexts: SlaContexts): SlaClocks | n
   return projectSlaClocks(
     fold.sla,
     new Date(asOf).toISOString(),
-    contexts.of(fold.state.customer, fold.facts.openingYear),
+    contexts.of(fold.state.customerId, fold.state.customer, fold.facts.openingYear, fold.facts.calendars),
   );
 }

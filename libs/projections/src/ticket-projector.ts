@@ -100,6 +100,7 @@ export class TicketProjector {
   ): Promise<void> {
     const tickets = events.filter(isTicketEvent);
     const words = await this.titleWords(tickets);
+    await this.prepareSlaContexts(tickets);
     const position = through ?? Math.max(0, ...events.map((e) => e.globalPosition));
     await this.db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [PROJECTION_LOCK_KEY]);
@@ -218,6 +219,24 @@ export class TicketProjector {
       });
       return ticketRow(fold, null);
     }
+  }
+
+  /** Before the transaction: on PGlite the store shares the one connection the transaction holds. */
+  private async prepareSlaContexts(tickets: readonly RecordedEvent[]): Promise<void> {
+    const numbers = [...new Set(tickets.map(numberOf))];
+    if (!numbers.length) return;
+    const { rows } = await this.db.query<{ number: string; customer_id: string }>(
+      `SELECT number, state->>'customerId' AS customer_id FROM projection_ticket_folds WHERE number = ANY($1::text[])`,
+      [numbers],
+    );
+    const customerOf = new Map(rows.map((r) => [r.number, r.customer_id]));
+    for (const event of tickets)
+      if (event.type === 'TicketOpened')
+        customerOf.set(numberOf(event), (event.data as { customerId: string }).customerId);
+    const identified = new Set(
+      tickets.filter((e) => e.type === 'CustomerIdentified').map((e) => customerOf.get(numberOf(e)) as string),
+    );
+    await this.contexts.prepare([...customerOf.values()].filter(Boolean), identified);
   }
 
   private async loadFolds(tx: Queryable, numbers: string[]): Promise<Map<string, TicketFold>> {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { clocksAsOf } from '@caseflow/directory';
+import { clocksAsOf, customerStreamId, ownSlaVersions } from '@caseflow/directory';
 import { isAuditable, type ChainedEvent, type EventStore } from '@caseflow/event-store';
 import { EVENT_STORE } from '@caseflow/persistence';
 import type { SlaClocks } from '@caseflow/sla';
@@ -30,7 +30,12 @@ export class TicketHistory {
   async clocks(number: string, now: Date): Promise<SlaClocks | null> {
     const events = isTicketNumber(number) ? await this.store.readStream(ticketStreamId(number)) : [];
     if (events.length === 0) await this.requireKnown(number);
-    return clocksAsOf(events, now.toISOString())?.slaClocks ?? null;
+    const opened = events.find((e) => e.type === 'TicketOpened')?.data as { customerId?: string } | undefined;
+    // A ticket may run on its customer's own policy or calendar versions, kept on the customer's stream.
+    const own = opened?.customerId
+      ? ownSlaVersions(await this.store.readStream(customerStreamId(opened.customerId)))
+      : {};
+    return clocksAsOf(events, now.toISOString(), own)?.slaClocks ?? null;
   }
 
   async stream(number: string): Promise<TicketStream> {
