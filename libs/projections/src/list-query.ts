@@ -59,15 +59,17 @@ const REST_FOR: Record<SlaStatusFilter, string | null> = {
 };
 
 /**
- * 'breached' alone is the indexed comparison; a set without it also narrows `sla_rest` (indexed)
- * before the computed status is compared.
+ * 'breached' alone is the indexed comparison. A set without it says what `sla_rest` must be and that
+ * the breach instant is not reached (one index range on (sla_rest, sla_breach_at)), then compares
+ * the computed status.
  */
 function slaCondition(statuses: readonly SlaStatusFilter[], now: string, params: Params): string {
   if (statuses.length === 1 && statuses[0] === 'breached') return `sla_breach_at <= ${now}`;
   const computed = `(${slaStatusSql(now)}) = ANY(${params.add([...statuses])}::text[])`;
   const rests = statuses.map((s) => REST_FOR[s]);
   if (rests.includes(null)) return computed;
-  return `sla_rest = ANY(${params.add([...new Set(rests)])}::text[]) AND ${computed}`;
+  return `sla_rest = ANY(${params.add([...new Set(rests)])}::text[])
+    AND (sla_breach_at IS NULL OR sla_breach_at > ${now}) AND ${computed}`;
 }
 
 /**

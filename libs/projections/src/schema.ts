@@ -113,6 +113,14 @@ export const PROJECTION_MIGRATIONS: readonly Migration[] = [
     name: 'tickets by the SLA status they can have without a new event',
     sql: `CREATE INDEX projection_tickets_sla_rest ON projection_tickets (sla_rest, opened_at DESC, number DESC);`,
   },
+  {
+    version: 3,
+    name: 'tickets not (yet) breached, by what they can be without a new event',
+    sql: `
+      DROP INDEX projection_tickets_sla_rest;
+      CREATE INDEX projection_tickets_sla_rest_breach ON projection_tickets (sla_rest, sla_breach_at);
+    `,
+  },
 ];
 
 /** Taken by every write of the projection (a batch, a rebuild's steps), so they never interleave. */
