@@ -1,14 +1,14 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@caseflow/domain';
 import { CUSTOMER_DIRECTORY, type CustomerDirectory, type RegisterResult } from '@caseflow/directory';
 import { inScope } from '@caseflow/identity';
 import { Authorize, Caller } from '../auth';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 import { AuthorizedPersonDto } from './authorized-person.dto';
 import { toCustomerView, type CustomerView } from './customer-view';
 
 @ApiTags('customers')
-@ApiBearerAuth()
 @Controller('v1/customers')
 export class CustomersController {
   constructor(@Inject(CUSTOMER_DIRECTORY) private readonly directory: CustomerDirectory) {}
@@ -25,7 +25,7 @@ export class CustomersController {
   @ApiOkResponse({
     description: 'Plan, contracts, licences (keys masked), products, contacts, SLA policy and process options.',
   })
-  @ApiNotFoundResponse({ description: 'No such customer, or not the caller’s (code CUSTOMER_NOT_FOUND).' })
+  @ApiErrors({ 404: 'No such customer, or not the caller’s (code CUSTOMER_NOT_FOUND).' })
   async get(@Param('id') id: string): Promise<CustomerView> {
     const record = await this.directory.get(id);
     if (!record) throw customerNotFound(id);
@@ -38,6 +38,11 @@ export class CustomersController {
   @ApiOkResponse({
     description:
       '003: the client named a new authorized person. Managers only; one AuthorizedPersonChanged event on customer-<id>.',
+  })
+  @ApiErrors({
+    404: 'No such customer, or not the caller’s (code CUSTOMER_NOT_FOUND).',
+    409: 'The customer changed meanwhile (code STORE_CONFLICT); read it again and retry.',
+    422: 'The customer does not have one authorized person, or the result breaks its rules (code CUSTOMER_INVALID).',
   })
   changeAuthorizedPerson(
     @Param('id') id: string,

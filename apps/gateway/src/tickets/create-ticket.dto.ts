@@ -103,3 +103,9 @@ export class CreateTicketDto {
   @Matches(/^CF-\d{4}-\d{6,}$/, { message: 'relatedTo must be a ticket number like CF-2026-000012' })
   relatedTo?: string;
 }
+
+/** What POST /v1/tickets answers. */
+export class TicketCreated {
+  @ApiProperty({ example: 'CF-2026-000042' })
+  number!: string;
+}

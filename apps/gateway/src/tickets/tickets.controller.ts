@@ -1,26 +1,18 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-  ApiUnauthorizedResponse,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { TicketState } from '@caseflow/domain';
 import type { SlaClocks } from '@caseflow/sla';
 import type { TicketView } from '@caseflow/contract';
 import { Authorize, Caller } from '../auth';
+import { Idempotency, type IdempotentRequest } from '../idempotency';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 import { TicketCommandDto } from './ticket-command.dto';
-import { CreateTicketDto } from './create-ticket.dto';
+import { CreateTicketDto, TicketCreated } from './create-ticket.dto';
 import { TicketsService } from './tickets.service';
 
+const NO_TICKET = "No such ticket, or another customer's (code TICKET_NOT_FOUND).";
+
 @ApiTags('tickets')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'No valid bearer token (code UNAUTHENTICATED).' })
-@ApiForbiddenResponse({ description: 'The role may not do this (code ACTOR_NOT_AUTHORIZED).' })
 @Controller('v1/tickets')
 export class TicketsController {
   constructor(private readonly tickets: TicketsService) {}
@@ -28,15 +20,32 @@ export class TicketsController {
   @Post()
   @HttpCode(201)
   @Authorize('ticket.open', { customerInBody: 'customerId' })
-  @ApiCreatedResponse({ description: 'The ticket workflow started; the body holds its number.' })
-  open(@Body() dto: CreateTicketDto, @Caller() caller: Caller): Promise<{ number: string }> {
-    return this.tickets.open(dto, caller);
+  @ApiCreatedResponse({
+    description: 'The ticket workflow started; the body holds its number.',
+    type: TicketCreated,
+    links: {
+      GetTicket: { operationId: 'TicketsController_view', parameters: { number: '$response.body#/number' } },
+      GetSlaClocks: { operationId: 'TicketsController_clocks', parameters: { number: '$response.body#/number' } },
+    },
+  })
+  @ApiErrors({
+    400: 'Staff did not name the requester (code VALIDATION_FAILED, field requester).',
+    403: 'A customer contact named another requester (code ACTOR_NOT_AUTHORIZED, field requester).',
+    404: "No such customer, or not the caller's (code CUSTOMER_NOT_FOUND).",
+    422: 'relatedTo names no ticket of the caller (code RELATED_TICKET_NOT_FOUND).',
+  })
+  open(
+    @Body() dto: CreateTicketDto,
+    @Caller() caller: Caller,
+    @Idempotency() idempotency?: IdempotentRequest,
+  ): Promise<TicketCreated> {
+    return this.tickets.open(dto, caller, idempotency);
   }
 
   @Get(':number')
   @Authorize('ticket.read', { ticketParam: 'number' })
   @ApiOkResponse({ description: 'Phase, severity and timestamps, answered by the ticket workflow.' })
-  @ApiNotFoundResponse({ description: "No such ticket, or another customer's (code TICKET_NOT_FOUND)." })
+  @ApiErrors({ 404: NO_TICKET })
   view(@Param('number') number: string): Promise<TicketView> {
     return this.tickets.view(number);
   }
@@ -46,6 +55,7 @@ export class TicketsController {
   @ApiOkResponse({
     description: "The ticket's live SLA clocks: each target's due time, elapsed, remaining, paused time and status.",
   })
+  @ApiErrors({ 404: NO_TICKET })
   clocks(@Param('number') number: string): Promise<SlaClocks | null> {
     return this.tickets.clocks(number);
   }
@@ -54,14 +64,16 @@ export class TicketsController {
   @HttpCode(200)
   @Authorize('ticket.command', { ticketParam: 'number' })
   @ApiOkResponse({ description: 'The command was accepted: one event recorded; the body is the new state.' })
-  @ApiUnprocessableEntityResponse({
-    description: 'Rejected by the ticket (code COMMAND_REJECTED, with the reason); nothing recorded.',
+  @ApiErrors({
+    404: NO_TICKET,
+    422: 'Rejected by the ticket (code COMMAND_REJECTED, with the reason, e.g. not possible in this phase); nothing recorded.',
   })
   command(
     @Param('number') number: string,
     @Body() dto: TicketCommandDto,
     @Caller() caller: Caller,
+    @Idempotency() idempotency?: IdempotentRequest,
   ): Promise<TicketState> {
-    return this.tickets.command(number, dto, caller);
+    return this.tickets.command(number, dto, caller, idempotency);
   }
 }

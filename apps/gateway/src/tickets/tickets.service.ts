@@ -6,7 +6,7 @@ import {
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
 import { TypedSearchAttributes } from '@temporalio/common';
-import { DomainError, type TicketState } from '@caseflow/domain';
+import { DomainError, type TicketCommand, type TicketState } from '@caseflow/domain';
 import { inScope } from '@caseflow/identity';
 import { TEMPORAL_CLIENT, TEMPORAL_CONFIG, type TemporalConfig } from '@caseflow/temporal';
 import {
@@ -26,6 +26,7 @@ import type { CreateTicketDto } from './create-ticket.dto';
 import { isTicketNumber } from './ticket-number';
 import { TicketNumbersService } from './ticket-numbers.service';
 import { actorOf, TicketAccess, ticketNotFound, type Caller } from '../auth';
+import type { IdempotentRequest } from '../idempotency';
 
 @Injectable()
 export class TicketsService {
@@ -36,12 +37,17 @@ export class TicketsService {
     private readonly access: TicketAccess,
   ) {}
 
-  /** A customer contact opens in their own name; staff (phone intake) name the requester. */
-  async open(dto: CreateTicketDto, caller: Caller): Promise<{ number: string }> {
+  /**
+   * A customer contact opens in their own name; staff (phone intake) name the requester. Under an
+   * Idempotency-Key the number is the key's: a retry starts the same workflow id, which Temporal
+   * refuses to start twice, so a retried open never opens a second ticket.
+   */
+  async open(dto: CreateTicketDto, caller: Caller, idempotency?: IdempotentRequest): Promise<{ number: string }> {
     const requester = caller.role === 'customer' ? (caller.email as string) : dto.requester;
     if (!requester) throw requesterRequired();
     if (dto.relatedTo) await this.requireExisting(dto.relatedTo, caller);
-    const number = await this.numbers.next(new Date());
+    const allocate = (): Promise<string> => this.numbers.next(new Date());
+    const number = idempotency ? await idempotency.resource(allocate) : await allocate();
     await this.access.record(number, dto.customerId, requester);
     try {
       await this.client.workflow.start<TicketWorkflow>(TICKET_WORKFLOW_TYPE, {
@@ -59,6 +65,8 @@ export class TicketsService {
       });
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) {
+        // An earlier attempt under the same key started it: this is the answer it did not deliver.
+        if (idempotency) return { number };
         throw new DomainError('TICKET_ALREADY_EXISTS', `ticket ${number} already exists`, { number });
       }
       throw error;
@@ -75,11 +83,20 @@ export class TicketsService {
   }
 
   /** Who acts comes from the token; the access guard has already checked role, scope and contact. */
-  async command(number: string, { command }: TicketCommandDto, caller: Caller): Promise<TicketState> {
+  async command(
+    number: string,
+    { command }: TicketCommandDto,
+    caller: Caller,
+    idempotency?: IdempotentRequest,
+  ): Promise<TicketState> {
     const actor = actorOf(caller);
     try {
+      // Under an Idempotency-Key the update id is the key's: Temporal runs an update id once per workflow run.
       return await this.onTicket(number, (handle) =>
-        handle.executeUpdate(ticketCommandUpdate, { args: [{ actor, command }] }),
+        handle.executeUpdate(ticketCommandUpdate, {
+          args: [{ actor, command: command as TicketCommand }],
+          ...(idempotency ? { updateId: idempotency.operationId } : {}),
+        }),
       );
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError) {

@@ -1,0 +1,104 @@
+import { getMetadataStorage } from 'class-validator';
+import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+
+type ClassType = abstract new (...args: never[]) => unknown;
+type Rule = (schema: SchemaObject, constraints: unknown[]) => void;
+
+const string = (schema: SchemaObject): SchemaObject => {
+  schema.type ??= 'string';
+  return schema;
+};
+
+/** What each class-validator rule means in JSON Schema; a rule with no entry adds nothing (the error body still names it). */
+const RULES: Record<string, Rule> = {
+  matches: (schema, [pattern]) =>
+    void (string(schema).pattern = pattern instanceof RegExp ? pattern.source : String(pattern)),
+  maxLength: (schema, [max]) => void (string(schema).maxLength = Number(max)),
+  minLength: (schema, [min]) => void (string(schema).minLength = Number(min)),
+  isLength: (schema, [min, max]) => {
+    string(schema).minLength = Number(min);
+    if (max !== undefined) schema.maxLength = Number(max);
+  },
+  isNotEmpty: (schema) => {
+    if (schema.type === 'string' || schema.type === undefined)
+      string(schema).minLength = Math.max(schema.minLength ?? 0, 1);
+  },
+  isIn: (schema, [values]) => void (schema.enum = [...(values as unknown[])]),
+  equals: (schema, [value]) => void (schema.enum = [value]),
+  isEmail: (schema) => void (string(schema).format = 'email'),
+  isString: (schema) => void string(schema),
+  isInt: (schema) => void (schema.type = 'integer'),
+  isNumber: (schema) => void (schema.type = schema.type === 'integer' ? 'integer' : 'number'),
+  isBoolean: (schema) => void (schema.type = 'boolean'),
+  isObject: (schema) => void (schema.type = 'object'),
+  isArray: (schema) => void (schema.type = 'array'),
+  min: (schema, [min]) => void (schema.minimum = Number(min)),
+  max: (schema, [max]) => void (schema.maximum = Number(max)),
+  isPositive: (schema) => {
+    schema.minimum = 0;
+    schema.exclusiveMinimum = true;
+  },
+  arrayMinSize: (schema, [min]) => void (schema.minItems = Number(min)),
+  arrayMaxSize: (schema, [max]) => void (schema.maxItems = Number(max)),
+  arrayNotEmpty: (schema) => void (schema.minItems = Math.max(schema.minItems ?? 0, 1)),
+  isISO8601: (schema) => void (string(schema).format = 'date-time'),
+  isDateString: (schema) => void (string(schema).format = 'date-time'),
+};
+
+/**
+ * Request schemas say what the validators enforce, read from class-validator's own metadata so a
+ * DTO added later is covered without repeating its rules in @ApiProperty: patterns, lengths,
+ * non-empty, enums, formats, bounds, required (no @IsOptional) and, as the validation pipe
+ * forbids unknown fields, `additionalProperties: false`. Schemas of classes with no validators are
+ * left as they are.
+ */
+export function applyValidatorRules(document: OpenAPIObject): void {
+  const schemas = (document.components?.schemas ?? {}) as Record<string, SchemaObject>;
+  for (const [target, metadata] of validatedClasses()) {
+    const schema = schemas[target.name];
+    if (!schema) continue;
+    schema.type = 'object';
+    schema.additionalProperties = false;
+    schema.properties ??= {};
+    const required = new Set(schema.required ?? []);
+    for (const [property, rules] of byProperty(metadata)) {
+      const prop = (schema.properties[property] ??= {}) as SchemaObject;
+      const optional = rules.some((rule) => rule.type === 'conditionalValidation');
+      if (optional) required.delete(property);
+      else required.add(property);
+      for (const rule of rules) applyRule(prop, rule);
+    }
+    schema.required = [...required];
+    if (schema.required.length === 0) delete schema.required;
+  }
+}
+
+function applyRule(property: SchemaObject, rule: ValidationMetadata): void {
+  const apply = rule.name ? RULES[rule.name] : undefined;
+  if (!apply) return;
+  // `$ref`/`oneOf` properties are described by their own schema.
+  if ('$ref' in property || property.oneOf || property.allOf) return;
+  if (rule.each) {
+    property.type = 'array';
+    property.items ??= {};
+    apply(property.items as SchemaObject, rule.constraints ?? []);
+  } else apply(property, rule.constraints ?? []);
+}
+
+function byProperty(metadata: ValidationMetadata[]): Map<string, ValidationMetadata[]> {
+  const grouped = new Map<string, ValidationMetadata[]>();
+  for (const rule of metadata) grouped.set(rule.propertyName, [...(grouped.get(rule.propertyName) ?? []), rule]);
+  return grouped;
+}
+
+/** class-validator keeps its metadata by target class; its storage offers no list of targets. */
+function validatedClasses(): Array<[ClassType, ValidationMetadata[]]> {
+  const storage = getMetadataStorage() as unknown as {
+    validationMetadatas: Map<ClassType | string, ValidationMetadata[]>;
+  };
+  return [...storage.validationMetadatas.entries()].filter(
+    (entry): entry is [ClassType, ValidationMetadata[]] => typeof entry[0] === 'function',
+  );
+}
