@@ -34,6 +34,7 @@ export interface HarnessOptions {
   codecServer?: GatewayOptions['codecServer'];
   /** Run the Temporal worker in the gateway (default true; suites that open no ticket skip it). */
   worker?: boolean;
+  idempotency?: GatewayOptions['idempotency'];
 }
 
 export interface Harness {
@@ -81,6 +82,7 @@ export async function startGateway(options: HarnessOptions): Promise<Harness> {
     rateLimit: options.rateLimit,
     codecServer: options.codecServer,
     logger: options.logger ?? false,
+    idempotency: options.idempotency,
   });
   await app.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;

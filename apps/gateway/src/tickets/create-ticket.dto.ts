@@ -42,7 +42,7 @@ export class CreateTicketDto {
   customerId!: string;
 
   @ApiPropertyOptional({
-    example: 'anna@example.com',
+    example: 'anna.kovacs@example.com',
     description:
       "E-mail of the person reporting the case. A customer contact's own (from the token) when omitted; staff must give it.",
   })

@@ -26,13 +26,15 @@ export class TicketsController {
     links: {
       GetTicket: { operationId: 'TicketsController_view', parameters: { number: '$response.body#/number' } },
       GetSlaClocks: { operationId: 'TicketsController_clocks', parameters: { number: '$response.body#/number' } },
+      GiveCommand: { operationId: 'TicketsController_command', parameters: { number: '$response.body#/number' } },
     },
   })
   @ApiErrors({
-    400: 'Staff did not name the requester (code VALIDATION_FAILED, field requester).',
     403: 'A customer contact named another requester (code ACTOR_NOT_AUTHORIZED, field requester).',
     404: "No such customer, or not the caller's (code CUSTOMER_NOT_FOUND).",
-    422: 'relatedTo names no ticket of the caller (code RELATED_TICKET_NOT_FOUND).',
+    422:
+      'Staff did not name the requester (code REQUESTER_REQUIRED), or relatedTo names no ticket of the caller ' +
+      '(code RELATED_TICKET_NOT_FOUND).',
   })
   open(
     @Body() dto: CreateTicketDto,

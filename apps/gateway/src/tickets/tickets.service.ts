@@ -1,4 +1,4 @@
-import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import {
   Client,
   WorkflowExecutionAlreadyStartedError,
@@ -7,6 +7,7 @@ import {
 } from '@temporalio/client';
 import { TypedSearchAttributes } from '@temporalio/common';
 import { DomainError, type TicketCommand, type TicketState } from '@caseflow/domain';
+import { CUSTOMER_DIRECTORY, type CustomerDirectory } from '@caseflow/directory';
 import { inScope } from '@caseflow/identity';
 import { TEMPORAL_CLIENT, TEMPORAL_CONFIG, type TemporalConfig } from '@caseflow/temporal';
 import {
@@ -35,6 +36,7 @@ export class TicketsService {
     @Inject(TEMPORAL_CONFIG) private readonly temporal: TemporalConfig,
     private readonly numbers: TicketNumbersService,
     private readonly access: TicketAccess,
+    @Inject(CUSTOMER_DIRECTORY) private readonly directory: CustomerDirectory,
   ) {}
 
   /**
@@ -45,6 +47,7 @@ export class TicketsService {
   async open(dto: CreateTicketDto, caller: Caller, idempotency?: IdempotentRequest): Promise<{ number: string }> {
     const requester = caller.role === 'customer' ? (caller.email as string) : dto.requester;
     if (!requester) throw requesterRequired();
+    if (!(await this.directory.get(dto.customerId))) throw customerNotFound(dto.customerId);
     if (dto.relatedTo) await this.requireExisting(dto.relatedTo, caller);
     const allocate = (): Promise<string> => this.numbers.next(new Date());
     const number = idempotency ? await idempotency.resource(allocate) : await allocate();
@@ -133,9 +136,13 @@ export class TicketsService {
 
 const notFound = ticketNotFound;
 
-const requesterRequired = (): BadRequestException =>
-  new BadRequestException({
-    code: 'VALIDATION_FAILED',
-    message: 'invalid request: requester',
-    errors: [{ field: 'requester', rules: { requiredForStaff: 'staff opening a ticket must name the requester' } }],
+/** Well-formed (the field is optional: a contact's own address comes from the token), but staff must say who reports. */
+const requesterRequired = (): UnprocessableEntityException =>
+  new UnprocessableEntityException({
+    code: 'REQUESTER_REQUIRED',
+    message: 'staff opening a ticket must name the requester',
+    field: 'requester',
   });
+
+const customerNotFound = (customerId: string): DomainError =>
+  new DomainError('CUSTOMER_NOT_FOUND', `customer ${customerId} is not in the directory`, { customerId });
