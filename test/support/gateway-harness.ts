@@ -43,6 +43,8 @@ export interface Harness {
   /** Read side of the suite's database: the audit store (personal data opened) and raw SQL. */
   store: EventStore;
   db: Database;
+  /** The suite's scratch database (for a session of its own, e.g. to hold a lock). */
+  databaseUrl: string;
   /** The embedded issuer's secret file (also what `caseflow token` reads with CASEFLOW_AUTH_SECRET_FILE). */
   secretFile: string;
   token(claims: CaseflowClaims, lifetimeSeconds?: number): Promise<string>;
@@ -101,6 +103,7 @@ export async function startGateway(options: HarnessOptions): Promise<Harness> {
     app,
     store,
     db,
+    databaseUrl: scratch.url,
     secretFile,
     token,
     customerToken: (customer, email) =>
