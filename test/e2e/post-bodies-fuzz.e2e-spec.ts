@@ -102,7 +102,9 @@ describe('every request body, fuzzed', () => {
     const required = schema.required ?? [];
     if (required.length > 0)
       options.push(
-        fc.constantFrom(...required).map((name) => Object.fromEntries(Object.entries(valid).filter(([k]) => k !== name))),
+        fc
+          .constantFrom(...required)
+          .map((name) => Object.fromEntries(Object.entries(valid).filter(([k]) => k !== name))),
       );
     const bounded = properties.filter(([, prop]) => prop.maxLength !== undefined);
     if (bounded.length > 0)
@@ -110,7 +112,9 @@ describe('every request body, fuzzed', () => {
         fc
           .constantFrom(...bounded)
           .chain(([name, prop]) =>
-            fc.integer({ min: 1, max: 5 }).map((extra) => withField(name, 'x'.repeat((prop.maxLength as number) + extra))),
+            fc
+              .integer({ min: 1, max: 5 })
+              .map((extra) => withField(name, 'x'.repeat((prop.maxLength as number) + extra))),
           ),
       );
     return fc.oneof(...options);

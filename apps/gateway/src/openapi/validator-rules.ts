@@ -50,7 +50,7 @@ const RULES: Record<string, Rule> = {
 /**
  * Request schemas say what the validators enforce, read from class-validator's own metadata so a
  * DTO added later is covered without repeating its rules in @ApiProperty: patterns, lengths,
- * non-empty, enums, formats, bounds, required (no @IsOptional) and, as the validation pipe
+ * non-empty, enums, formats, bounds, required (no @IsOptional or OptionalField) and, as the validation pipe
  * forbids unknown fields, `additionalProperties: false`. Schemas of classes with no validators are
  * left as they are.
  */

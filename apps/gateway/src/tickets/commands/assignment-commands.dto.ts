@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsOptional, ValidateNested } from 'class-validator';
+import { IsBoolean, ValidateNested } from 'class-validator';
 import { TIERS, type Tier } from '@caseflow/domain';
 import { CommandType, OneOf, StaffId, Text } from './command-fields';
+import { OptionalField } from '../../http/optional-field';
 
 /** 002: what a request handed over from first level must carry. */
 export class SecondLevelBriefDto {
@@ -27,7 +28,7 @@ export class HandOverCommand {
   @StaffId('max.engineer') assignee!: string;
   @Text(2_000, 'Needs the product team.') reason!: string;
   @ApiPropertyOptional({ type: SecondLevelBriefDto, description: 'Required when the ticket leaves first level (L1).' })
-  @IsOptional()
+  @OptionalField()
   @ValidateNested()
   @Type(() => SecondLevelBriefDto)
   brief?: SecondLevelBriefDto;

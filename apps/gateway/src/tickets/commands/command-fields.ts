@@ -1,7 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Equals, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { Equals, IsIn, IsString, Matches, MaxLength } from 'class-validator';
 import { ALL_SEVERITIES } from '@caseflow/domain';
+import { OptionalField } from '../../http/optional-field';
 
 /**
  * A character that is not white space as JavaScript's trim() sees it (the domain refuses blank
@@ -18,7 +19,7 @@ type Field = PropertyDecorator;
 export const Text = (max: number, example: string, optional = false): Field =>
   applyDecorators(
     optional ? ApiPropertyOptional({ example, maxLength: max }) : ApiProperty({ example, maxLength: max }),
-    ...(optional ? [IsOptional()] : []),
+    ...(optional ? [OptionalField()] : []),
     IsString(),
     Matches(NOT_BLANK, { message: '$property must not be blank' }),
     MaxLength(max),
@@ -27,7 +28,7 @@ export const Text = (max: number, example: string, optional = false): Field =>
 export const OneOf = (values: readonly string[], example: string, optional = false): Field =>
   applyDecorators(
     optional ? ApiPropertyOptional({ enum: values, example }) : ApiProperty({ enum: values, example }),
-    ...(optional ? [IsOptional()] : []),
+    ...(optional ? [OptionalField()] : []),
     IsIn(values, { message: `$property must be one of ${values.join(', ')}` }),
   );
 
@@ -36,7 +37,7 @@ export const Severity = (optional = true): Field => OneOf(ALL_SEVERITIES, 'S2', 
 export const StaffId = (example: string, optional = false): Field =>
   applyDecorators(
     optional ? ApiPropertyOptional({ example }) : ApiProperty({ example }),
-    ...(optional ? [IsOptional()] : []),
+    ...(optional ? [OptionalField()] : []),
     IsString(),
     Matches(STAFF_ID, { message: '$property must be a staff id (letters, digits, dot, dash, underscore, @)' }),
     MaxLength(200),

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
 import { CommandType, OneOf, Text } from './command-fields';
+import { OptionalField } from '../../http/optional-field';
 
 export class AnswerClarificationCommand {
   @CommandType('answerClarification') type!: 'answerClarification';
@@ -34,7 +35,7 @@ export class ReopenCommand {
 export class GiveFeedbackCommand {
   @CommandType('giveFeedback') type!: 'giveFeedback';
   @ApiPropertyOptional({ example: 5, minimum: 1, maximum: 5 })
-  @IsOptional()
+  @OptionalField()
   @IsInt()
   @Min(1)
   @Max(5)
