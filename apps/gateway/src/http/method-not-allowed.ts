@@ -26,6 +26,7 @@ export function methodNotAllowed(routes: () => KnownRoute[]): RequestHandler {
     if (matching.length === 0) return next();
     const methods = new Set(matching.flatMap((entry) => [...entry.methods]));
     if (methods.has('ALL') || methods.has(req.method)) return next();
+    if (req.method === 'HEAD' && methods.has('GET')) return next();
     if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) return next();
     const allow = allowHeader(methods);
     res.setHeader('Allow', allow);
