@@ -5,12 +5,19 @@ export class FieldErrorBody {
   @ApiProperty({ example: 'title' })
   field!: string;
 
-  @ApiProperty({
+  @ApiPropertyOptional({
     type: 'object',
     additionalProperties: { type: 'string' },
     example: { isNotEmpty: 'title should not be empty' },
+    description: 'A body field: each rule it broke and what the rule says.',
   })
-  rules!: Record<string, string>;
+  rules?: Record<string, string>;
+
+  @ApiPropertyOptional({
+    example: 'must be true: only such customers have one authorized person',
+    description: "A directory record's field (code CUSTOMER_INVALID): the rule it broke.",
+  })
+  rule?: string;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO8601, IsString, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, Matches, MaxLength } from 'class-validator';
 import { RESPONSIBILITIES, TICKET_TYPES, type Responsibility, type TicketType } from '@caseflow/domain';
 import { CommandType, NOT_BLANK, OneOf, Severity, Text } from './command-fields';
+import { IsInstant } from '../../http/is-instant';
 import { OptionalField } from '../../http/optional-field';
 
 export class ClassifyCommand {
@@ -18,7 +19,7 @@ export class RespondCommand {
   @Text(20_000, 'We are looking into it.') message!: string;
   @ApiPropertyOptional({ example: '2026-11-26T12:00:00Z', format: 'date-time' })
   @OptionalField()
-  @IsISO8601({ strict: true }, { message: 'eta must be an ISO-8601 instant' })
+  @IsInstant()
   eta?: string;
 }
 
