@@ -122,6 +122,39 @@ describe('Idempotency-Key', () => {
     expect(await events(eves, 'CommentAdded')).toHaveLength(2);
   });
 
+  it('answers a retried refusal with the same refusal, recording nothing', async () => {
+    const number = await openedNumber(await open(eve));
+    await identified(number);
+    const key = randomUUID();
+    // Nothing was approved: the ticket (in phase understand) refuses to implement a fix.
+    const refusal = { command: { type: 'implementFix', note: 'Upgraded both nodes.' } };
+    const refused = await post(`/v1/tickets/${number}/commands`, eve, refusal, key);
+    expect(refused.status).toBe(422);
+    const body = await refused.json();
+    expect(body).toMatchObject({ code: 'COMMAND_REJECTED' });
+    const again = await post(`/v1/tickets/${number}/commands`, eve, refusal, key);
+    expect([again.status, again.headers.get('idempotent-replayed')]).toEqual([422, 'true']);
+    expect(await again.json()).toEqual(body);
+    expect((await events(number)).map((e) => e.type)).toEqual(['TicketOpened', 'CustomerIdentified']);
+  });
+
+  it('keeps a key 24 hours: once it is older, the key is new again', async () => {
+    const key = randomUUID();
+    const first = await openedNumber(await open(eve, key));
+    expect((await open(eve, key, { ...ticket, title: 'Another title' })).status).toBe(422);
+    await gateway.db.query(
+      `UPDATE idempotency_keys SET created_at = now() - interval '23 hours 59 minutes' WHERE key = $1`,
+      [key],
+    );
+    expect((await open(eve, key, { ...ticket, title: 'Another title' })).status).toBe(422);
+    await gateway.db.query(
+      `UPDATE idempotency_keys SET created_at = now() - interval '24 hours 1 minute' WHERE key = $1`,
+      [key],
+    );
+    const second = await openedNumber(await open(eve, key, { ...ticket, title: 'Another title' }));
+    expect(second).not.toBe(first);
+  });
+
   it('refuses a malformed key with the error shape, doing nothing', async () => {
     const response = await open(eve, 'not a key');
     expect(response.status).toBe(400);
