@@ -3,7 +3,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import { ErrorBody, FieldErrorBody } from '../http/error-body';
 import { BEARER_SCHEME, completeErrorResponses } from './complete-responses';
 import { declaredRoutes } from './declared-routes';
-import { applyValidatorRules } from './validator-rules';
+import { applyQueryRules, applyValidatorRules } from './validator-rules';
 
 const CONFIG = new DocumentBuilder()
   .setTitle('Caseflow gateway')
@@ -25,7 +25,9 @@ const CONFIG = new DocumentBuilder()
  */
 export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(app, CONFIG, { extraModels: [ErrorBody, FieldErrorBody] });
+  const routes = declaredRoutes(app);
   applyValidatorRules(document);
-  completeErrorResponses(document, declaredRoutes(app));
+  applyQueryRules(document, routes);
+  completeErrorResponses(document, routes);
   return document;
 }

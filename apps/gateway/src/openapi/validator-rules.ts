@@ -1,7 +1,10 @@
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { getMetadataStorage } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type { ParameterObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type { DeclaredRoute } from './declared-routes';
 
 type ClassType = abstract new (...args: never[]) => unknown;
 type Rule = (schema: SchemaObject, constraints: unknown[]) => void;
@@ -73,6 +76,41 @@ export function applyValidatorRules(document: OpenAPIObject): void {
     schema.required = [...required];
     if (schema.required.length === 0) delete schema.required;
   }
+}
+
+/**
+ * The same for query parameters: Nest's Swagger module spreads a `@Query()` DTO into one parameter
+ * per property; each gets its property's rules, and `required` unless the property is optional.
+ */
+export function applyQueryRules(document: OpenAPIObject, routes: DeclaredRoute[]): void {
+  for (const route of routes) {
+    const operation = document.paths[route.openApiPath]?.[route.method.toLowerCase() as 'get'];
+    const dto = queryDtoOf(route);
+    if (!operation || !dto) continue;
+    const rules = byProperty(getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false));
+    for (const parameter of (operation.parameters ?? []) as ParameterObject[]) {
+      const own = parameter.in === 'query' ? rules.get(parameter.name) : undefined;
+      if (!own) continue;
+      parameter.required = !own.some((rule) => rule.type === 'conditionalValidation');
+      const schema = (parameter.schema ??= {}) as SchemaObject;
+      for (const rule of own) applyRule(schema, rule);
+    }
+  }
+}
+
+/** The class of a handler's whole-query argument (`@Query() query: SomeQuery`), if it has one. */
+function queryDtoOf(route: DeclaredRoute): ClassType | undefined {
+  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, route.controller, route.handlerName) ?? {}) as Record<
+    string,
+    { index: number; data?: unknown }
+  >;
+  const types = (Reflect.getMetadata('design:paramtypes', route.controller.prototype, route.handlerName) ??
+    []) as unknown[];
+  const query = Object.entries(args).find(
+    ([key, arg]) => key.startsWith(`${RouteParamtypes.QUERY}:`) && arg.data === undefined,
+  );
+  const type = query ? types[query[1].index] : undefined;
+  return typeof type === 'function' && type !== Object ? (type as ClassType) : undefined;
 }
 
 function applyRule(property: SchemaObject, rule: ValidationMetadata): void {
