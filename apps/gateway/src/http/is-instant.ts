@@ -13,11 +13,11 @@ export function isInstant(value: unknown): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** Registered as `isISO8601`, so the document says `format: date-time`. */
+/** Registered as class-validator's `isIso8601`, so the document says `format: date-time`. */
 export const IsInstant = (options?: ValidationOptions): PropertyDecorator =>
   ValidateBy(
     {
-      name: 'isISO8601',
+      name: 'isIso8601',
       validator: {
         validate: isInstant,
         defaultMessage: () => '$property must be an RFC 3339 date-time, e.g. 2026-11-26T12:00:00Z',

@@ -46,7 +46,7 @@ const RULES: Record<string, Rule> = {
   arrayMinSize: (schema, [min]) => void (schema.minItems = Number(min)),
   arrayMaxSize: (schema, [max]) => void (schema.maxItems = Number(max)),
   arrayNotEmpty: (schema) => void (schema.minItems = Math.max(schema.minItems ?? 0, 1)),
-  isISO8601: (schema) => void (string(schema).format = 'date-time'),
+  isIso8601: (schema) => void (string(schema).format = 'date-time'),
   isDateString: (schema) => void (string(schema).format = 'date-time'),
 };
 
