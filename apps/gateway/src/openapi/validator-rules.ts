@@ -1,5 +1,6 @@
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { getMetadataStorage } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import type { OpenAPIObject } from '@nestjs/swagger';
@@ -59,9 +60,10 @@ const RULES: Record<string, Rule> = {
  */
 export function applyValidatorRules(document: OpenAPIObject): void {
   const schemas = (document.components?.schemas ?? {}) as Record<string, SchemaObject>;
-  for (const [target, metadata] of validatedClasses()) {
+  for (const target of validatedClasses()) {
     const schema = schemas[target.name];
-    if (!schema) continue;
+    const metadata = getMetadataStorage().getTargetValidationMetadatas(target, '', true, false);
+    if (!schema || metadata.length === 0) continue;
     schema.type = 'object';
     schema.additionalProperties = false;
     schema.properties ??= {};
@@ -131,12 +133,24 @@ function byProperty(metadata: ValidationMetadata[]): Map<string, ValidationMetad
   return grouped;
 }
 
-/** class-validator keeps its metadata by target class; its storage offers no list of targets. */
-function validatedClasses(): Array<[ClassType, ValidationMetadata[]]> {
-  const storage = getMetadataStorage() as unknown as {
-    validationMetadatas: Map<ClassType | string, ValidationMetadata[]>;
+/**
+ * Every class whose instances are validated: those with rules of their own (class-validator keeps
+ * them by target class and offers no list), and those reached through class-transformer's @Type,
+ * subclasses included (`extends PartialType(…)`: their rules are inherited, not their own).
+ */
+function validatedClasses(): ClassType[] {
+  const own = getMetadataStorage() as unknown as { validationMetadatas: Map<ClassType | string, unknown> };
+  const typed = defaultMetadataStorage as unknown as {
+    _typeMetadatas: Map<ClassType, Map<string, { typeFunction: () => unknown }>>;
   };
-  return [...storage.validationMetadatas.entries()].filter(
-    (entry): entry is [ClassType, ValidationMetadata[]] => typeof entry[0] === 'function',
-  );
+  const classes = new Set<ClassType>();
+  for (const target of own.validationMetadatas.keys()) if (typeof target === 'function') classes.add(target);
+  for (const [target, properties] of typed._typeMetadatas) {
+    classes.add(target);
+    for (const { typeFunction } of properties.values()) {
+      const type = typeFunction();
+      if (typeof type === 'function') classes.add(type as ClassType);
+    }
+  }
+  return [...classes];
 }
