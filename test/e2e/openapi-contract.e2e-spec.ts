@@ -7,8 +7,12 @@ import { requiredTool } from '../support/tools';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CONFIG = path.join(__dirname, 'schemathesis.toml');
-/** Bounded and repeatable: a fixed seed, a cap on examples per operation and on each run's time. */
-const BOUNDS = ['--seed', '20261201', '--max-examples', '25', '--workers', '2'];
+/**
+ * Bounded and repeatable: a fixed seed, a cap on examples per operation and on each run's time.
+ * One worker: with two, hypothesis' lambda descriptions race in CPython's ast module ("AST
+ * constructor recursion depth mismatch") and the run ends in an error that is not the gateway's.
+ */
+const BOUNDS = ['--seed', '20261201', '--max-examples', '25', '--workers', '1'];
 
 interface Run {
   code: number | null;

@@ -10,8 +10,9 @@ import type { DeclaredRoute } from './declared-routes';
 type ClassType = abstract new (...args: never[]) => unknown;
 type Rule = (schema: SchemaObject, constraints: unknown[]) => void;
 
+/** A string rule makes the value a string, whatever the property's TypeScript type said (`string | null` reads as object). */
 const string = (schema: SchemaObject): SchemaObject => {
-  schema.type ??= 'string';
+  schema.type = 'string';
   return schema;
 };
 
