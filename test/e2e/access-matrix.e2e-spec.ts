@@ -1,4 +1,5 @@
 import { canAppendWithin } from '@caseflow/event-store';
+import { netixDemo } from '@caseflow/directory';
 import { COMMAND_ROLES } from '@caseflow/gateway';
 import { ApiKeys } from '@caseflow/identity';
 import { readAccessTable, type AccessRow } from '../support/access-table';
@@ -98,6 +99,27 @@ describe('the access table (docs/access.md), walked over HTTP', () => {
           url: `/v1/customers/${customer}/authorized-person`,
           body: { email: 'new.person@example.com', name: 'New Person' },
         };
+      // The directory refuses each of these probes (422 CUSTOMER_INVALID) before writing anything.
+      case 'POST /v1/customers':
+        return {
+          method,
+          url: '/v1/customers',
+          body: { ...netixDemo, id: customer, policy: { id: 'none', version: 1 } },
+        };
+      case 'PATCH /v1/customers/{id}':
+        return { method, url: `/v1/customers/${customer}`, body: { policy: { id: 'none', version: 1 } } };
+      case 'POST /v1/customers/{id}/sla-policies':
+        return {
+          method,
+          url: `/v1/customers/${customer}/sla-policies`,
+          body: { id: 'probe', title: 'probe', calendars: ['nowhere'], matcher: { kind: 'fixed', targets: {} } },
+        };
+      case 'POST /v1/customers/{id}/calendars':
+        return {
+          method,
+          url: `/v1/customers/${customer}/calendars`,
+          body: { id: 'probe', timeZone: 'Europe/Budapest', week: {} },
+        };
       case 'GET /v1/customers/{id}/queue':
         return { method, url: `/v1/customers/${customer}/queue` };
       case 'POST /v1/customers/{id}/queue/prioritize':
@@ -157,12 +179,14 @@ describe('the access table (docs/access.md), walked over HTTP', () => {
     }
     expect(mismatches).toEqual([]);
     expect(asserted).toBe(table.rows.length * table.columns.length);
-    expect(asserted).toBe(31 * 14);
+    expect(asserted).toBe(35 * 14);
     // Refusals and probes left both tickets as they were; only the 201s opened tickets.
     expect((await gateway.store.readStream(`ticket-${tickets.own}`)).length).toBe(before.own);
     expect((await gateway.store.readStream(`ticket-${tickets.other}`)).length).toBe(before.other);
     const { rows } = await gateway.db.query<{ n: string }>('SELECT count(*) AS n FROM ticket_owners');
     expect(Number(rows[0].n)).toBe(2 + opened);
+    // Nor did the directory probes change a customer: each stream holds its seed event alone.
+    for (const customer of [OWN, OTHER]) expect(await gateway.store.readStream(`customer-${customer}`)).toHaveLength(1);
   });
 
   it('lists only the customers in the caller’s scope', async () => {

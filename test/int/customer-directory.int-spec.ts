@@ -173,6 +173,8 @@ describe.each(backends)('CustomerDirectory on %s', (_name, open) => {
         presetId: '001-netix',
         policy: { id: 'netix', version: 1 },
         calendarId: 'netix-novosibirsk',
+        // The netix policy gives targets by urgency: the scheme must be Netix's too.
+        processOptions: { ...balasysDemo.processOptions, severityScheme: 'urgency1-4' },
         plan: 'gold',
         contracts: [{ id: 'C-1', validFrom: '2024-01-01', validTo: '2030-12-31' }],
       }),

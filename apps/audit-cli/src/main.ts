@@ -9,7 +9,7 @@ import {
   verifyCommand,
 } from './integrity-commands';
 import { openAuditStore } from './open-store';
-import { clocksAsOf, describeEvent, stateAt } from '@caseflow/directory';
+import { clocksAsOf, customerStreamId, describeEvent, ownSlaVersions, stateAt } from '@caseflow/directory';
 
 const USAGE = `caseflow-audit — read Caseflow's audit store (same CASEFLOW_STORE / CASEFLOW_PG_URL / CASEFLOW_KURRENTDB_URL as the apps)
 
@@ -66,7 +66,9 @@ async function run(args: string[]): Promise<number> {
     const events = await store.readStream(streamId);
     const state = stateAt(events, at);
     if (!state) return notFound(ticket, at);
-    console.log(JSON.stringify({ at, state, ...clocksAsOf(events, at) }, null, 2));
+    // A ticket may run on the customer's own policy or calendar versions: read them from its stream.
+    const own = ownSlaVersions(await store.readStream(customerStreamId(state.customerId)));
+    console.log(JSON.stringify({ at, state, ...clocksAsOf(events, at, own) }, null, 2));
     return 0;
   } finally {
     await close();

@@ -11,7 +11,11 @@ import {
   type Queryable,
   type TransactionalEventStore,
 } from '@caseflow/event-store';
-import { CUSTOMER_FIELDS, customerStreamId, type AuthorizedContact, type CustomerRecord } from './customer';
+import type { CalendarDefinition, SlaPolicy } from '@caseflow/sla';
+import { customerStreamId, type AuthorizedContact, type CustomerRecord } from './customer';
+import { uncompilableCalendars } from './compilable-calendars';
+import { canonical, changedFields, diff, keptVersions, mergePatch, pick, plain, presentFields } from './record-changes';
+import { nextVersion, slaCatalogOf } from './sla-catalog';
 import { withContactSubjects } from './contact-subjects';
 import { validateCustomer, type FieldProblem } from './validate-customer';
 
@@ -27,6 +31,12 @@ export const DIRECTORY_MIGRATIONS = [
       version    integer     NOT NULL,
       updated_at timestamptz
     )`,
+  },
+  {
+    version: 2,
+    name: 'customers-updated-by',
+    // Who wrote the row last: the seed leaves alone what someone else has changed since.
+    sql: `ALTER TABLE customers ADD COLUMN IF NOT EXISTS updated_by text`,
   },
 ] as const;
 
@@ -48,10 +58,25 @@ export interface CustomerChangedData {
  * `authorizedContacts`, but its own type, so the log shows the change of who may act for the client.
  */
 export type AuthorizedPersonChangedData = CustomerChangedData & { fields: ['authorizedContacts'] };
+/** A new version of one of the customer's own SLA policies (versions are never changed, only added). */
+export interface SlaPolicyVersionAddedData {
+  customerId: string;
+  policy: SlaPolicy;
+}
+/** A new version of one of the customer's own calendars. */
+export interface CalendarVersionAddedData {
+  customerId: string;
+  calendar: CalendarDefinition;
+}
 export type CustomerEvent =
   | { type: 'CustomerRegistered'; data: CustomerRegisteredData }
   | { type: 'CustomerChanged'; data: CustomerChangedData }
-  | { type: 'AuthorizedPersonChanged'; data: AuthorizedPersonChangedData };
+  | { type: 'AuthorizedPersonChanged'; data: AuthorizedPersonChangedData }
+  | { type: 'SlaPolicyVersionAdded'; data: SlaPolicyVersionAddedData }
+  | { type: 'CalendarVersionAdded'; data: CalendarVersionAddedData };
+
+/** The fields a change (merge patch) may set; own policy and calendar versions are only ever added. */
+export type CustomerPatch = Partial<Omit<CustomerRecord, 'id' | 'slaPolicies' | 'calendars'>>;
 
 export interface RegisterResult {
   customerId: string;
@@ -59,11 +84,20 @@ export interface RegisterResult {
   /** Events on the customer's stream after the call (= the row's version). */
   version: number;
   changedFields: string[];
+  /** The version an add created (addSlaPolicyVersion, addCalendarVersion). */
+  added?: { id: string; version: number };
 }
 
 export interface RegisterOptions {
   correlationId?: string;
+  /**
+   * The version (events on the stream) the caller last read; another one is STORE_CONFLICT and
+   * nothing is written. 0 = the customer must not exist yet. Absent: whatever is current.
+   */
+  expectedVersion?: number;
 }
+
+export type ChangeOptions = Omit<RegisterOptions, 'correlationId'>;
 
 /**
  * Customers in PostgreSQL (server or PGlite): a `customers` table for reads, and every change as
@@ -87,6 +121,15 @@ export class CustomerDirectory {
   async get(id: string): Promise<CustomerRecord | undefined> {
     const { rows } = await this.db.query<{ record: unknown }>('SELECT record FROM customers WHERE id = $1', [id]);
     return rows.length ? parseRecord(rows[0].record) : undefined;
+  }
+
+  /** The record and its version (events on `customer-<id>`), for If-Match. */
+  async getVersioned(id: string): Promise<{ record: CustomerRecord; version: number } | undefined> {
+    const { rows } = await this.db.query<{ record: unknown; version: number }>(
+      'SELECT record, version FROM customers WHERE id = $1',
+      [id],
+    );
+    return rows[0] ? { record: parseRecord(rows[0].record), version: Number(rows[0].version) } : undefined;
   }
 
   async list(): Promise<CustomerRecord[]> {
@@ -118,6 +161,12 @@ export class CustomerDirectory {
       return await this.db.transaction(async (tx) => {
         const current = await lockRow(tx, next.id);
         const version = current?.version ?? 0;
+        checkExpected(next.id, version, options.expectedVersion);
+        const kept = [
+          ...(current ? keptVersions(current.record, next) : []),
+          ...uncompilableCalendars(next, current?.record, at),
+        ];
+        if (kept.length > 0) throw invalid(next.id, kept);
         const fields = current ? changedFields(current.record, next) : [...presentFields(next)];
         if (current && fields.length === 0)
           return { customerId: next.id, outcome: 'unchanged', version, changedFields: [] };
@@ -156,6 +205,110 @@ export class CustomerDirectory {
     person: AuthorizedContact,
     actor: string,
     at: string,
+    options: ChangeOptions = {},
+  ): Promise<RegisterResult> {
+    return this.changeWith(customerId, actor, at, options, (current) => {
+      if (!current.processOptions.authorizedContactsOnly)
+        throw invalid(customerId, [
+          {
+            field: 'processOptions.authorizedContactsOnly',
+            rule: 'must be true: only such customers have one authorized person',
+          },
+        ]);
+      const next = { ...current, authorizedContacts: [{ email: person.email, name: person.name }] };
+      return {
+        next,
+        event: (fields) => ({
+          type: 'AuthorizedPersonChanged',
+          data: diff(customerId, current, next, fields) as AuthorizedPersonChangedData,
+        }),
+      };
+    });
+  }
+
+  /**
+   * A manager's change: `patch` merged into the record as a JSON merge patch (RFC 7396: objects
+   * merge, lists and values replace, null removes an optional field). One CustomerChanged event
+   * naming the changed top-level fields, and the row, in one transaction; a patch that changes
+   * nothing writes nothing. Throws CUSTOMER_NOT_FOUND, CUSTOMER_INVALID or STORE_CONFLICT.
+   */
+  async change(
+    customerId: string,
+    patch: CustomerPatch,
+    actor: string,
+    at: string,
+    options: ChangeOptions = {},
+  ): Promise<RegisterResult> {
+    const forbidden = (['id', 'slaPolicies', 'calendars'] as const).filter((key) => key in (patch as object));
+    if (forbidden.length > 0)
+      throw invalid(
+        customerId,
+        forbidden.map((field) => ({
+          field,
+          rule: field === 'id' ? 'cannot be changed' : 'versions are added one at a time, never changed',
+        })),
+      );
+    return this.changeWith(customerId, actor, at, options, (current) => {
+      const next = mergePatch(current, patch) as CustomerRecord;
+      return { next, event: (fields) => ({ type: 'CustomerChanged', data: diff(customerId, current, next, fields) }) };
+    });
+  }
+
+  /**
+   * Adds a version of one of the customer's own SLA policies: one past the highest of that id
+   * (preset included; a preset's policy id makes a customer-specific successor of it). Tickets keep
+   * the version they were identified with; `policy` in the record says which one new tickets get.
+   */
+  addSlaPolicyVersion(
+    customerId: string,
+    policy: Omit<SlaPolicy, 'version'>,
+    actor: string,
+    at: string,
+    options: ChangeOptions = {},
+  ): Promise<RegisterResult> {
+    return this.changeWith(customerId, actor, at, options, (current) => {
+      const catalog = slaCatalogOf(current);
+      const added: SlaPolicy = { ...policy, version: nextVersion(catalog?.policies ?? [], policy.id) };
+      const next = { ...current, slaPolicies: [...(current.slaPolicies ?? []), added] };
+      return { next, added, event: () => ({ type: 'SlaPolicyVersionAdded', data: { customerId, policy: added } }) };
+    });
+  }
+
+  /** Adds a version of a calendar (own, or a customer-specific successor of the preset's); new tickets compile the newest. */
+  addCalendarVersion(
+    customerId: string,
+    calendar: Omit<CalendarDefinition, 'version'>,
+    actor: string,
+    at: string,
+    options: ChangeOptions = {},
+  ): Promise<RegisterResult> {
+    return this.changeWith(customerId, actor, at, options, (current) => {
+      const catalog = slaCatalogOf(current);
+      const added: CalendarDefinition = { ...calendar, version: nextVersion(catalog?.calendars ?? [], calendar.id) };
+      const next = { ...current, calendars: [...(current.calendars ?? []), added] };
+      return {
+        next,
+        added,
+        event: () => ({ type: 'CalendarVersionAdded', data: { customerId, calendar: added } }),
+      };
+    });
+  }
+
+  /**
+   * One change of an existing customer: lock the row, check the expected version, build the next
+   * record, validate it, and append its event with the row in one transaction (nothing when
+   * nothing changed).
+   */
+  private async changeWith(
+    customerId: string,
+    actor: string,
+    at: string,
+    options: ChangeOptions,
+    build: (current: CustomerRecord) => {
+      next: CustomerRecord;
+      added?: { id: string; version: number };
+      event: (fields: string[]) => CustomerEvent;
+    },
   ): Promise<RegisterResult> {
     const streamId = customerStreamId(customerId);
     try {
@@ -163,32 +316,22 @@ export class CustomerDirectory {
         const current = await lockRow(tx, customerId);
         if (!current)
           throw new DomainError('CUSTOMER_NOT_FOUND', `customer ${customerId} is not in the directory`, { customerId });
-        const next: CustomerRecord = {
-          ...current.record,
-          authorizedContacts: [{ email: person.email, name: person.name }],
-        };
-        const problems = current.record.processOptions.authorizedContactsOnly
-          ? validateCustomer(next)
-          : [
-              {
-                field: 'processOptions.authorizedContactsOnly',
-                rule: 'must be true: only such customers have one authorized person',
-              },
-            ];
+        checkExpected(customerId, current.version, options.expectedVersion);
+        const change = build(current.record);
+        const next = plain(change.next);
+        const problems = [...validateCustomer(next), ...keptVersions(current.record, next)];
+        if (problems.length === 0) problems.push(...uncompilableCalendars(next, current.record, at));
         if (problems.length > 0) throw invalid(customerId, problems);
-        if (changedFields(current.record, next).length === 0)
+        const fields = changedFields(current.record, next);
+        if (fields.length === 0)
           return { customerId, outcome: 'unchanged', version: current.version, changedFields: [] };
-        const fields: ['authorizedContacts'] = ['authorizedContacts'];
-        const event: CustomerEvent = {
-          type: 'AuthorizedPersonChanged',
-          data: { customerId, fields, before: pick(current.record, fields), after: pick(next, fields) },
-        };
-        const position = await this.write(tx, next, current.version, event, {
+        const position = await this.write(tx, next, current.version, change.event(fields), {
           actor,
           occurredAt: at,
           correlationId: `${streamId}@${current.version + 1}`,
         });
-        return { customerId, outcome: 'changed', version: position, changedFields: fields };
+        const added = change.added ? { added: { id: change.added.id, version: change.added.version } } : {};
+        return { customerId, outcome: 'changed', version: position, changedFields: fields, ...added };
       });
     } catch (error) {
       throw conflictOr(error, customerId);
@@ -216,24 +359,36 @@ export class CustomerDirectory {
     const written =
       version !== undefined
         ? await tx.query(
-            'UPDATE customers SET record = $2::jsonb, version = $3, updated_at = $4 WHERE id = $1 AND version = $5',
-            [next.id, JSON.stringify(next), appended.lastPosition, metadata.occurredAt, version],
+            'UPDATE customers SET record = $2::jsonb, version = $3, updated_at = $4, updated_by = $6 WHERE id = $1 AND version = $5',
+            [next.id, JSON.stringify(next), appended.lastPosition, metadata.occurredAt, version, metadata.actor],
           )
-        : await tx.query('INSERT INTO customers (id, record, version, updated_at) VALUES ($1, $2::jsonb, $3, $4)', [
-            next.id,
-            JSON.stringify(next),
-            appended.lastPosition,
-            metadata.occurredAt,
-          ]);
+        : await tx.query(
+            'INSERT INTO customers (id, record, version, updated_at, updated_by) VALUES ($1, $2::jsonb, $3, $4, $5)',
+            [next.id, JSON.stringify(next), appended.lastPosition, metadata.occurredAt, metadata.actor],
+          );
     if (written.rowCount !== 1) throw new ConcurrencyError(streamId, expected, appended.lastPosition);
     return appended.lastPosition;
   }
 
-  /** Registers each customer of `fixture`; re-running changes nothing (every result 'unchanged'). */
+  /**
+   * Registers each customer of `fixture`; re-running changes nothing (every result 'unchanged').
+   * A customer someone else has changed since the seed wrote it (a manager over the API) is left
+   * as they made it.
+   */
   async seed(fixture: readonly CustomerRecord[], at: string, actor = 'directory-seed'): Promise<RegisterResult[]> {
     const results: RegisterResult[] = [];
-    for (const record of fixture)
-      results.push(await this.register(record, actor, at, { correlationId: `directory-seed:${record.id}` }));
+    for (const record of fixture) {
+      const { rows } = await this.db.query<{ version: number; updated_by: string | null }>(
+        'SELECT version, updated_by FROM customers WHERE id = $1',
+        [record.id],
+      );
+      const managed = rows[0] && rows[0].updated_by !== null && rows[0].updated_by !== actor;
+      results.push(
+        managed
+          ? { customerId: record.id, outcome: 'unchanged', version: Number(rows[0].version), changedFields: [] }
+          : await this.register(record, actor, at, { correlationId: `directory-seed:${record.id}` }),
+      );
+    }
     return results;
   }
 }
@@ -244,6 +399,17 @@ async function lockRow(tx: Queryable, id: string): Promise<{ record: CustomerRec
     [id],
   );
   return rows[0] ? { record: parseRecord(rows[0].record), version: Number(rows[0].version) } : undefined;
+}
+
+function checkExpected(customerId: string, current: number, expected: number | undefined): void {
+  if (expected === undefined || expected === current) return;
+  throw new DomainError(
+    'STORE_CONFLICT',
+    expected === 0
+      ? `customer ${customerId} exists already`
+      : `customer ${customerId} is at version ${current}, not ${expected}; read it again and retry`,
+    { customerId, streamId: customerStreamId(customerId), expectedVersion: expected, currentVersion: current },
+  );
 }
 
 function invalid(customerId: string, problems: FieldProblem[]): DomainError {
@@ -267,52 +433,8 @@ function conflictOr(error: unknown, customerId: string): unknown {
   return error;
 }
 
-/** Top-level fields whose values differ (JSON semantics: key order and undefined do not count). */
-export function changedFields(before: CustomerRecord, after: CustomerRecord): string[] {
-  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-  return orderFields(keys).filter(
-    (key) =>
-      canonical((before as unknown as Record<string, unknown>)[key]) !==
-      canonical((after as unknown as Record<string, unknown>)[key]),
-  );
-}
-
-function presentFields(record: CustomerRecord): string[] {
-  return orderFields(new Set(Object.keys(record)));
-}
-
-function orderFields(keys: Set<string>): string[] {
-  const known = CUSTOMER_FIELDS.filter((field) => keys.has(field)) as string[];
-  const extra = [...keys].filter((key) => !known.includes(key)).sort();
-  return [...known, ...extra];
-}
-
-/** Stable JSON: object keys sorted, undefined members dropped. */
-export function canonical(value: unknown): string {
-  if (value === undefined) return 'undefined';
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-        )
-      : v,
-  );
-}
-
 function digest(record: CustomerRecord): string {
   return createHash('sha256').update(canonical(record)).digest('hex').slice(0, 16);
-}
-
-function pick(record: CustomerRecord, fields: readonly string[]): Partial<CustomerRecord> {
-  const source = record as unknown as Record<string, unknown>;
-  return Object.fromEntries(
-    fields.filter((f) => source[f] !== undefined).map((f) => [f, source[f]]),
-  ) as Partial<CustomerRecord>;
-}
-
-/** A JSON-only deep copy: no undefined members, no shared references with the caller. */
-function plain(record: CustomerRecord): CustomerRecord {
-  return JSON.parse(JSON.stringify(record)) as CustomerRecord;
 }
 
 /** pg and PGlite return jsonb parsed; a text column or driver setting may hand back a string. */

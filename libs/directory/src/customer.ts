@@ -6,6 +6,8 @@
  * Dates are ISO calendar dates (YYYY-MM-DD), both ends inclusive, compared on the UTC day of the
  * request.
  */
+import type { CalendarDefinition, SlaPolicy } from '@caseflow/sla';
+
 export type SeverityScheme = 'S1-S3' | 'urgency1-4' | 'critical-low' | 'quartet';
 export type ClarificationOutcome = 'resolveNoResponse' | 'keepWaiting';
 
@@ -89,6 +91,16 @@ export interface CustomerRecord {
   processOptions: ProcessOptions;
   /** Absent: tickets start at L1, unassigned until someone is assigned. */
   support?: SupportTeam;
+  /**
+   * The customer's own SLA policy versions, beside its preset's (`policy` may name either). A
+   * version is immutable once added: a change is a new version.
+   */
+  slaPolicies?: SlaPolicy[];
+  /**
+   * The customer's own calendar versions, beside its preset's; immutable once added. A ticket
+   * compiles the newest version of each calendar id when it is identified and keeps it.
+   */
+  calendars?: CalendarDefinition[];
 }
 
 /** The top-level fields of a record, in a stable order (events list changed ones in this order). */
@@ -106,6 +118,8 @@ export const CUSTOMER_FIELDS: ReadonlyArray<keyof CustomerRecord> = [
   'authorizedContacts',
   'processOptions',
   'support',
+  'slaPolicies',
+  'calendars',
 ];
 
 /** The event stream of a customer: every change to it is one event there. */

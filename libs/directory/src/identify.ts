@@ -131,10 +131,7 @@ export function identifyRequest(customer: CustomerRecord | undefined, request: I
     }
   }
 
-  const fromRequest: Record<string, unknown> = { product: request.product, productVersion: request.productVersion };
-  const missing = customer.processOptions.requiredIntakeFields.filter(
-    (field) => !isPresent(request.intake?.[field]) && !isPresent(fromRequest[field]),
-  );
+  const missing = missingIntakeFields(customer, request);
   if (missing.length > 0) {
     return fail(
       'MISSING_INTAKE_FIELDS',
@@ -144,6 +141,21 @@ export function identifyRequest(customer: CustomerRecord | undefined, request: I
 
   const plan = contract.plan ?? customer.plan;
   return plan === undefined ? { ok: true, contractId: contract.id } : { ok: true, contractId: contract.id, plan };
+}
+
+/**
+ * The customer's required intake fields the request lacks, in the customer's order
+ * (`product`/`productVersion` may come from the request itself; `false` is an answer, empty text
+ * or lists are not). The gateway answers 400 with them; identifyRequest refuses what slips through.
+ */
+export function missingIntakeFields(
+  customer: Pick<CustomerRecord, 'processOptions'>,
+  request: Pick<IdentifyRequest, 'product' | 'productVersion' | 'intake'>,
+): string[] {
+  const fromRequest: Record<string, unknown> = { product: request.product, productVersion: request.productVersion };
+  return customer.processOptions.requiredIntakeFields.filter(
+    (field) => !isPresent(request.intake?.[field]) && !isPresent(fromRequest[field]),
+  );
 }
 
 /** Among the periods valid on `day`, the one running longest (first listed on a tie). */

@@ -12,3 +12,5 @@ export * from './customer-directory';
 export * from './directory.module';
 export * from './sla-setup';
 export * from './ticket-history';
+export * from './sla-catalog';
+export * from './record-changes';

@@ -24,9 +24,75 @@ describe('validateCustomer', () => {
   it('checks preset, policy id + version, and calendar against libs/sla', () => {
     expect(fields(with_(netixDemo, { presetId: '999-nobody' }))).toEqual(['presetId']);
     const policy = validateCustomer(with_(netixDemo, { policy: { id: 'netix', version: 2 } }));
-    expect(policy).toEqual([{ field: 'policy', rule: 'policy netix v2 is not in preset 001-netix (netix v1)' }]);
+    expect(policy).toEqual([
+      { field: 'policy', rule: "policy netix v2 is neither in preset 001-netix nor the customer's own (netix v1)" },
+    ]);
     expect(fields(with_(netixDemo, { policy: { id: 'balasys', version: 1 } }))).toEqual(['policy']);
     expect(fields(with_(netixDemo, { calendarId: 'balasys-budapest' }))).toEqual(['calendarId']);
+  });
+
+  it("accepts the customer's own policy and calendar versions, and checks each", () => {
+    const office = {
+      id: 'netix-office',
+      version: 1,
+      timeZone: 'Asia/Novosibirsk',
+      week: { mon: [['09:00', '18:00']] },
+    };
+    const own = {
+      id: 'netix',
+      version: 2,
+      title: 'Netix, faster',
+      matcher: {
+        kind: 'fixed',
+        targets: { firstResponse: { span: { measure: 'business', seconds: 3600 }, calendar: 'netix-office' } },
+      },
+      calendars: ['netix-office'],
+    };
+    const good = with_(netixDemo, {
+      slaPolicies: [own],
+      calendars: [office],
+      policy: { id: 'netix', version: 2 },
+      calendarId: 'netix-office',
+    });
+    expect(validateCustomer(good)).toEqual([]);
+    expect(fields(with_(good, { calendarId: 'netix-novosibirsk' }))).toEqual(['calendarId']);
+    // A version of the preset's own id and number exists already; a policy naming an unknown calendar is refused.
+    expect(fields(with_(good, { slaPolicies: [{ ...own, version: 1 }] }))).toEqual([
+      'slaPolicies[0].version',
+      'policy',
+    ]);
+    expect(validateCustomer(with_(good, { calendars: [] }))).toEqual([
+      { field: 'slaPolicies[0]', rule: "names calendars that are neither the preset's nor own: netix-office" },
+      { field: 'calendarId', rule: expect.stringContaining('must be a calendar of preset 001-netix') as string },
+      { field: 'policy', rule: expect.stringContaining('policy netix v2 is neither') as string },
+    ]);
+    expect(fields(with_(good, { calendars: [{ ...office, week: {} }] }))).toEqual([
+      'calendars[0]',
+      'slaPolicies[0]',
+      'calendarId',
+      'policy',
+    ]);
+    expect(fields(with_(good, { calendars: [office, office] }))).toEqual(['calendars[1].version']);
+    expect(fields(with_(netixDemo, { slaPolicies: 'x' }))).toEqual(['slaPolicies']);
+  });
+
+  it('needs a policy that gives every severity of the scheme targets, as the workflow classifies tickets', () => {
+    const answer = { firstResponse: { span: { measure: 'elapsed', seconds: 3600 }, calendar: 'netix-novosibirsk' } };
+    const partial = {
+      id: 'netix',
+      version: 2,
+      title: 'urgent only',
+      matcher: { kind: 'urgency', byUrgency: { '1': answer, '2': answer } },
+      calendars: ['netix-novosibirsk'],
+    };
+    const record = with_(netixDemo, { slaPolicies: [partial], policy: { id: 'netix', version: 2 } });
+    expect(validateCustomer(record)).toEqual([
+      { field: 'policy', rule: 'policy netix v2 has no targets for severity 3, 4' },
+    ]);
+    // Under a scheme without urgencies (S1-S3) it covers nothing.
+    expect(fields(with_(record, { processOptions: { ...netixDemo.processOptions, severityScheme: 'S1-S3' } }))).toEqual(
+      ['policy'],
+    );
   });
 
   it('needs a plan the severity x plan matrix knows (000), on the customer and its contracts', () => {

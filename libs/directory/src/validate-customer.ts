@@ -2,8 +2,23 @@
  * Checks a customer record before it enters the directory: shapes, ids, dates, and that the SLA
  * preset, policy (id + version) and calendar it names exist in libs/sla. Pure.
  */
-import { presetById } from '@caseflow/sla';
-import { CLARIFICATION_OUTCOMES, SEVERITY_SCHEMES, SUPPORT_TIERS, type CustomerRecord } from './customer';
+import { SEVERITY_SCALES, slaClassification } from '@caseflow/domain';
+import {
+  matchTargets,
+  presetById,
+  validateCalendarDefinition,
+  validatePolicy,
+  type CalendarDefinition,
+  type SlaPolicy,
+} from '@caseflow/sla';
+import {
+  CLARIFICATION_OUTCOMES,
+  SEVERITY_SCHEMES,
+  SUPPORT_TIERS,
+  type CustomerRecord,
+  type SeverityScheme,
+} from './customer';
+import { slaCatalogOf, type SlaCatalog } from './sla-catalog';
 
 export interface FieldProblem {
   /** Path of the failing field, e.g. 'contracts[0].validTo'. */
@@ -134,22 +149,29 @@ function checkSla(r: Record<string, unknown>, bad: (field: string, rule: string)
   if (!isText(r.presetId)) return void bad('presetId', 'must be a non-empty string');
   const preset = presetById(r.presetId);
   if (!preset) return void bad('presetId', `no SLA preset ${r.presetId}`);
-  const calendarOk = isText(r.calendarId) && preset.calendars.some((c) => c.id === r.calendarId);
+  const own = checkOwnVersions(r, bad);
+  const catalog = slaCatalogOf({ presetId: preset.id, ...own }) as SlaCatalog;
+  const calendarIds = [...new Set(catalog.calendars.map((c) => c.id))];
+  const calendarOk = isText(r.calendarId) && calendarIds.includes(r.calendarId);
   if (!calendarOk)
-    bad('calendarId', `must be a calendar of preset ${preset.id} (${preset.calendars.map((c) => c.id).join(', ')})`);
+    bad('calendarId', `must be a calendar of preset ${preset.id} or the customer's own (${calendarIds.join(', ')})`);
   const ref = r.policy;
   if (!isObject(ref) || !isText(ref.id) || !Number.isInteger(ref.version) || (ref.version as number) < 1) {
     return void bad('policy', 'must be { id: string, version: integer >= 1 }');
   }
-  const policy = preset.policies.find((p) => p.id === ref.id && p.version === ref.version);
+  const policy = catalog.policies.find((p) => p.id === ref.id && p.version === ref.version);
   if (!policy) {
-    const known = preset.policies.map((p) => `${p.id} v${p.version}`).join(', ');
-    return void bad('policy', `policy ${ref.id} v${String(ref.version)} is not in preset ${preset.id} (${known})`);
+    const known = catalog.policies.map((p) => `${p.id} v${p.version}`).join(', ');
+    return void bad(
+      'policy',
+      `policy ${ref.id} v${String(ref.version)} is neither in preset ${preset.id} nor the customer's own (${known})`,
+    );
   }
   if (isText(r.calendarId) && calendarOk && !policy.calendars.includes(r.calendarId)) {
     bad('calendarId', `policy ${policy.id} v${policy.version} does not use calendar ${r.calendarId}`);
   }
   const matcher = policy.matcher;
+  checkCoverage(r, policy, bad);
   if (matcher.kind === 'severityPlan') {
     const plans = Object.keys(matcher.plans);
     const planOk = (plan: unknown) => typeof plan === 'string' && plans.includes(plan);
@@ -167,6 +189,102 @@ function checkSla(r: Record<string, unknown>, bad: (field: string, rule: string)
       bad('quartetTable', `must be a table of policy ${policy.id} (${Object.keys(matcher.tables).join(', ')})`);
     }
   }
+}
+
+/**
+ * The policy must give targets to every ticket the customer can have: each severity of its scheme
+ * under each plan its contracts give, as the workflow classifies it (else the ticket's SLA clock
+ * would find no targets). Only when the plans are valid for it (the plan checks report those).
+ */
+function checkCoverage(r: Record<string, unknown>, policy: SlaPolicy, bad: (field: string, rule: string) => void) {
+  const scheme = (r.processOptions as { severityScheme?: unknown } | undefined)?.severityScheme;
+  if (!SEVERITY_SCHEMES.includes(scheme as never) || !Array.isArray(r.contracts)) return;
+  const plans = new Set<string | undefined>(
+    r.contracts.length === 0
+      ? [r.plan as string | undefined]
+      : r.contracts.map((c) => ((c as { plan?: string }).plan ?? r.plan) as string | undefined),
+  );
+  if (policy.matcher.kind === 'severityPlan') {
+    const known = Object.keys(policy.matcher.plans);
+    if ([...plans].some((plan) => plan === undefined || !known.includes(plan))) return;
+  }
+  const uncovered = new Set<string>();
+  for (const plan of plans)
+    for (const severity of SEVERITY_SCALES[scheme as SeverityScheme]) {
+      const classification = slaClassification(
+        scheme as SeverityScheme,
+        severity,
+        plan,
+        String(r.id),
+        undefined,
+        typeof r.quartetTable === 'string' ? r.quartetTable : undefined,
+      );
+      try {
+        matchTargets(policy, classification);
+      } catch {
+        uncovered.add(plan ? `${severity} (${plan})` : severity);
+      }
+    }
+  if (uncovered.size > 0)
+    bad('policy', `policy ${policy.id} v${policy.version} has no targets for severity ${[...uncovered].join(', ')}`);
+}
+
+/**
+ * The customer's own policy and calendar versions: each valid as libs/sla checks it, no id and
+ * version twice (preset included), every calendar a policy names known. Returns the well-formed ones.
+ */
+function checkOwnVersions(
+  r: Record<string, unknown>,
+  bad: (field: string, rule: string) => void,
+): { slaPolicies: SlaPolicy[]; calendars: CalendarDefinition[] } {
+  const preset = presetById(r.presetId as string);
+  const calendars = ownEntries<CalendarDefinition>(r, 'calendars', preset?.calendars ?? [], bad, (calendar) =>
+    validateCalendarDefinition(calendar),
+  );
+  const calendarIds = new Set([...(preset?.calendars ?? []), ...calendars].map((c) => c.id));
+  const slaPolicies = ownEntries<SlaPolicy>(r, 'slaPolicies', preset?.policies ?? [], bad, (policy) => {
+    validatePolicy(policy);
+    const unknown = policy.calendars.filter((id) => !calendarIds.has(id));
+    if (unknown.length > 0)
+      throw new Error(`names calendars that are neither the preset's nor own: ${unknown.join(', ')}`);
+  });
+  return { slaPolicies, calendars };
+}
+
+function ownEntries<T extends { id: string; version: number }>(
+  r: Record<string, unknown>,
+  key: 'slaPolicies' | 'calendars',
+  presetEntries: readonly T[],
+  bad: (field: string, rule: string) => void,
+  check: (entry: T) => void,
+): T[] {
+  const list = r[key];
+  if (list === undefined) return [];
+  if (!Array.isArray(list)) {
+    bad(key, 'must be a list when given');
+    return [];
+  }
+  const seen = new Set(presetEntries.map((e) => `${e.id}@${e.version}`));
+  return list.filter((entry: unknown, i): entry is T => {
+    const field = `${key}[${i}]`;
+    if (!isObject(entry) || !isText(entry.id) || !Number.isInteger(entry.version) || (entry.version as number) < 1) {
+      bad(field, 'must have an id and a version (integer >= 1)');
+      return false;
+    }
+    const name = `${entry.id}@${String(entry.version)}`;
+    if (seen.has(name)) {
+      bad(`${field}.version`, `version ${name} exists already`);
+      return false;
+    }
+    seen.add(name);
+    try {
+      check(entry as unknown as T);
+      return true;
+    } catch (error) {
+      bad(field, error instanceof Error ? error.message : String(error));
+      return false;
+    }
+  });
 }
 
 function eachItem(

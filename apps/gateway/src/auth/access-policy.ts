@@ -13,6 +13,7 @@ export type Action =
   | 'customer.list'
   | 'customer.read'
   | 'customer.authorizedPerson'
+  | 'customer.manage'
   | 'queue.read'
   | 'queue.prioritize';
 
@@ -27,6 +28,8 @@ export const ACCESS: Record<Action, readonly Role[]> = {
   'customer.list': EVERYONE,
   'customer.read': EVERYONE,
   'customer.authorizedPerson': ['manager'],
+  // Create customers, change their records, add policy and calendar versions.
+  'customer.manage': ['manager'],
   'queue.read': EVERYONE,
   'queue.prioritize': STAFF_WRITERS,
 };
@@ -69,6 +72,7 @@ export const WRITES: ReadonlySet<Action> = new Set([
   'ticket.open',
   'ticket.command',
   'customer.authorizedPerson',
+  'customer.manage',
   'queue.prioritize',
 ]);
 

@@ -1,14 +1,26 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Put } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Inject, Param, Put, Res } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
 import { DomainError } from '@caseflow/domain';
 import { CUSTOMER_DIRECTORY, type CustomerDirectory, type RegisterResult } from '@caseflow/directory';
 import { inScope } from '@caseflow/identity';
 import { Authorize, Caller } from '../auth';
-import { ApiErrors } from '../openapi/api-errors.decorator';
 import { AuthorizedPersonDto } from './authorized-person.dto';
+import { ChangeResultDto } from './change-result.dto';
+import { IF_MATCH } from './customer-management.controller';
+import { ExpectedVersion, setVersionTag } from './if-match';
 import { toCustomerView, type CustomerView } from './customer-view';
 
 @ApiTags('customers')
+@ApiBearerAuth()
 @Controller('v1/customers')
 export class CustomersController {
   constructor(@Inject(CUSTOMER_DIRECTORY) private readonly directory: CustomerDirectory) {}
@@ -25,36 +37,43 @@ export class CustomersController {
   @ApiOkResponse({
     description: 'Plan, contracts, licences (keys masked), products, contacts, SLA policy and process options.',
   })
-  @ApiErrors({ 404: 'No such customer, or not the caller’s (code CUSTOMER_NOT_FOUND).' })
-  async get(@Param('id') id: string): Promise<CustomerView> {
-    const record = await this.directory.get(id);
-    if (!record) throw customerNotFound(id);
-    return toCustomerView(record);
+  @ApiNotFoundResponse({ description: 'No such customer, or not the caller’s (code CUSTOMER_NOT_FOUND).' })
+  async get(@Param('id') id: string, @Res({ passthrough: true }) response: Response): Promise<CustomerView> {
+    const found = await this.directory.getVersioned(id);
+    if (!found) throw customerNotFound(id);
+    // The version a manager sends back in If-Match.
+    setVersionTag(response, found.version);
+    return toCustomerView(found.record);
   }
 
   @Put(':id/authorized-person')
   @HttpCode(200)
   @Authorize('customer.authorizedPerson', { customerParam: 'id' })
+  @IF_MATCH
   @ApiOkResponse({
+    type: ChangeResultDto,
     description:
       '003: the client named a new authorized person. Managers only; one AuthorizedPersonChanged event on customer-<id>.',
   })
-  @ApiErrors({
-    404: 'No such customer, or not the caller’s (code CUSTOMER_NOT_FOUND).',
-    409: 'The customer changed meanwhile (code STORE_CONFLICT); read it again and retry.',
-    422: 'The customer does not have one authorized person, or the result breaks its rules (code CUSTOMER_INVALID).',
-  })
-  changeAuthorizedPerson(
+  @ApiUnprocessableEntityResponse({ description: 'Not a customer with one authorized person (code CUSTOMER_INVALID).' })
+  @ApiConflictResponse({ description: 'If-Match names another version (code STORE_CONFLICT).' })
+  @ApiBadRequestResponse({ description: 'A malformed body or If-Match (code VALIDATION_FAILED).' })
+  async changeAuthorizedPerson(
     @Param('id') id: string,
     @Body() dto: AuthorizedPersonDto,
+    @ExpectedVersion() expectedVersion: number | undefined,
     @Caller() caller: Caller,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<RegisterResult> {
-    return this.directory.changeAuthorizedPerson(
+    const result = await this.directory.changeAuthorizedPerson(
       id,
       { email: dto.email, name: dto.name },
       `${caller.role}:${caller.id}`,
       new Date().toISOString(),
+      { expectedVersion },
     );
+    setVersionTag(response, result.version);
+    return result;
   }
 }
 

@@ -1,8 +1,13 @@
 import { Module } from '@nestjs/common';
+import { CustomersModule } from '../customers/customers.module';
 import { QueuesController } from '../queues/queues.controller';
 import { TicketNumbersService } from './ticket-numbers.service';
 import { TicketsController } from './tickets.controller';
 import { TicketsService } from './tickets.service';
 
-@Module({ controllers: [TicketsController, QueuesController], providers: [TicketsService, TicketNumbersService] })
+@Module({
+  imports: [CustomersModule],
+  controllers: [TicketsController, QueuesController],
+  providers: [TicketsService, TicketNumbersService],
+})
 export class TicketsModule {}

@@ -27,6 +27,7 @@ import type { CreateTicketDto } from './create-ticket.dto';
 import { isTicketNumber } from './ticket-number';
 import { TicketNumbersService } from './ticket-numbers.service';
 import { actorOf, TicketAccess, ticketNotFound, type Caller } from '../auth';
+import { RequiredIntake } from '../customers/required-intake';
 import type { IdempotentRequest } from '../idempotency';
 
 @Injectable()
@@ -37,6 +38,7 @@ export class TicketsService {
     private readonly numbers: TicketNumbersService,
     private readonly access: TicketAccess,
     @Inject(CUSTOMER_DIRECTORY) private readonly directory: CustomerDirectory,
+    private readonly requiredIntake: RequiredIntake,
   ) {}
 
   /**
@@ -48,6 +50,7 @@ export class TicketsService {
     const requester = caller.role === 'customer' ? (caller.email as string) : dto.requester;
     if (!requester) throw requesterRequired();
     if (!(await this.directory.get(dto.customerId))) throw customerNotFound(dto.customerId);
+    await this.requiredIntake.check(dto);
     if (dto.relatedTo) await this.requireExisting(dto.relatedTo, caller);
     const allocate = (): Promise<string> => this.numbers.next(new Date());
     const number = idempotency ? await idempotency.resource(allocate) : await allocate();

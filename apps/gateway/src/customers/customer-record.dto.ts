@@ -1,0 +1,261 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import {
+  CLARIFICATION_OUTCOMES,
+  CUSTOMER_ID,
+  SEVERITY_SCHEMES,
+  SUPPORT_TIERS,
+  type ClarificationOutcome,
+  type SeverityScheme,
+  type SupportTier,
+} from '@caseflow/directory';
+import { slaPresets } from '@caseflow/sla';
+import { AuthorizedPersonDto } from './authorized-person.dto';
+import { CalendarVersionDto, SlaPolicyVersionDto } from './sla-version.dto';
+
+/** Text with something besides spaces, as validateCustomer checks it. */
+export const TEXT = /\S/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const STAFF_ID = /^[A-Za-z0-9][A-Za-z0-9._@-]*$/;
+export const PRESET_IDS = slaPresets.map((preset) => preset.id);
+
+/** A required text field: not blank, at most `max` characters. */
+const Text = (max: number, example: string) =>
+  applyDecorators(
+    ApiProperty({ example, maxLength: max, pattern: TEXT.source }),
+    IsString(),
+    Matches(TEXT, { message: '$property must not be empty' }),
+    MaxLength(max),
+  );
+const IsoDate = (example: string) =>
+  applyDecorators(
+    ApiProperty({ example, format: 'date', pattern: DATE.source, description: 'YYYY-MM-DD, inclusive' }),
+    Matches(DATE, { message: '$property must be a date YYYY-MM-DD' }),
+  );
+
+export class PolicyRefDto {
+  @Text(63, 'balasys')
+  id!: string;
+
+  @ApiProperty({ example: 1, minimum: 1 })
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
+export class ContractDto {
+  @Text(100, 'BAL-2024-001')
+  id!: string;
+
+  @ApiPropertyOptional({ example: 'PrivilegeSU', maxLength: 100, pattern: TEXT.source })
+  @IsOptional()
+  @IsString()
+  @Matches(TEXT, { message: 'plan must not be empty' })
+  @MaxLength(100)
+  plan?: string;
+
+  @IsoDate('2024-01-01')
+  validFrom!: string;
+
+  @IsoDate('2030-12-31')
+  validTo!: string;
+}
+
+export class LicenceDto {
+  @Text(200, 'ZORP-7-0001-ABCD')
+  key!: string;
+
+  @Text(100, 'zorp-gateway')
+  product!: string;
+
+  @IsoDate('2024-01-01')
+  validFrom!: string;
+
+  @IsoDate('2030-12-31')
+  validTo!: string;
+}
+
+export class ProductSupportDto {
+  @Text(100, 'zorp-gateway')
+  product!: string;
+
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', pattern: TEXT.source, maxLength: 50 },
+    example: ['7.0', '7.1'],
+  })
+  @IsArray()
+  @IsString({ each: true })
+  @Matches(TEXT, { each: true, message: 'each of supportedVersions must not be empty' })
+  @MaxLength(50, { each: true })
+  supportedVersions!: string[];
+}
+
+export class ProcessOptionsDto {
+  @ApiProperty({ description: '003: requests only from the authorized person(s); then exactly one is named' })
+  @IsBoolean()
+  authorizedContactsOnly!: boolean;
+
+  @ApiProperty({ description: '003: one request at a time' })
+  @IsBoolean()
+  sequentialQueue!: boolean;
+
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', pattern: TEXT.source, maxLength: 100 },
+    example: ['product', 'productVersion'],
+    uniqueItems: true,
+    description: 'Intake keys a new ticket must carry (product/productVersion may come from the request itself)',
+  })
+  @IsArray()
+  @ArrayUnique()
+  @IsString({ each: true })
+  @Matches(TEXT, { each: true, message: 'each of requiredIntakeFields must not be empty' })
+  @MaxLength(100, { each: true })
+  requiredIntakeFields!: string[];
+
+  @ApiProperty({ enum: CLARIFICATION_OUTCOMES })
+  @IsIn(CLARIFICATION_OUTCOMES)
+  clarificationOutcome!: ClarificationOutcome;
+
+  @ApiProperty({ enum: SEVERITY_SCHEMES })
+  @IsIn(SEVERITY_SCHEMES)
+  severityScheme!: SeverityScheme;
+}
+
+export class SupportTeamDto {
+  @ApiPropertyOptional({ enum: SUPPORT_TIERS, description: 'The tier new tickets start in (L1 when absent)' })
+  @IsOptional()
+  @IsIn(SUPPORT_TIERS)
+  entryTier?: SupportTier;
+
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', pattern: STAFF_ID.source, maxLength: 100 },
+    minItems: 1,
+    maxItems: 4,
+    uniqueItems: true,
+    example: ['eve'],
+    description: "The customer's dedicated staff ids, the default assignee first",
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(4)
+  @ArrayUnique()
+  @Matches(STAFF_ID, { each: true, message: 'each of dedicated must be a staff id' })
+  @MaxLength(100, { each: true })
+  dedicated!: string[];
+}
+
+/**
+ * The fields of a customer record a manager sets. The shapes are checked here (400); what needs
+ * the SLA presets or the record as a whole (the policy exists and uses the calendar, a licence's
+ * product is listed, dates in order, 003's one person) is validateCustomer's (422 CUSTOMER_INVALID).
+ */
+export class CustomerFieldsDto {
+  @Text(200, 'Acme Ltd')
+  name!: string;
+
+  @ApiProperty({ enum: PRESET_IDS, example: '000-balasys' })
+  @IsIn(PRESET_IDS)
+  presetId!: string;
+
+  @ApiProperty({ type: PolicyRefDto, description: 'The SLA policy version new tickets get (preset or own)' })
+  @ValidateNested()
+  @Type(() => PolicyRefDto)
+  policy!: PolicyRefDto;
+
+  @Text(63, 'balasys-budapest')
+  calendarId!: string;
+
+  @ApiPropertyOptional({ example: 'PrivilegeSU', maxLength: 100, pattern: TEXT.source })
+  @IsOptional()
+  @IsString()
+  @Matches(TEXT, { message: 'plan must not be empty' })
+  @MaxLength(100)
+  plan?: string;
+
+  @ApiPropertyOptional({ example: 'customer-example', maxLength: 100, pattern: TEXT.source })
+  @IsOptional()
+  @IsString()
+  @Matches(TEXT, { message: 'quartetTable must not be empty' })
+  @MaxLength(100)
+  quartetTable?: string;
+
+  @ApiProperty({ type: [ContractDto] })
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => ContractDto)
+  contracts!: ContractDto[];
+
+  @ApiProperty({ type: [LicenceDto] })
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => LicenceDto)
+  licences!: LicenceDto[];
+
+  @ApiProperty({ type: [ProductSupportDto] })
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => ProductSupportDto)
+  products!: ProductSupportDto[];
+
+  @ApiProperty({ type: [AuthorizedPersonDto] })
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => AuthorizedPersonDto)
+  authorizedContacts!: AuthorizedPersonDto[];
+
+  @ApiProperty({ type: ProcessOptionsDto })
+  @ValidateNested()
+  @Type(() => ProcessOptionsDto)
+  processOptions!: ProcessOptionsDto;
+
+  @ApiPropertyOptional({ type: SupportTeamDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SupportTeamDto)
+  support?: SupportTeamDto;
+}
+
+/** POST /v1/customers: a whole new customer, optionally with its own policy and calendar versions. */
+export class CreateCustomerDto extends CustomerFieldsDto {
+  @ApiProperty({
+    example: 'acme',
+    pattern: CUSTOMER_ID.source,
+    description: 'Slug: 1–63 lower-case letters, digits, inner dashes',
+  })
+  @IsString()
+  @Matches(CUSTOMER_ID, { message: 'id must be a slug: 1-63 lower-case letters, digits or inner dashes' })
+  id!: string;
+
+  @ApiPropertyOptional({ type: [SlaPolicyVersionDto], description: "The customer's own SLA policy versions" })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => SlaPolicyVersionDto)
+  slaPolicies?: SlaPolicyVersionDto[];
+
+  @ApiPropertyOptional({ type: [CalendarVersionDto], description: "The customer's own calendar versions" })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => CalendarVersionDto)
+  calendars?: CalendarVersionDto[];
+}
