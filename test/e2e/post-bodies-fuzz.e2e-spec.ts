@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { netixDemo } from '@caseflow/directory';
 import { startGateway, type Harness } from '../support/gateway-harness';
 
 type Json = unknown;
@@ -30,6 +31,22 @@ const VALID_BODIES: Record<string, Record<string, Json>> = {
   'POST /v1/tickets/{number}/commands': { command: { type: 'comment', text: 'Logs received.', visibility: 'public' } },
   'POST /v1/customers/{id}/queue/prioritize': { ticket: 'CF-2026-000001', reason: 'Blocks the quarterly close.' },
   'PUT /v1/customers/{id}/authorized-person': { email: 'ivan.sidorov@example.com', name: 'Ivan Sidorov' },
+  'POST /v1/customers': { ...(netixDemo as unknown as Record<string, Json>), id: 'fuzz-co', name: 'Fuzz Co' },
+  'PATCH /v1/customers/{id}': { name: 'Balasys demo customer' },
+  'POST /v1/customers/{id}/sla-policies': {
+    id: 'balasys',
+    title: 'First answer within an hour',
+    calendars: ['netix-novosibirsk'],
+    matcher: {
+      kind: 'fixed',
+      targets: { firstResponse: { span: { measure: 'elapsed', seconds: 3600 }, calendar: 'netix-novosibirsk' } },
+    },
+  },
+  'POST /v1/customers/{id}/calendars': {
+    id: 'netix-novosibirsk',
+    timeZone: 'Asia/Novosibirsk',
+    week: { mon: [['08:00', '20:00']] },
+  },
 };
 
 const TYPES_OF: Record<string, fc.Arbitrary<Json>> = {
