@@ -82,10 +82,16 @@ describe('the access table (docs/access.md), walked over HTTP', () => {
     switch (row.route) {
       case 'POST /v1/tickets':
         return { method, url: '/v1/tickets', body: opening[tenant] };
+      case 'GET /v1/tickets':
+        return { method, url: `/v1/tickets?customer=${customer}` };
       case 'GET /v1/tickets/{number}':
         return { method, url: `/v1/tickets/${number}` };
+      case 'GET /v1/tickets/{number}/timeline':
+        return { method, url: `/v1/tickets/${number}/timeline` };
       case 'GET /v1/tickets/{number}/sla':
         return { method, url: `/v1/tickets/${number}/sla` };
+      case 'GET /v1/tickets/{number}/events':
+        return { method, url: `/v1/tickets/${number}/events` };
       case 'POST /v1/tickets/{number}/commands':
         return { method, url: `/v1/tickets/${number}/commands`, body: { command: probeCommand(type) } };
       case 'GET /v1/customers':
@@ -179,7 +185,7 @@ describe('the access table (docs/access.md), walked over HTTP', () => {
     }
     expect(mismatches).toEqual([]);
     expect(asserted).toBe(table.rows.length * table.columns.length);
-    expect(asserted).toBe(35 * 14);
+    expect(asserted).toBe(38 * 14);
     // Refusals and probes left both tickets as they were; only the 201s opened tickets.
     expect((await gateway.store.readStream(`ticket-${tickets.own}`)).length).toBe(before.own);
     expect((await gateway.store.readStream(`ticket-${tickets.other}`)).length).toBe(before.other);

@@ -61,7 +61,7 @@ describe("the README's curl session", () => {
   }, 300_000);
 
   it('opens, reads and drives a ticket with the tokens the CLI prints', async () => {
-    const [open, drive] = readmeSession();
+    const [open, drive, reads] = readmeSession();
     expect(open.join('\n')).toContain('npm run -s caseflow -- token --role customer');
     expect(drive.join('\n')).toContain('authorization: Bearer $ENGINEER');
     const address = gateway.baseUrl.replace('http://', '');
@@ -75,6 +75,7 @@ describe("the README's curl session", () => {
       ...numbered(open, 0),
       waitForIdentification,
       ...numbered(drive, open.length),
+      ...numbered(reads, open.length + drive.length),
       'printf "TICKET=%s\\n" "$TICKET"',
     ].join('\n');
     const { stdout } = await run('bash', ['-c', script], { cwd: root, env, timeout: 120_000 });
@@ -90,6 +91,15 @@ describe("the README's curl session", () => {
     expect(json(responded)).toMatchObject({ number: ticket, phase: 'understand' });
     const sla = open.length + drive.findIndex((c) => c.includes('/sla'));
     expect(json(sla)).toMatchObject({ firstResponse: { status: 'met' } });
+
+    const listed = open.length + drive.length + reads.findIndex((c) => c.includes('/v1/tickets?'));
+    expect((json(listed).items as Array<{ number: string }>).map((t) => t.number)).toEqual([ticket]);
+    const timeline = open.length + drive.length + reads.findIndex((c) => c.includes('/timeline'));
+    expect(json(responded).version).toBeGreaterThanOrEqual(3);
+    const entries = json(timeline).entries as Array<{ type: string; visibility: string; actor: string }>;
+    expect(entries.map((e) => e.type)).toEqual(expect.arrayContaining(['TicketOpened', 'FirstResponseSent']));
+    expect(entries.find((e) => e.type === 'FirstResponseSent')?.actor).toBe('engineer:eve');
+    expect(entries.every((e) => e.visibility === 'public')).toBe(true);
 
     const events = await gateway.store.readStream(`ticket-${ticket}`);
     expect(events.find((e) => e.type === 'FirstResponseSent')?.metadata.actor).toBe('engineer:eve');

@@ -73,9 +73,12 @@ describe('tickets over HTTP', () => {
       severity: 'S2',
       priority: 'P2',
       phase: 'understand',
-      requester: 'anna.kovacs@example.com',
+      title: validTicket.title,
     });
     expect(Date.parse(view.openedAt as string)).not.toBeNaN();
+    // The projection names the requester by subject id, never by address.
+    expect(view.requesterSubject).toEqual(expect.any(String));
+    expect(JSON.stringify(view)).not.toContain(validTicket.requester);
 
     const events = await store.readStream(`ticket-${number}`);
     expect(events.map((event) => event.type)).toEqual(['TicketOpened', 'CustomerIdentified']);

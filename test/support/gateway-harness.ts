@@ -16,6 +16,7 @@ import {
   type CaseflowClaims,
 } from '@caseflow/identity';
 import { withCaseflowPersonalData } from '@caseflow/persistence';
+import { TemporalWorkerHost } from '@caseflow/worker';
 import { createScratchDatabase } from './postgres';
 
 export interface HarnessOptions {
@@ -35,6 +36,16 @@ export interface HarnessOptions {
   /** Run the Temporal worker in the gateway (default true; suites that open no ticket skip it). */
   worker?: boolean;
   idempotency?: GatewayOptions['idempotency'];
+  /** Bounds of the gateway's calls to Temporal (suites that stop the worker shorten them). */
+  availability?: GatewayOptions['availability'];
+  /** The projector's options (`runProjector: false`: the gateway only reads the tables). */
+  projections?: GatewayOptions['projections'];
+  /** Another Temporal address than the e2e dev server (a port nobody listens on: Temporal is down). */
+  temporalAddress?: string;
+  /** Another suite gateway's database (Harness.databaseUrl): both serve the same tickets; the owner drops it. */
+  databaseUrl?: string;
+  /** The Temporal task queue (default a fresh one); two gateways of a suite share one so. */
+  taskQueue?: string;
 }
 
 export interface Harness {
@@ -43,7 +54,7 @@ export interface Harness {
   /** Read side of the suite's database: the audit store (personal data opened) and raw SQL. */
   store: EventStore;
   db: Database;
-  /** The suite's scratch database (for a session of its own, e.g. to hold a lock). */
+  /** The scratch database's URL (another gateway of the suite may share it). */
   databaseUrl: string;
   /** The embedded issuer's secret file (also what `caseflow token` reads with CASEFLOW_AUTH_SECRET_FILE). */
   secretFile: string;
@@ -55,6 +66,8 @@ export interface Harness {
     url: string,
     options?: { token?: string; body?: unknown; headers?: Record<string, string> },
   ): Promise<Response>;
+  /** Stops the gateway's in-process worker: Temporal stays up, nobody takes the tickets' tasks. */
+  stopWorker(): Promise<void>;
   /** Polls until the probe gives a value (100 ms apart, 10 s at most). */
   eventually<T>(probe: () => Promise<T | undefined>, what: string): Promise<T>;
   close(): Promise<void>;
@@ -64,18 +77,20 @@ const EMBEDDED = { issuer: 'caseflow', audience: 'caseflow', clockSkewSeconds: 3
 
 /** The gateway over real HTTP with a worker in process, on the e2e Temporal dev server and a scratch PostgreSQL database. */
 export async function startGateway(options: HarnessOptions): Promise<Harness> {
-  const temporalAddress = process.env.CASEFLOW_E2E_TEMPORAL_ADDRESS;
+  const temporalAddress = options.temporalAddress ?? process.env.CASEFLOW_E2E_TEMPORAL_ADDRESS;
   if (!temporalAddress) throw new Error('the e2e global setup did not start the Temporal dev server');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'caseflow-e2e-data-'));
   const secretFile = path.join(dataDir, 'auth-hs256.secret');
   const auth: AuthConfig = options.auth ?? { kind: 'embedded', secretFile, ...EMBEDDED };
-  const scratch = await createScratchDatabase('cf_e2e');
+  const scratch = options.databaseUrl
+    ? { url: options.databaseUrl, drop: async () => undefined }
+    : await createScratchDatabase('cf_e2e');
   const app = await createGatewayApp({
     database: { kind: 'postgres', connectionString: scratch.url },
     temporal: {
       address: temporalAddress,
       namespace: 'default',
-      taskQueue: `e2e-${randomUUID()}`,
+      taskQueue: options.taskQueue ?? `e2e-${randomUUID()}`,
       codec: testCodecConfig(),
     },
     worker: options.worker === false ? undefined : {},
@@ -83,17 +98,20 @@ export async function startGateway(options: HarnessOptions): Promise<Harness> {
     auth,
     rateLimit: options.rateLimit,
     codecServer: options.codecServer,
+    availability: options.availability,
+    projections: options.projections,
     logger: options.logger ?? false,
     idempotency: options.idempotency,
   });
   await app.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   const db = await openDatabase({ kind: 'postgres', connectionString: scratch.url });
-  await db.query(
-    `INSERT INTO ticket_number_counters (year, last_value) VALUES ($1, $2)
+  if (!options.databaseUrl)
+    await db.query(
+      `INSERT INTO ticket_number_counters (year, last_value) VALUES ($1, $2)
      ON CONFLICT (year) DO UPDATE SET last_value = EXCLUDED.last_value`,
-    [new Date().getUTCFullYear(), options.numbersFrom],
-  );
+      [new Date().getUTCFullYear(), options.numbersFrom],
+    );
   const store = withCaseflowPersonalData(await createEventStore(db), await SubjectKeys.open(db));
   const secret = (): Uint8Array => loadOrCreateSecret(secretFile);
   const token = (claims: CaseflowClaims, lifetimeSeconds = 3_600) =>
@@ -118,6 +136,7 @@ export async function startGateway(options: HarnessOptions): Promise<Harness> {
         },
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       }),
+    stopWorker: () => app.get(TemporalWorkerHost, { strict: false }).stop(),
     eventually: (probe, what) => waitUntil(probe, { timeoutMs: 10_000, intervalMs: 100, what }),
     close: async () => {
       await app.close();

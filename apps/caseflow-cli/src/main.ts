@@ -2,6 +2,7 @@
 import { ApiKeyError, authConfigFromEnv } from '@caseflow/identity';
 import { apiKeyCommand } from './api-key-command';
 import { parseArgs, UsageError } from './args';
+import { projectionsCommand } from './projections-command';
 import { tokenCommand } from './token-command';
 
 const USAGE = `caseflow — operator commands (same data folder and CASEFLOW_* environment as npm start)
@@ -14,10 +15,12 @@ const USAGE = `caseflow — operator commands (same data folder and CASEFLOW_* e
   caseflow api-key create --name <name> [--role service|supervisor|auditor] --customers <id,…|*>
   caseflow api-key revoke <id>
   caseflow api-key list
+  caseflow projections rebuild      empty the read side's tables and replay every ticket event
+  caseflow projections status       the projection's checkpoint, the store's head, the lag, failures
 
 token prints just the token (HS256, signed with data/auth-hs256.secret, created on first use).
 api-key create prints just the key, once: only its hash is kept. With the embedded store, stop the
-system before api-key commands (PGlite is one process's database).
+system before api-key and projections commands (PGlite is one process's database).
 Exit codes: 0 done, 2 usage error, 3 failure.`;
 
 async function run(args: string[]): Promise<string[]> {
@@ -30,6 +33,7 @@ async function run(args: string[]): Promise<string[]> {
     return [await tokenCommand(flags, authConfigFromEnv())];
   }
   if (command === 'api-key') return apiKeyCommand(rest, flags);
+  if (command === 'projections') return projectionsCommand(rest, flags);
   throw new UsageError(`unknown command "${command ?? args[0]}"`);
 }
 

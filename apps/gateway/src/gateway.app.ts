@@ -11,11 +11,13 @@ import {
   type CheckpointConfig,
   type DatabaseConfig,
 } from '@caseflow/persistence';
+import { ProjectionsModule, type ProjectionsOptions } from '@caseflow/projections';
 import { TemporalClientModule, type TemporalConfig } from '@caseflow/temporal';
 import { WorkerModule } from '@caseflow/worker';
 import type { WorkerHostOptions } from '@caseflow/worker';
 import { CodecServerModule, uiOriginsForPort, DEFAULT_TEMPORAL_UI_PORT, type CodecServerOptions } from './codec';
 import { AuthModule, type RateLimit } from './auth';
+import { AvailabilityModule, ServiceUnavailableFilter, type AvailabilityOptions } from './availability';
 import { CustomersModule } from './customers/customers.module';
 import { HealthController } from './health/health.controller';
 import { bodyErrorHandler } from './http/body-errors';
@@ -26,6 +28,7 @@ import { validationPipe } from './http/validation';
 import { IdempotencyModule, type IdempotencyOptions } from './idempotency';
 import { declaredRoutes } from './openapi/declared-routes';
 import { createOpenApiDocument } from './openapi/openapi-document';
+import { ReadsModule } from './reads/reads.module';
 import { TicketsModule } from './tickets/tickets.module';
 
 export interface GatewayOptions {
@@ -41,6 +44,10 @@ export interface GatewayOptions {
   worker?: Omit<WorkerHostOptions, 'temporal'>;
   /** The codec server for Temporal UI at /codec; by default for the UI on port 8233, and nobody let in. */
   codecServer?: CodecServerOptions;
+  /** The projector runs in this process unless `runProjector: false` (then the tables are read only). */
+  projections?: ProjectionsOptions;
+  /** How long calls to Temporal may take before commands answer 503 (TEMPORAL_UNAVAILABLE, WORKER_UNAVAILABLE). */
+  availability?: AvailabilityOptions;
   /** false: silent; a LoggerService: every log line goes there (tests read the access log so). */
   logger?: false | LoggerService;
   /** Idempotency-Key retention and lease (default: 24 hours, 15 s). */
@@ -56,11 +63,15 @@ export function gatewayModule(options: GatewayOptions): Type {
   const imports: Array<DynamicModule | Type> = [
     PersistenceModule.register(options.database, options.auditLog, options.checkpoints),
     TemporalClientModule.register(options.temporal),
+    AvailabilityModule.register(options.availability),
     DirectoryModule,
+    // The read side's tables, kept from the ticket streams by the projector this process runs.
+    ProjectionsModule.register(options.projections),
     AuthModule.register(options.auth, options.rateLimit),
     IdempotencyModule.register(options.idempotency),
     CustomersModule,
     TicketsModule,
+    ReadsModule,
     CodecServerModule.register(options.codecServer ?? { uiOrigins: uiOriginsForPort(DEFAULT_TEMPORAL_UI_PORT) }),
   ];
   if (options.worker)
@@ -95,7 +106,7 @@ export async function createGatewayApp(options: GatewayOptions): Promise<INestAp
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
   app.use(bodyErrorHandler);
   app.useGlobalPipes(validationPipe);
-  app.useGlobalFilters(new HttpErrorFilter(), new DomainErrorFilter());
+  app.useGlobalFilters(new HttpErrorFilter(), new DomainErrorFilter(), new ServiceUnavailableFilter());
   app.enableShutdownHooks();
   SwaggerModule.setup(OPENAPI_PATH, app, () => createOpenApiDocument(app));
   return app;

@@ -4,6 +4,7 @@ import { authConfigFromEnv } from '@caseflow/identity';
 import { temporalConfigFromEnv } from '@caseflow/temporal';
 import { codecServerConfigFromEnv } from './codec';
 import { DEFAULT_RATE_LIMIT } from './auth';
+import { availabilityFromEnv } from './availability';
 import { createGatewayApp, OPENAPI_PATH } from './gateway.app';
 
 async function main(): Promise<void> {
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
     worker: inProcessWorker ? {} : undefined,
     codecServer,
     idempotency: idempotencyFromEnv(),
+    availability: availabilityFromEnv(),
   });
   const port = Number(process.env.PORT ?? 3000);
   await app.listen(port, process.env.HOST ?? '127.0.0.1');

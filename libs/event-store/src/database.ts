@@ -148,6 +148,10 @@ async function openPostgres(config: PostgresDatabaseConfig): Promise<Database> {
     ...wrap(pool),
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
       const client = await pool.connect();
+      // A session that dies mid-transaction (server restart, terminated backend) rejects the query in
+      // flight; the client's own 'error' event must not crash the process while it is checked out.
+      const onError = () => undefined;
+      client.on('error', onError);
       let broken = false;
       try {
         await client.query('BEGIN');
@@ -162,6 +166,7 @@ async function openPostgres(config: PostgresDatabaseConfig): Promise<Database> {
         }
         throw error;
       } finally {
+        client.off('error', onError);
         client.release(broken);
       }
     },

@@ -62,8 +62,18 @@ export {
 export type { CheckpointSchedule, CheckpointSink } from './integrity/checkpoint-sink';
 export { SubjectKeys, SUBJECT_KEYS_MIGRATIONS, SUBJECT_KEYS_NAMESPACE } from './personal-data/subject-keys';
 export { DataSubjects, SUBJECT_ID_PREFIX, normalizeIdentifier } from './personal-data/data-subjects';
-export { PersonalDataStore, withPersonalData } from './personal-data/personal-data-store';
-export type { PeopleSpec, PersonalDataOptions, PersonalDataSpec } from './personal-data/personal-data-store';
+export {
+  PersonalDataStore,
+  openSealedFields,
+  sealedKeyIds,
+  withPersonalData,
+} from './personal-data/personal-data-store';
+export type {
+  PeopleSpec,
+  PersonalDataOptions,
+  PersonalDataSpec,
+  SealedPlace,
+} from './personal-data/personal-data-store';
 export { ERASED, isSealed } from './personal-data/cipher';
 export type { SealedField } from './personal-data/cipher';
 

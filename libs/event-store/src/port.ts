@@ -138,6 +138,8 @@ export interface EventStore {
    */
   readAllBatches?(options?: ReadAllBatchesOptions): AsyncIterable<RecordedEvent[]>;
   subscribe(options: SubscribeOptions): Subscription;
+  /** The highest global position committed now (0 when empty): what a projection's lag is measured against. */
+  headPosition?(): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -84,6 +84,7 @@ export interface ProjectionLag {
   position: number;
   /** The store's highest committed global position. */
   head: number;
+  /** head − position while a ticket event waits beyond the checkpoint; 0 when none does. */
   lag: number;
 }
 

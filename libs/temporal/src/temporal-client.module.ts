@@ -24,11 +24,11 @@ export class TemporalClientModule {
         { provide: TEMPORAL_CONFIG, useValue: config },
         {
           provide: TEMPORAL_CLIENT,
-          useFactory: async (): Promise<Client> => {
-            const connection = await Connection.connect({
-              address: config.address,
-              connectTimeout: CONNECT_TIMEOUT_MS,
-            });
+          useFactory: (): Client => {
+            // Lazy: the gateway starts and serves its reads while Temporal is away; calls made then
+            // fail under their own deadlines (the gateway answers 503), and the first one that
+            // reaches the server connects.
+            const connection = Connection.lazy({ address: config.address, connectTimeout: CONNECT_TIMEOUT_MS });
             return new Client({
               connection,
               namespace: config.namespace,

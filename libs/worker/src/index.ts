@@ -6,5 +6,6 @@ export * from './activities';
 export type { Notification, Notifier } from './activities/notifier.port';
 export * from './bind-activities';
 export * from './worker.module';
+export { TemporalWorkerHost } from './temporal-worker.host';
 export * from './worker-host.options';
 export * from './workflow-source';

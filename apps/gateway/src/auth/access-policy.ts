@@ -9,6 +9,7 @@ import type { Role } from '@caseflow/identity';
 export type Action =
   | 'ticket.open'
   | 'ticket.read'
+  | 'ticket.audit'
   | 'ticket.command'
   | 'customer.list'
   | 'customer.read'
@@ -19,10 +20,13 @@ export type Action =
 
 const STAFF_WRITERS: readonly Role[] = ['engineer', 'manager'];
 const EVERYONE: readonly Role[] = ['customer', 'engineer', 'manager', 'supervisor', 'auditor', 'service'];
+/** Who reads the audit trail as stored (hashes, sealed personal data): as for the codec server. */
+const OVERSIGHT: readonly Role[] = ['manager', 'supervisor', 'auditor'];
 
 export const ACCESS: Record<Action, readonly Role[]> = {
   'ticket.open': ['customer', ...STAFF_WRITERS],
   'ticket.read': EVERYONE,
+  'ticket.audit': OVERSIGHT,
   // Decided per command type below.
   'ticket.command': ['customer', ...STAFF_WRITERS],
   'customer.list': EVERYONE,

@@ -69,6 +69,8 @@ export class AccessGuard implements CanActivate {
       customerId = this.customerInScope(caller, String(req.params[target.customerParam]), route);
     const fromBody = target.customerInBody ? body[target.customerInBody] : undefined;
     if (typeof fromBody === 'string') customerId = this.customerInScope(caller, fromBody, route);
+    const fromQuery = target.customerQuery ? (req.query as Record<string, unknown>)[target.customerQuery] : undefined;
+    if (typeof fromQuery === 'string') customerId = this.customerInScope(caller, fromQuery, route);
 
     if (caller.role === 'service' && WRITES.has(action))
       throw this.forbidden(caller, route, `a service names the person it acts for (${ON_BEHALF_OF}) to ${action}`);

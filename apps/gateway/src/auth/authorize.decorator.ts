@@ -4,11 +4,15 @@ import type { Action } from './access-policy';
 export const AUTHORIZE = Symbol('caseflow:authorize');
 export const PUBLIC = Symbol('caseflow:public');
 
-/** Where a route's customer comes from: a ticket number or customer id in the path, or the body's customerId. */
+/**
+ * Where a route's customer comes from: a ticket number or customer id in the path, the body's
+ * customerId, or a query parameter (a list's customer filter).
+ */
 export interface AccessTarget {
   ticketParam?: string;
   customerParam?: string;
   customerInBody?: string;
+  customerQuery?: string;
 }
 
 export interface AuthorizeMetadata {

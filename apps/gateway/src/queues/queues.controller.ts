@@ -1,8 +1,7 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { DomainError } from '@caseflow/domain';
-import { TEMPORAL_CLIENT } from '@caseflow/temporal';
 import {
   customerQueueId,
   domainErrorFromFailure,
@@ -13,13 +12,18 @@ import {
 import { actorOf, Authorize, Caller } from '../auth';
 import { Idempotency, type IdempotentRequest } from '../idempotency';
 import { ApiErrors } from '../openapi/api-errors.decorator';
+import { TemporalCalls } from '../availability';
 import { PrioritizeDto } from './prioritize.dto';
 
 /** 003 BPMSoft's sequential queue of a customer: which request is worked on, which wait. */
 @ApiTags('customers')
+@ApiServiceUnavailableResponse({
+  description:
+    'Temporal (TEMPORAL_UNAVAILABLE) or the workers (WORKER_UNAVAILABLE) did not answer in time; Retry-After.',
+})
 @Controller('v1/customers/:id/queue')
 export class QueuesController {
-  constructor(@Inject(TEMPORAL_CLIENT) private readonly client: Client) {}
+  constructor(private readonly temporalCalls: TemporalCalls) {}
 
   @Get()
   @Authorize('queue.read', { customerParam: 'id' })
@@ -27,7 +31,9 @@ export class QueuesController {
   @ApiErrors({ 404: "No such customer, or not the caller's (code CUSTOMER_NOT_FOUND)." })
   async state(@Param('id') customerId: string): Promise<QueueState> {
     try {
-      return await this.client.workflow.getHandle(customerQueueId(customerId)).query(queueStateQuery);
+      return await this.temporalCalls.bounded((client) =>
+        client.workflow.getHandle(customerQueueId(customerId)).query(queueStateQuery),
+      );
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return { waiting: [] };
       throw error;
@@ -49,10 +55,12 @@ export class QueuesController {
     @Idempotency() idempotency?: IdempotentRequest,
   ): Promise<QueueState> {
     try {
-      return await this.client.workflow.getHandle(customerQueueId(customerId)).executeUpdate(prioritizeUpdate, {
-        args: [{ ticket: dto.ticket, reason: dto.reason, actor: actorOf(caller) }],
-        ...(idempotency ? { updateId: idempotency.operationId } : {}),
-      });
+      return await this.temporalCalls.bounded((client) =>
+        client.workflow.getHandle(customerQueueId(customerId)).executeUpdate(prioritizeUpdate, {
+          args: [{ ticket: dto.ticket, reason: dto.reason, actor: actorOf(caller) }],
+          ...(idempotency ? { updateId: idempotency.operationId } : {}),
+        }),
+      );
     } catch (error) {
       if (error instanceof WorkflowNotFoundError)
         throw new DomainError('COMMAND_REJECTED', `${customerId} has no queue`, { field: 'ticket' });

@@ -1,8 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { TicketState } from '@caseflow/domain';
-import type { SlaClocks } from '@caseflow/sla';
-import type { TicketView } from '@caseflow/contract';
 import { Authorize, Caller } from '../auth';
 import { Idempotency, type IdempotentRequest } from '../idempotency';
 import { ApiErrors } from '../openapi/api-errors.decorator';
@@ -13,6 +11,11 @@ import { TicketsService } from './tickets.service';
 const NO_TICKET = "No such ticket, or another customer's (code TICKET_NOT_FOUND).";
 
 @ApiTags('tickets')
+@ApiServiceUnavailableResponse({
+  description:
+    'Temporal (code TEMPORAL_UNAVAILABLE) or the ticket workers (WORKER_UNAVAILABLE) did not answer within the bound; ' +
+    'nothing was done; retry after Retry-After seconds.',
+})
 @Controller('v1/tickets')
 export class TicketsController {
   constructor(private readonly tickets: TicketsService) {}
@@ -24,8 +27,9 @@ export class TicketsController {
     description: 'The ticket workflow started; the body holds its number.',
     type: TicketCreated,
     links: {
-      GetTicket: { operationId: 'TicketsController_view', parameters: { number: '$response.body#/number' } },
-      GetSlaClocks: { operationId: 'TicketsController_clocks', parameters: { number: '$response.body#/number' } },
+      GetTicket: { operationId: 'TicketReadsController_view', parameters: { number: '$response.body#/number' } },
+      GetSlaClocks: { operationId: 'TicketReadsController_clocks', parameters: { number: '$response.body#/number' } },
+      GetTimeline: { operationId: 'TicketReadsController_timeline', parameters: { number: '$response.body#/number' } },
       GiveCommand: { operationId: 'TicketsController_command', parameters: { number: '$response.body#/number' } },
     },
   })
@@ -44,28 +48,13 @@ export class TicketsController {
     return this.tickets.open(dto, caller, idempotency);
   }
 
-  @Get(':number')
-  @Authorize('ticket.read', { ticketParam: 'number' })
-  @ApiOkResponse({ description: 'Phase, severity and timestamps, answered by the ticket workflow.' })
-  @ApiErrors({ 404: NO_TICKET })
-  view(@Param('number') number: string): Promise<TicketView> {
-    return this.tickets.view(number);
-  }
-
-  @Get(':number/sla')
-  @Authorize('ticket.read', { ticketParam: 'number' })
-  @ApiOkResponse({
-    description: "The ticket's live SLA clocks: each target's due time, elapsed, remaining, paused time and status.",
-  })
-  @ApiErrors({ 404: NO_TICKET })
-  clocks(@Param('number') number: string): Promise<SlaClocks | null> {
-    return this.tickets.clocks(number);
-  }
-
   @Post(':number/commands')
   @HttpCode(200)
   @Authorize('ticket.command', { ticketParam: 'number' })
-  @ApiOkResponse({ description: 'The command was accepted: one event recorded; the body is the new state.' })
+  @ApiOkResponse({
+    description:
+      'The command was accepted: one event recorded; the body is the new state, `version` its stream position (for ?minVersion).',
+  })
   @ApiErrors({
     404: NO_TICKET,
     422: 'Rejected by the ticket (code COMMAND_REJECTED, with the reason, e.g. not possible in this phase); nothing recorded.',

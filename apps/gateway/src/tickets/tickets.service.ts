@@ -9,19 +9,15 @@ import { TypedSearchAttributes } from '@temporalio/common';
 import { DomainError, type TicketCommand, type TicketState } from '@caseflow/domain';
 import { CUSTOMER_DIRECTORY, type CustomerDirectory } from '@caseflow/directory';
 import { inScope } from '@caseflow/identity';
-import { TEMPORAL_CLIENT, TEMPORAL_CONFIG, type TemporalConfig } from '@caseflow/temporal';
+import { TEMPORAL_CONFIG, type TemporalConfig } from '@caseflow/temporal';
 import {
   domainErrorFromFailure,
   searchAttributes,
-  slaClocksQuery,
   TICKET_WORKFLOW_TYPE,
   ticketSummary,
   ticketCommandUpdate,
-  ticketViewQuery,
-  type TicketView,
   type TicketWorkflow,
 } from '@caseflow/contract';
-import type { SlaClocks } from '@caseflow/sla';
 import type { TicketCommandDto } from './ticket-command.dto';
 import type { CreateTicketDto } from './create-ticket.dto';
 import { isTicketNumber } from './ticket-number';
@@ -29,11 +25,12 @@ import { TicketNumbersService } from './ticket-numbers.service';
 import { actorOf, TicketAccess, ticketNotFound, type Caller } from '../auth';
 import { RequiredIntake } from '../customers/required-intake';
 import type { IdempotentRequest } from '../idempotency';
+import { TemporalCalls } from '../availability';
 
 @Injectable()
 export class TicketsService {
   constructor(
-    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    private readonly temporalCalls: TemporalCalls,
     @Inject(TEMPORAL_CONFIG) private readonly temporal: TemporalConfig,
     private readonly numbers: TicketNumbersService,
     private readonly access: TicketAccess,
@@ -56,19 +53,21 @@ export class TicketsService {
     const number = idempotency ? await idempotency.resource(allocate) : await allocate();
     await this.access.record(number, dto.customerId, requester);
     try {
-      await this.client.workflow.start<TicketWorkflow>(TICKET_WORKFLOW_TYPE, {
-        workflowId: number,
-        taskQueue: this.temporal.taskQueue,
-        args: [{ number, ...dto, requester }],
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        // Temporal UI's line for the ticket: number, customer, severity; never the title or a name.
-        staticSummary: ticketSummary({ number, customerId: dto.customerId, severity: dto.severity }),
-        typedSearchAttributes: new TypedSearchAttributes([
-          { key: searchAttributes.customer, value: dto.customerId },
-          { key: searchAttributes.severity, value: dto.severity },
-          { key: searchAttributes.phase, value: 'opening' },
-        ]),
-      });
+      await this.temporalCalls.bounded((client) =>
+        client.workflow.start<TicketWorkflow>(TICKET_WORKFLOW_TYPE, {
+          workflowId: number,
+          taskQueue: this.temporal.taskQueue,
+          args: [{ number, ...dto, requester }],
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          // Temporal UI's line for the ticket: number, customer, severity; never the title or a name.
+          staticSummary: ticketSummary({ number, customerId: dto.customerId, severity: dto.severity }),
+          typedSearchAttributes: new TypedSearchAttributes([
+            { key: searchAttributes.customer, value: dto.customerId },
+            { key: searchAttributes.severity, value: dto.severity },
+            { key: searchAttributes.phase, value: 'opening' },
+          ]),
+        }),
+      );
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) {
         // An earlier attempt under the same key started it: this is the answer it did not deliver.
@@ -78,14 +77,6 @@ export class TicketsService {
       throw error;
     }
     return { number };
-  }
-
-  view(number: string): Promise<TicketView> {
-    return this.onTicket(number, (handle) => handle.query(ticketViewQuery));
-  }
-
-  clocks(number: string): Promise<SlaClocks | null> {
-    return this.onTicket(number, (handle) => handle.query(slaClocksQuery));
   }
 
   /** Who acts comes from the token; the access guard has already checked role, scope and contact. */
@@ -129,11 +120,21 @@ export class TicketsService {
   ): Promise<T> {
     if (!isTicketNumber(number)) throw notFound(number);
     try {
-      return await work(this.client.workflow.getHandle(number));
+      return await this.temporalCalls.bounded((client) => work(client.workflow.getHandle(number)));
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError) throw notFound(number);
+      if (error instanceof WorkflowNotFoundError) throw await this.noWorkflow(number);
       throw error;
     }
+  }
+
+  /**
+   * No running workflow: a ticket the gateway knows has ended (closed, refused, cancelled; its
+   * execution perhaps already gone from Temporal) and still reads, so a command is refused as the
+   * ticket would refuse it (422); an unknown number is a 404.
+   */
+  private async noWorkflow(number: string): Promise<DomainError> {
+    if (!(await this.access.ownerOf(number))) return notFound(number);
+    return new DomainError('COMMAND_REJECTED', `ticket ${number} has ended: it takes no more commands`, { number });
   }
 }
 

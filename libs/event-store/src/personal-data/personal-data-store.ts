@@ -112,6 +112,20 @@ export class PersonalDataStore implements AuditableEventStore, TransactionalEven
     });
   }
 
+  /**
+   * The wrapped store: events as stored, personal fields still sealed. For projections that keep
+   * sealed values and open them on read (`openSealedFields`), so erasing a subject reaches them too.
+   */
+  get sealed(): EventStore {
+    return this.inner;
+  }
+
+  async headPosition(): Promise<number> {
+    if (!this.inner.headPosition)
+      throw new InvalidEventError(`${this.inner.name} does not report its head`, { code: 'EVENT_STORE_NO_HEAD' });
+    return this.inner.headPosition();
+  }
+
   close(): Promise<void> {
     return this.inner.close();
   }
@@ -188,6 +202,31 @@ export class PersonalDataStore implements AuditableEventStore, TransactionalEven
       ),
     }));
   }
+}
+
+/** Where a sealed value was stored: its stream and event (the field path comes from where it sits). */
+export interface SealedPlace {
+  streamId: string;
+  eventId: string;
+}
+
+/**
+ * Opens every sealed field under `value` (stored at `path`, e.g. `data` for an event's data as
+ * stored): a key map from `keys.keysById` gives the plaintext, or `[erased]` for a destroyed key.
+ */
+export function openSealedFields(
+  value: unknown,
+  path: string,
+  place: SealedPlace,
+  keys: ReadonlyMap<string, Buffer | undefined>,
+): unknown {
+  return mapSealed(value, path, (sealed, at) => open(sealed, keys.get(sealed.kid), { ...place, path: at }));
+}
+
+/** The key ids of every sealed field under `value`. */
+export function sealedKeyIds(value: unknown, into: Set<string> = new Set()): Set<string> {
+  mapSealed(value, '', (sealed) => into.add(sealed.kid));
+  return into;
 }
 
 /** `withPersonalData(store, { keys: await SubjectKeys.open(db), types: { … } })`. */

@@ -263,12 +263,7 @@ export class PostgresEventStore implements EventStore, AuditableEventStore {
           );
           return { events: await this.readAllRows(from, limit, types, true), horizon: Number(rows[0].horizon) };
         },
-        head: async () => {
-          const { rows } = await this.run(() =>
-            this.db.query<{ head: string | null }>('SELECT max(global_position) AS head FROM es_events'),
-          );
-          return Number(rows[0].head ?? 0);
-        },
+        head: () => this.headPosition(),
       },
       this.checkpoints,
     );
@@ -278,6 +273,13 @@ export class PostgresEventStore implements EventStore, AuditableEventStore {
       () => this.subscriptions.delete(subscription),
     );
     return subscription;
+  }
+
+  async headPosition(): Promise<number> {
+    const { rows } = await this.run(() =>
+      this.db.query<{ head: string | null }>('SELECT max(global_position) AS head FROM es_events'),
+    );
+    return Number(rows[0].head ?? 0);
   }
 
   /** Stops subscriptions and waits for queued appends. Does not close the Database (its owner does). */
