@@ -36,7 +36,8 @@ const now = (): string => new Date().toISOString();
 export const IF_MATCH = ApiHeader({
   name: 'If-Match',
   required: false,
-  description: 'The ETag of the customer last read ("<version>"); another version is 409 STORE_CONFLICT',
+  description: 'The ETag of the customer last read ("<version>"), or *; another version is 409 STORE_CONFLICT',
+  schema: { type: 'string', pattern: '^(\\*|(W/)?"?[0-9]{1,9}"?)$' },
 });
 
 /**
