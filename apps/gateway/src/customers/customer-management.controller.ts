@@ -5,6 +5,7 @@ import {
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
+  ApiBody,
   ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -81,6 +82,8 @@ export class CustomerManagementController {
   @IF_MATCH
   @ApiOkResponse({ type: ChangeResultDto, description: 'One CustomerChanged event naming the fields (none if equal).' })
   @ApiNotFoundResponse({ description: 'No such customer (code CUSTOMER_NOT_FOUND).' })
+  // An absent body is the empty patch: nothing changes.
+  @ApiBody({ type: PatchCustomerDto, required: false })
   async change(
     @Param('id') id: string,
     @Body() dto: PatchCustomerDto,
