@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { clocksAsOf } from '@caseflow/directory';
+import { clocksAsOf, customerStreamId, ownSlaVersions } from '@caseflow/directory';
 import { isAuditable, type ChainedEvent, type EventStore } from '@caseflow/event-store';
 import { EVENT_STORE } from '@caseflow/persistence';
 import type { SlaClocks } from '@caseflow/sla';
@@ -30,7 +30,11 @@ export class TicketHistory {
   async clocks(number: string, now: Date): Promise<SlaClocks | null> {
     const events = isTicketNumber(number) ? await this.store.readStream(ticketStreamId(number)) : [];
     if (events.length === 0) await this.requireKnown(number);
-    return clocksAsOf(events, now.toISOString())?.slaClocks ?? null;
+    // A customer's own policy and calendar versions live on its stream (the auditors' CLI reads them so too).
+    const customerId = (events[0]?.data as { customerId?: unknown } | undefined)?.customerId;
+    const own =
+      typeof customerId === 'string' ? ownSlaVersions(await this.store.readStream(customerStreamId(customerId))) : {};
+    return clocksAsOf(events, now.toISOString(), own)?.slaClocks ?? null;
   }
 
   async stream(number: string): Promise<TicketStream> {
