@@ -164,7 +164,10 @@ describe('reads and commands while the worker or Temporal is down', () => {
       );
       // Retried with the same key once Temporal answers (here: the first gateway): the number the
       // first attempt got, and one ticket however often it is retried.
-      const { rows } = await gateway.db.query<{ number: string }>('SELECT number FROM ticket_open_requests');
+      const { rows } = await gateway.db.query<{ number: string }>(
+        'SELECT resource AS number FROM idempotency_keys WHERE key = $1 AND resource IS NOT NULL',
+        [key['idempotency-key']],
+      );
       expect(rows).toHaveLength(1);
       for (let attempt = 0; attempt < 2; attempt++) {
         const retried = await gateway.request('POST', '/v1/tickets', { token: engineer, body: opening, headers: key });

@@ -243,7 +243,7 @@ describe('tickets over HTTP', () => {
     const unknownType = await command({ type: 'teleport' });
     expect(unknownType.status).toBe(400);
     expect(((await unknownType.json()) as { errors: Array<{ field: string }> }).errors.map((e) => e.field)).toEqual([
-      'command',
+      'command.type',
     ]);
     expect((await store.readStream(`ticket-${number}`)).length).toBe(before);
 

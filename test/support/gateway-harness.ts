@@ -35,6 +35,7 @@ export interface HarnessOptions {
   codecServer?: GatewayOptions['codecServer'];
   /** Run the Temporal worker in the gateway (default true; suites that open no ticket skip it). */
   worker?: boolean;
+  idempotency?: GatewayOptions['idempotency'];
   /** Bounds of the gateway's calls to Temporal (suites that stop the worker shorten them). */
   availability?: GatewayOptions['availability'];
   /** The projector's options (`runProjector: false`: the gateway only reads the tables). */
@@ -100,6 +101,7 @@ export async function startGateway(options: HarnessOptions): Promise<Harness> {
     availability: options.availability,
     projections: options.projections,
     logger: options.logger ?? false,
+    idempotency: options.idempotency,
   });
   await app.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;

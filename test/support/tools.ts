@@ -3,7 +3,9 @@ import * as fs from 'node:fs';
 const SETUP = 'bash scripts/setup.sh (npm test runs it for you)';
 
 /** The path of a tool the setup installs; a loud failure, never a skip, when it is not there. */
-export function requiredTool(envName: 'CASEFLOW_TEMPORAL_CLI' | 'CASEFLOW_TEST_SERVER'): string {
+export function requiredTool(
+  envName: 'CASEFLOW_TEMPORAL_CLI' | 'CASEFLOW_TEST_SERVER' | 'CASEFLOW_SCHEMATHESIS',
+): string {
   const path = process.env[envName];
   if (!path)
     throw new Error(

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import type { AuthConfig } from '@caseflow/identity';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { DirectoryModule } from '@caseflow/directory';
 import {
   PersistenceModule,
@@ -22,7 +22,12 @@ import { CustomersModule } from './customers/customers.module';
 import { HealthController } from './health/health.controller';
 import { bodyErrorHandler } from './http/body-errors';
 import { DomainErrorFilter } from './http/domain-error.filter';
+import { HttpErrorFilter } from './http/http-error.filter';
+import { methodNotAllowed } from './http/method-not-allowed';
 import { validationPipe } from './http/validation';
+import { IdempotencyModule, type IdempotencyOptions } from './idempotency';
+import { declaredRoutes } from './openapi/declared-routes';
+import { createOpenApiDocument } from './openapi/openapi-document';
 import { ReadsModule } from './reads/reads.module';
 import { TicketsModule } from './tickets/tickets.module';
 
@@ -45,13 +50,16 @@ export interface GatewayOptions {
   availability?: AvailabilityOptions;
   /** false: silent; a LoggerService: every log line goes there (tests read the access log so). */
   logger?: false | LoggerService;
+  /** Idempotency-Key retention and lease (default: 24 hours, 15 s). */
+  idempotency?: Partial<IdempotencyOptions>;
 }
 
 export const OPENAPI_PATH = 'docs';
 /** Largest JSON body accepted (a ticket's description is at most 20,000 characters). */
 export const BODY_LIMIT = '256kb';
 
-export async function createGatewayApp(options: GatewayOptions): Promise<INestApplication> {
+/** The gateway's root module: every feature module, and the worker when it runs in this process. */
+export function gatewayModule(options: GatewayOptions): Type {
   const imports: Array<DynamicModule | Type> = [
     PersistenceModule.register(options.database, options.auditLog, options.checkpoints),
     TemporalClientModule.register(options.temporal),
@@ -60,6 +68,7 @@ export async function createGatewayApp(options: GatewayOptions): Promise<INestAp
     // The read side's tables, kept from the ticket streams by the projector this process runs.
     ProjectionsModule.register(options.projections),
     AuthModule.register(options.auth, options.rateLimit),
+    IdempotencyModule.register(options.idempotency),
     CustomersModule,
     TicketsModule,
     ReadsModule,
@@ -76,8 +85,11 @@ export async function createGatewayApp(options: GatewayOptions): Promise<INestAp
 
   @Module({ imports, controllers: [HealthController] })
   class GatewayAppModule {}
+  return GatewayAppModule;
+}
 
-  const app = await NestFactory.create<NestExpressApplication>(GatewayAppModule, {
+export async function createGatewayApp(options: GatewayOptions): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(gatewayModule(options), {
     bodyParser: false,
     ...(options.logger !== undefined ? { logger: options.logger } : {}),
   });
@@ -88,19 +100,18 @@ export async function createGatewayApp(options: GatewayOptions): Promise<INestAp
       },
     }),
   );
+  app.use(methodNotAllowed(() => [...declaredRoutes(app), ...openApiRoutes()]));
   app.useBodyParser('json', { limit: BODY_LIMIT });
   // The codec server's sign-in page posts a form (Temporal UI over http sends cookies, not tokens).
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
   app.use(bodyErrorHandler);
   app.useGlobalPipes(validationPipe);
-  app.useGlobalFilters(new DomainErrorFilter(), new ServiceUnavailableFilter());
+  app.useGlobalFilters(new HttpErrorFilter(), new DomainErrorFilter(), new ServiceUnavailableFilter());
   app.enableShutdownHooks();
-  const openApi = new DocumentBuilder()
-    .setTitle('Caseflow gateway')
-    .setDescription('Support cases as durable Temporal workflows, every step an audited event.')
-    .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'npm run -s caseflow -- token … (docs/access.md)' })
-    .build();
-  SwaggerModule.setup(OPENAPI_PATH, app, () => SwaggerModule.createDocument(app, openApi));
+  SwaggerModule.setup(OPENAPI_PATH, app, () => createOpenApiDocument(app));
   return app;
 }
+
+/** The document's own routes (served by the Swagger module, not by a controller). */
+const openApiRoutes = () =>
+  ['', '-json', '-yaml'].map((suffix) => ({ method: 'GET', path: `/${OPENAPI_PATH}${suffix}` }));

@@ -2,3 +2,5 @@
 export * from './gateway.app';
 export * from './codec';
 export { ACCESS, COMMAND_ROLES } from './auth/access-policy';
+export { offlineOpenApiDocument, formatOpenApiDocument } from './openapi/offline-document';
+export { IDEMPOTENCY_KEY_HEADER, REPLAYED_HEADER } from './idempotency';

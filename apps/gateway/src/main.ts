@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     rateLimit: rateLimitFromEnv(),
     worker: inProcessWorker ? {} : undefined,
     codecServer,
+    idempotency: idempotencyFromEnv(),
     availability: availabilityFromEnv(),
   });
   const port = Number(process.env.PORT ?? 3000);
@@ -43,6 +44,16 @@ function rateLimitFromEnv(env: NodeJS.ProcessEnv = process.env) {
   if (!Number.isInteger(limit) || limit <= 0)
     throw new Error(`CASEFLOW_RATE_LIMIT_PER_MINUTE must be a positive whole number, got "${raw}"`);
   return { limit, windowMs: 60_000 };
+}
+
+/** CASEFLOW_IDEMPOTENCY_LEASE_SECONDS: how soon a key left running by a dead process is taken over (default 15). */
+function idempotencyFromEnv(env: NodeJS.ProcessEnv = process.env) {
+  const raw = env.CASEFLOW_IDEMPOTENCY_LEASE_SECONDS;
+  if (raw === undefined) return {};
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    throw new Error(`CASEFLOW_IDEMPOTENCY_LEASE_SECONDS must be a positive number, got "${raw}"`);
+  return { leaseMs: seconds * 1000 };
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiExcludeController,
   ApiForbiddenResponse,
   ApiOkResponse,
   ApiTags,
@@ -23,6 +24,8 @@ import { Public } from '../auth';
  * refuses payloads the codec did not seal, so the UI cannot start or signal ticket workflows.
  */
 @ApiTags('codec')
+// Temporal's protocol for Temporal UI (docs/codec.md), not Caseflow's API: not in the OpenAPI document.
+@ApiExcludeController()
 // The gateway's access guard lets it through; CodecAccessGuard decides (cookie or bearer, codec roles only).
 @Public()
 @Controller('codec')

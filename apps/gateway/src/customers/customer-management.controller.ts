@@ -5,6 +5,7 @@ import {
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
+  ApiBody,
   ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -36,7 +37,8 @@ const now = (): string => new Date().toISOString();
 export const IF_MATCH = ApiHeader({
   name: 'If-Match',
   required: false,
-  description: 'The ETag of the customer last read ("<version>"); another version is 409 STORE_CONFLICT',
+  description: 'The ETag of the customer last read ("<version>"), or *; another version is 409 STORE_CONFLICT',
+  schema: { type: 'string', pattern: '^(\\*|(W/)?"?[0-9]{1,9}"?)$' },
 });
 
 /**
@@ -80,6 +82,8 @@ export class CustomerManagementController {
   @IF_MATCH
   @ApiOkResponse({ type: ChangeResultDto, description: 'One CustomerChanged event naming the fields (none if equal).' })
   @ApiNotFoundResponse({ description: 'No such customer (code CUSTOMER_NOT_FOUND).' })
+  // An absent body is the empty patch: nothing changes.
+  @ApiBody({ type: PatchCustomerDto, required: false })
   async change(
     @Param('id') id: string,
     @Body() dto: PatchCustomerDto,

@@ -9,7 +9,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   Matches,
   MaxLength,
@@ -28,6 +27,7 @@ import {
 import { slaPresets } from '@caseflow/sla';
 import { AuthorizedPersonDto } from './authorized-person.dto';
 import { CalendarVersionDto, SlaPolicyVersionDto } from './sla-version.dto';
+import { OptionalField } from '../http/optional-field';
 
 /** Text with something besides spaces, as validateCustomer checks it. */
 export const TEXT = /\S/;
@@ -64,7 +64,7 @@ export class ContractDto {
   id!: string;
 
   @ApiPropertyOptional({ example: 'PrivilegeSU', maxLength: 100, pattern: TEXT.source })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @Matches(TEXT, { message: 'plan must not be empty' })
   @MaxLength(100)
@@ -141,7 +141,7 @@ export class ProcessOptionsDto {
 
 export class SupportTeamDto {
   @ApiPropertyOptional({ enum: SUPPORT_TIERS, description: 'The tier new tickets start in (L1 when absent)' })
-  @IsOptional()
+  @OptionalField()
   @IsIn(SUPPORT_TIERS)
   entryTier?: SupportTier;
 
@@ -185,14 +185,14 @@ export class CustomerFieldsDto {
   calendarId!: string;
 
   @ApiPropertyOptional({ example: 'PrivilegeSU', maxLength: 100, pattern: TEXT.source })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @Matches(TEXT, { message: 'plan must not be empty' })
   @MaxLength(100)
   plan?: string;
 
   @ApiPropertyOptional({ example: 'customer-example', maxLength: 100, pattern: TEXT.source })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @Matches(TEXT, { message: 'quartetTable must not be empty' })
   @MaxLength(100)
@@ -228,7 +228,7 @@ export class CustomerFieldsDto {
   processOptions!: ProcessOptionsDto;
 
   @ApiPropertyOptional({ type: SupportTeamDto })
-  @IsOptional()
+  @OptionalField()
   @ValidateNested()
   @Type(() => SupportTeamDto)
   support?: SupportTeamDto;
@@ -246,14 +246,14 @@ export class CreateCustomerDto extends CustomerFieldsDto {
   id!: string;
 
   @ApiPropertyOptional({ type: [SlaPolicyVersionDto], description: "The customer's own SLA policy versions" })
-  @IsOptional()
+  @OptionalField()
   @IsArray()
   @ValidateNested({ each: true })
   @Type(() => SlaPolicyVersionDto)
   slaPolicies?: SlaPolicyVersionDto[];
 
   @ApiPropertyOptional({ type: [CalendarVersionDto], description: "The customer's own calendar versions" })
-  @IsOptional()
+  @OptionalField()
   @IsArray()
   @ValidateNested({ each: true })
   @Type(() => CalendarVersionDto)

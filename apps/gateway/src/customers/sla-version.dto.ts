@@ -7,7 +7,6 @@ import {
   IsInt,
   IsNumber,
   IsObject,
-  IsOptional,
   IsString,
   Matches,
   Max,
@@ -19,6 +18,7 @@ import {
   type ValidatorConstraintInterface,
 } from 'class-validator';
 import { WEEKDAYS } from '@caseflow/sla';
+import { OptionalField } from '../http/optional-field';
 
 const TEXT = /\S/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -68,13 +68,13 @@ export class MatcherKind implements ValidatorConstraintInterface {
 }
 
 export class WeekDto {
-  @ApiPropertyOptional(HOURS_SCHEMA) @IsOptional() @Validate(WorkingHoursList) sun?: string[][];
-  @ApiPropertyOptional(HOURS_SCHEMA) @IsOptional() @Validate(WorkingHoursList) mon?: string[][];
-  @ApiPropertyOptional(HOURS_SCHEMA) @IsOptional() @Validate(WorkingHoursList) tue?: string[][];
-  @ApiPropertyOptional(HOURS_SCHEMA) @IsOptional() @Validate(WorkingHoursList) wed?: string[][];
-  @ApiPropertyOptional(HOURS_SCHEMA) @IsOptional() @Validate(WorkingHoursList) thu?: string[][];
-  @ApiPropertyOptional(HOURS_SCHEMA) @IsOptional() @Validate(WorkingHoursList) fri?: string[][];
-  @ApiPropertyOptional(HOURS_SCHEMA) @IsOptional() @Validate(WorkingHoursList) sat?: string[][];
+  @ApiPropertyOptional(HOURS_SCHEMA) @OptionalField() @Validate(WorkingHoursList) sun?: string[][];
+  @ApiPropertyOptional(HOURS_SCHEMA) @OptionalField() @Validate(WorkingHoursList) mon?: string[][];
+  @ApiPropertyOptional(HOURS_SCHEMA) @OptionalField() @Validate(WorkingHoursList) tue?: string[][];
+  @ApiPropertyOptional(HOURS_SCHEMA) @OptionalField() @Validate(WorkingHoursList) wed?: string[][];
+  @ApiPropertyOptional(HOURS_SCHEMA) @OptionalField() @Validate(WorkingHoursList) thu?: string[][];
+  @ApiPropertyOptional(HOURS_SCHEMA) @OptionalField() @Validate(WorkingHoursList) fri?: string[][];
+  @ApiPropertyOptional(HOURS_SCHEMA) @OptionalField() @Validate(WorkingHoursList) sat?: string[][];
 }
 
 export class DayOverrideDto {
@@ -99,13 +99,13 @@ export class PublicHolidaysDto {
   country!: string;
 
   @ApiPropertyOptional({ example: 'BY', maxLength: 10 })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(10)
   state?: string;
 
   @ApiPropertyOptional({ ...HOURS_SCHEMA, description: 'Hours on the working day before each public holiday' })
-  @IsOptional()
+  @OptionalField()
   @Validate(WorkingHoursList)
   eveHours?: string[][];
 }
@@ -130,20 +130,20 @@ export class CalendarDto {
   week!: WeekDto;
 
   @ApiPropertyOptional({ type: PublicHolidaysDto })
-  @IsOptional()
+  @OptionalField()
   @ValidateNested()
   @Type(() => PublicHolidaysDto)
   publicHolidays?: PublicHolidaysDto;
 
   @ApiPropertyOptional({ type: [DayOverrideDto] })
-  @IsOptional()
+  @OptionalField()
   @IsArray()
   @ValidateNested({ each: true })
   @Type(() => DayOverrideDto)
   overrides?: DayOverrideDto[];
 
   @ApiPropertyOptional({ type: 'array', items: { type: 'string', maxLength: 500 } })
-  @IsOptional()
+  @OptionalField()
   @IsArray()
   @IsString({ each: true })
   @MaxLength(500, { each: true })
@@ -201,14 +201,14 @@ export class SlaPolicyDto {
   calendars!: string[];
 
   @ApiPropertyOptional({ minimum: 0, exclusiveMinimum: true, maximum: 1, example: 0.75 })
-  @IsOptional()
+  @OptionalField()
   @IsNumber()
   @Min(Number.MIN_VALUE)
   @Max(1)
   warnAt?: number;
 
   @ApiPropertyOptional({ type: 'array', items: { type: 'string', maxLength: 500 } })
-  @IsOptional()
+  @OptionalField()
   @IsArray()
   @IsString({ each: true })
   @MaxLength(500, { each: true })

@@ -18,6 +18,14 @@ const STATUS_BY_CODE: Record<DomainErrorCode, HttpStatus> = {
 export class DomainErrorFilter implements ExceptionFilter {
   catch(error: DomainError, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    response.status(STATUS_BY_CODE[error.code]).json({ code: error.code, message: error.message, ...error.details });
+    response.status(domainErrorStatus(error)).json(domainErrorBody(error));
   }
 }
+
+export const domainErrorStatus = (error: DomainError): HttpStatus => STATUS_BY_CODE[error.code];
+
+export const domainErrorBody = (error: DomainError): Record<string, unknown> => ({
+  code: error.code,
+  message: error.message,
+  ...error.details,
+});

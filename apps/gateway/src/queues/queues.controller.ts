@@ -1,11 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiOkResponse,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { DomainError } from '@caseflow/domain';
 import {
@@ -16,12 +10,13 @@ import {
   type QueueState,
 } from '@caseflow/contract';
 import { actorOf, Authorize, Caller } from '../auth';
+import { Idempotency, type IdempotentRequest } from '../idempotency';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 import { TemporalCalls } from '../availability';
 import { PrioritizeDto } from './prioritize.dto';
 
 /** 003 BPMSoft's sequential queue of a customer: which request is worked on, which wait. */
 @ApiTags('customers')
-@ApiBearerAuth()
 @ApiServiceUnavailableResponse({
   description:
     'Temporal (TEMPORAL_UNAVAILABLE) or the workers (WORKER_UNAVAILABLE) did not answer in time; Retry-After.',
@@ -33,6 +28,7 @@ export class QueuesController {
   @Get()
   @Authorize('queue.read', { customerParam: 'id' })
   @ApiOkResponse({ description: 'The active ticket and the waiting ones, in order (empty when no request is queued).' })
+  @ApiErrors({ 404: "No such customer, or not the caller's (code CUSTOMER_NOT_FOUND)." })
   async state(@Param('id') customerId: string): Promise<QueueState> {
     try {
       return await this.temporalCalls.bounded((client) =>
@@ -47,18 +43,22 @@ export class QueuesController {
   @Post('prioritize')
   @HttpCode(200)
   @Authorize('queue.prioritize', { customerParam: 'id' })
-  @ApiUnprocessableEntityResponse({
-    description: 'No reason, or the ticket is not waiting (code COMMAND_REJECTED).',
+  @ApiOkResponse({ description: 'The queue in its new order.' })
+  @ApiErrors({
+    404: "No such customer, or not the caller's (code CUSTOMER_NOT_FOUND).",
+    422: 'The customer has no queue, or the ticket is not waiting in it (code COMMAND_REJECTED).',
   })
   async prioritize(
     @Param('id') customerId: string,
     @Body() dto: PrioritizeDto,
     @Caller() caller: Caller,
+    @Idempotency() idempotency?: IdempotentRequest,
   ): Promise<QueueState> {
     try {
       return await this.temporalCalls.bounded((client) =>
         client.workflow.getHandle(customerQueueId(customerId)).executeUpdate(prioritizeUpdate, {
           args: [{ ticket: dto.ticket, reason: dto.reason, actor: actorOf(caller) }],
+          ...(idempotency ? { updateId: idempotency.operationId } : {}),
         }),
       );
     } catch (error) {

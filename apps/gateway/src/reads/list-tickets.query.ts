@@ -1,19 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ALL_SEVERITIES, TICKET_TYPES, TIERS, type TicketPhase } from '@caseflow/domain';
 import type { PageRequest, SlaStatusFilter, TicketFilter } from '@caseflow/projections';
+import { IsInstant } from '../http/is-instant';
 
 /** Every phase, checked against the domain's union both ways (a phase added there fails to compile here). */
 const PHASE_SET = {
@@ -122,22 +112,22 @@ export class ListTicketsQuery {
 
   @ApiPropertyOptional({ example: '2027-03-12T00:00:00Z', description: 'Next SLA deadline before this instant.' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   deadlineBefore?: string;
 
   @ApiPropertyOptional({ example: '2027-03-11T00:00:00Z', description: 'Next SLA deadline after this instant.' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   deadlineAfter?: string;
 
   @ApiPropertyOptional({ example: '2027-03-01T00:00:00Z', description: 'Opened at or after.' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   openedFrom?: string;
 
   @ApiPropertyOptional({ example: '2027-04-01T00:00:00Z', description: 'Opened at or before.' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   openedTo?: string;
 
   @ApiPropertyOptional({

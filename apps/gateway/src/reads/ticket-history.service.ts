@@ -30,11 +30,10 @@ export class TicketHistory {
   async clocks(number: string, now: Date): Promise<SlaClocks | null> {
     const events = isTicketNumber(number) ? await this.store.readStream(ticketStreamId(number)) : [];
     if (events.length === 0) await this.requireKnown(number);
-    const opened = events.find((e) => e.type === 'TicketOpened')?.data as { customerId?: string } | undefined;
-    // A ticket may run on its customer's own policy or calendar versions, kept on the customer's stream.
-    const own = opened?.customerId
-      ? ownSlaVersions(await this.store.readStream(customerStreamId(opened.customerId)))
-      : {};
+    // A customer's own policy and calendar versions live on its stream (the auditors' CLI reads them so too).
+    const customerId = (events[0]?.data as { customerId?: unknown } | undefined)?.customerId;
+    const own =
+      typeof customerId === 'string' ? ownSlaVersions(await this.store.readStream(customerStreamId(customerId))) : {};
     return clocksAsOf(events, now.toISOString(), own)?.slaClocks ?? null;
   }
 

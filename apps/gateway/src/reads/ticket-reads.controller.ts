@@ -22,6 +22,7 @@ import {
   type OpeningTicket,
   type TicketTimeline,
 } from './ticket-reads.service';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 
 /** The read side of tickets: answered from the audit store and its projections, never by the workflow. */
 @ApiTags('tickets')
@@ -46,6 +47,7 @@ export class TicketReadsController {
     description: 'A bad filter value or an unknown parameter (code VALIDATION_FAILED, the fields).',
   })
   @ApiNotFoundResponse({ description: "A customer outside the caller's scope (code CUSTOMER_NOT_FOUND)." })
+  @ApiErrors({ 422: 'cursor is not one this list handed out (code INVALID_CURSOR).' })
   list(@Query() query: ListTicketsQuery, @Caller() caller: Caller): Promise<TicketPage> {
     return this.reads.list(filterOf(query, listedCustomer(caller, query.customer)), pageOf(query));
   }

@@ -1,4 +1,4 @@
-import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { ALL_CUSTOMERS, type Caller } from '@caseflow/identity';
 import {
   InvalidCursorError,
@@ -56,7 +56,9 @@ export class TicketReads {
     try {
       return await this.model.list(filter, page, new Date());
     } catch (error) {
-      if (error instanceof InvalidCursorError) throw invalid('cursor', { isCursor: error.message });
+      // Well-formed (an opaque string) but not one this list handed out: 422, as the schema cannot say it.
+      if (error instanceof InvalidCursorError)
+        throw new UnprocessableEntityException({ code: 'INVALID_CURSOR', message: error.message, field: 'cursor' });
       throw error;
     }
   }

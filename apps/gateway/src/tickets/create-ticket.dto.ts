@@ -5,7 +5,6 @@ import {
   IsIn,
   IsNotEmpty,
   IsObject,
-  IsOptional,
   IsString,
   Matches,
   MaxLength,
@@ -14,6 +13,7 @@ import {
 } from 'class-validator';
 import { NoCredentialFields } from '../http/no-credentials';
 import { ALL_SEVERITIES } from '@caseflow/domain';
+import { OptionalField } from '../http/optional-field';
 
 export class QuartetDto {
   @ApiProperty({ example: 'email' })
@@ -42,11 +42,11 @@ export class CreateTicketDto {
   customerId!: string;
 
   @ApiPropertyOptional({
-    example: 'anna@example.com',
+    example: 'anna.kovacs@example.com',
     description:
       "E-mail of the person reporting the case. A customer contact's own (from the token) when omitted; staff must give it.",
   })
-  @IsOptional()
+  @OptionalField()
   @IsEmail({}, { message: 'requester must be an e-mail address' })
   @MaxLength(254)
   requester?: string;
@@ -72,19 +72,19 @@ export class CreateTicketDto {
   severity!: string;
 
   @ApiPropertyOptional({ example: 'Zorp Gateway' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(100)
   product?: string;
 
   @ApiPropertyOptional({ example: '7.1.2' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(50)
   productVersion?: string;
 
   @ApiPropertyOptional({ type: QuartetDto, description: '004: the three fields the customer picks' })
-  @IsOptional()
+  @OptionalField()
   @ValidateNested()
   @Type(() => QuartetDto)
   quartet?: QuartetDto;
@@ -93,13 +93,19 @@ export class CreateTicketDto {
     description: "Intake fields the customer's process requires (e.g. domain, recurrence)",
     example: { recurrence: 'once' },
   })
-  @IsOptional()
+  @OptionalField()
   @IsObject()
   @Validate(NoCredentialFields)
   intake?: Record<string, string | number | boolean>;
 
   @ApiPropertyOptional({ example: 'CF-2026-000012', description: 'An earlier (closed) ticket this one follows up' })
-  @IsOptional()
+  @OptionalField()
   @Matches(/^CF-\d{4}-\d{6,}$/, { message: 'relatedTo must be a ticket number like CF-2026-000012' })
   relatedTo?: string;
+}
+
+/** What POST /v1/tickets answers. */
+export class TicketCreated {
+  @ApiProperty({ example: 'CF-2026-000042' })
+  number!: string;
 }

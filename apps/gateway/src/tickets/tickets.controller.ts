@@ -1,26 +1,16 @@
-import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-  ApiUnauthorizedResponse,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { TicketState } from '@caseflow/domain';
 import { Authorize, Caller } from '../auth';
+import { Idempotency, type IdempotentRequest } from '../idempotency';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 import { TicketCommandDto } from './ticket-command.dto';
-import { CreateTicketDto } from './create-ticket.dto';
-import { IDEMPOTENCY_KEY_HEADER, keyOf, updateIdOf } from './idempotency-key';
+import { CreateTicketDto, TicketCreated } from './create-ticket.dto';
 import { TicketsService } from './tickets.service';
 
+const NO_TICKET = "No such ticket, or another customer's (code TICKET_NOT_FOUND).";
+
 @ApiTags('tickets')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'No valid bearer token (code UNAUTHENTICATED).' })
-@ApiForbiddenResponse({ description: 'The role may not do this (code ACTOR_NOT_AUTHORIZED).' })
 @ApiServiceUnavailableResponse({
   description:
     'Temporal (code TEMPORAL_UNAVAILABLE) or the ticket workers (WORKER_UNAVAILABLE) did not answer within the bound; ' +
@@ -33,18 +23,29 @@ export class TicketsController {
   @Post()
   @HttpCode(201)
   @Authorize('ticket.open', { customerInBody: 'customerId' })
-  @ApiCreatedResponse({ description: 'The ticket workflow started; the body holds its number.' })
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'Retrying with the same key (after a 503 or a lost answer) opens one ticket and answers its number.',
+  @ApiCreatedResponse({
+    description: 'The ticket workflow started; the body holds its number.',
+    type: TicketCreated,
+    links: {
+      GetTicket: { operationId: 'TicketReadsController_view', parameters: { number: '$response.body#/number' } },
+      GetSlaClocks: { operationId: 'TicketReadsController_clocks', parameters: { number: '$response.body#/number' } },
+      GetTimeline: { operationId: 'TicketReadsController_timeline', parameters: { number: '$response.body#/number' } },
+      GiveCommand: { operationId: 'TicketsController_command', parameters: { number: '$response.body#/number' } },
+    },
+  })
+  @ApiErrors({
+    403: 'A customer contact named another requester (code ACTOR_NOT_AUTHORIZED, field requester).',
+    404: "No such customer, or not the caller's (code CUSTOMER_NOT_FOUND).",
+    422:
+      'Staff did not name the requester (code REQUESTER_REQUIRED), or relatedTo names no ticket of the caller ' +
+      '(code RELATED_TICKET_NOT_FOUND).',
   })
   open(
     @Body() dto: CreateTicketDto,
     @Caller() caller: Caller,
-    @Headers(IDEMPOTENCY_KEY_HEADER) idempotencyKey?: string,
-  ): Promise<{ number: string }> {
-    return this.tickets.open(dto, caller, keyOf(idempotencyKey));
+    @Idempotency() idempotency?: IdempotentRequest,
+  ): Promise<TicketCreated> {
+    return this.tickets.open(dto, caller, idempotency);
   }
 
   @Post(':number/commands')
@@ -54,21 +55,16 @@ export class TicketsController {
     description:
       'The command was accepted: one event recorded; the body is the new state, `version` its stream position (for ?minVersion).',
   })
-  @ApiUnprocessableEntityResponse({
-    description: 'Rejected by the ticket (code COMMAND_REJECTED, with the reason); nothing recorded.',
-  })
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description:
-      'Retrying with the same key (after a 503 or a lost answer) is the same command: recorded once, answered with the state.',
+  @ApiErrors({
+    404: NO_TICKET,
+    422: 'Rejected by the ticket (code COMMAND_REJECTED, with the reason, e.g. not possible in this phase); nothing recorded.',
   })
   command(
     @Param('number') number: string,
     @Body() dto: TicketCommandDto,
     @Caller() caller: Caller,
-    @Headers(IDEMPOTENCY_KEY_HEADER) idempotencyKey?: string,
+    @Idempotency() idempotency?: IdempotentRequest,
   ): Promise<TicketState> {
-    return this.tickets.command(number, dto, caller, updateIdOf(idempotencyKey));
+    return this.tickets.command(number, dto, caller, idempotency);
   }
 }

@@ -1,4 +1,4 @@
-import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import {
   Client,
   WorkflowExecutionAlreadyStartedError,
@@ -6,7 +6,8 @@ import {
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
 import { TypedSearchAttributes } from '@temporalio/common';
-import { DomainError, subjectOfReference, type Actor, type TicketState } from '@caseflow/domain';
+import { DomainError, subjectOfReference, type Actor, type TicketCommand, type TicketState } from '@caseflow/domain';
+import { CUSTOMER_DIRECTORY, type CustomerDirectory } from '@caseflow/directory';
 import type { DataSubjects } from '@caseflow/event-store';
 import { DATA_SUBJECTS, PERSONAL_REFERENCES, type PersonalReferences } from '@caseflow/persistence';
 import { inScope } from '@caseflow/identity';
@@ -26,8 +27,9 @@ import type { CreateTicketDto } from './create-ticket.dto';
 import { isTicketNumber } from './ticket-number';
 import { TicketNumbersService } from './ticket-numbers.service';
 import { actorOf, TicketAccess, ticketNotFound, type Caller } from '../auth';
-import { TemporalCalls } from '../availability';
 import { RequiredIntake } from '../customers/required-intake';
+import type { IdempotentRequest } from '../idempotency';
+import { TemporalCalls } from '../availability';
 
 @Injectable()
 export class TicketsService {
@@ -36,6 +38,7 @@ export class TicketsService {
     @Inject(TEMPORAL_CONFIG) private readonly temporal: TemporalConfig,
     private readonly numbers: TicketNumbersService,
     private readonly access: TicketAccess,
+    @Inject(CUSTOMER_DIRECTORY) private readonly directory: CustomerDirectory,
     private readonly requiredIntake: RequiredIntake,
     @Inject(PERSONAL_REFERENCES) private readonly references: PersonalReferences,
     @Inject(DATA_SUBJECTS) private readonly subjects: DataSubjects,
@@ -45,15 +48,17 @@ export class TicketsService {
    * A customer contact opens in their own name; staff (phone intake) name the requester. The
    * workflow gets the requester, title, description and intake texts as references into the
    * personal-data vault, sealed under the requester's subject key (docs/codec.md): none of them
-   * enters Temporal.
+   * enters Temporal. Under an Idempotency-Key the number is the key's: a retry starts the same
+   * workflow id, which Temporal refuses to start twice, so a retried open never opens a second ticket.
    */
-  async open(dto: CreateTicketDto, caller: Caller, idempotencyKey?: string): Promise<{ number: string }> {
+  async open(dto: CreateTicketDto, caller: Caller, idempotency?: IdempotentRequest): Promise<{ number: string }> {
     const requester = caller.role === 'customer' ? (caller.email as string) : dto.requester;
     if (!requester) throw requesterRequired();
+    if (!(await this.directory.get(dto.customerId))) throw customerNotFound(dto.customerId);
     await this.requiredIntake.check(dto);
     if (dto.relatedTo) await this.requireExisting(dto.relatedTo, caller);
-    const request = idempotencyKey ? { caller: callerKey(caller), key: idempotencyKey } : undefined;
-    const { number, repeated } = await this.numbers.forRequest(new Date(), request);
+    const allocate = (): Promise<string> => this.numbers.next(new Date());
+    const number = idempotency ? await idempotency.resource(allocate) : await allocate();
     const requesterSubject = await this.access.record(number, dto.customerId, requester);
     const input = await this.references.sealOpening({ number, ...dto, requester }, requesterSubject);
     try {
@@ -74,8 +79,8 @@ export class TicketsService {
       );
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) {
-        // A retry of a request that did start it (its answer was lost, or came as a 503).
-        if (repeated) return { number };
+        // An earlier attempt under the same key started it: this is the answer it did not deliver.
+        if (idempotency) return { number };
         throw new DomainError('TICKET_ALREADY_EXISTS', `ticket ${number} already exists`, { number });
       }
       throw error;
@@ -92,19 +97,21 @@ export class TicketsService {
     number: string,
     { command }: TicketCommandDto,
     caller: Caller,
-    updateId?: string,
+    idempotency?: IdempotentRequest,
   ): Promise<TicketState> {
     const actor = await this.actorFor(caller);
-    const sealed = await this.references.sealCommand(command, await this.requesterSubject(number));
+    const subject = await this.requesterSubject(number);
+    const sealed = await this.references.sealCommand(command as TicketCommand, subject);
     try {
-      return await this.opened(
-        await this.onTicket(number, (handle) =>
-          handle.executeUpdate(ticketCommandUpdate, {
-            args: [{ actor, command: sealed }],
-            ...(updateId ? { updateId } : {}),
-          }),
-        ),
+      // Under an Idempotency-Key the update id is the key's: Temporal runs an update id once per workflow run.
+      const state = await this.onTicket(number, (handle) =>
+        handle.executeUpdate(ticketCommandUpdate, {
+          args: [{ actor, command: sealed }],
+          ...(idempotency ? { updateId: idempotency.operationId } : {}),
+        }),
       );
+      idempotency?.keepSealed(state, subject);
+      return await this.opened(state);
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError) {
         const rejected = domainErrorFromFailure(error.cause ?? error, 'COMMAND_REJECTED');
@@ -170,12 +177,13 @@ export class TicketsService {
 
 const notFound = ticketNotFound;
 
-/** Whose Idempotency-Keys these are: the acting person, and the service behind them. */
-const callerKey = (caller: Caller): string => `${caller.service?.id ?? '-'}/${caller.role}:${caller.id}`;
-
-const requesterRequired = (): BadRequestException =>
-  new BadRequestException({
-    code: 'VALIDATION_FAILED',
-    message: 'invalid request: requester',
-    errors: [{ field: 'requester', rules: { requiredForStaff: 'staff opening a ticket must name the requester' } }],
+/** Well-formed (the field is optional: a contact's own address comes from the token), but staff must say who reports. */
+const requesterRequired = (): UnprocessableEntityException =>
+  new UnprocessableEntityException({
+    code: 'REQUESTER_REQUIRED',
+    message: 'staff opening a ticket must name the requester',
+    field: 'requester',
   });
+
+const customerNotFound = (customerId: string): DomainError =>
+  new DomainError('CUSTOMER_NOT_FOUND', `customer ${customerId} is not in the directory`, { customerId });

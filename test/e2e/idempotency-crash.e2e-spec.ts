@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { openDatabase, type Database } from '@caseflow/event-store';
+import { issueEmbeddedToken, loadOrCreateSecret } from '@caseflow/identity';
+import { workflowBundleOptions } from '@caseflow/worker';
+import { holdAnswers } from '../support/held-answers';
+import { createScratchDatabase } from '../support/postgres';
+import { startGatewayProcess, type GatewayProcess } from '../support/processes/gateway-process';
+import { killAllProcessGroups } from '../support/processes/process-group';
+import { waitUntil } from '../support/wait-until';
+
+const LEASE_SECONDS = 2;
+
+/**
+ * A POST whose gateway is SIGKILLed after the Temporal call completed and before its answer was
+ * kept (held there by a trigger on the idempotency table): the client sees a dropped connection,
+ * retries with the same key at a new gateway process, and gets the answer, with the work done once.
+ */
+describe('Idempotency-Key across a gateway crash', () => {
+  const temporalAddress = process.env.CASEFLOW_E2E_TEMPORAL_ADDRESS as string;
+  let dir: string;
+  let scratch: { url: string; drop: () => Promise<void> };
+  let db: Database;
+  let gateway: GatewayProcess;
+  let token: string;
+  let start: () => Promise<GatewayProcess>;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'caseflow-idempotency-crash-'));
+    scratch = await createScratchDatabase('cf_idem_crash');
+    const secretFile = path.join(dir, 'auth-hs256.secret');
+    const workflowBundle = path.join(dir, 'workflow-bundle.js');
+    fs.writeFileSync(workflowBundle, (await bundleWorkflowCode(workflowBundleOptions())).code);
+    const taskQueue = `idem-crash-${randomUUID()}`;
+    start = () =>
+      startGatewayProcess({
+        temporalAddress,
+        taskQueue,
+        databaseUrl: scratch.url,
+        secretFile,
+        workflowBundle,
+        checkpointSink: path.join(dir, 'checkpoints.jsonl'),
+        idempotencyLeaseSeconds: LEASE_SECONDS,
+      });
+    gateway = await start();
+    db = await openDatabase({ kind: 'postgres', connectionString: scratch.url });
+    await db.query('UPDATE ticket_number_counters SET last_value = 4600000');
+    await db.query(
+      'INSERT INTO ticket_number_counters (year, last_value) VALUES ($1, 4600000) ON CONFLICT DO NOTHING',
+      [new Date().getUTCFullYear()],
+    );
+    token = await issueEmbeddedToken(
+      loadOrCreateSecret(secretFile),
+      { sub: 'eve.engineer', role: 'engineer', tier: 'L2' },
+      { issuer: 'caseflow', audience: 'caseflow', expiresInSeconds: 3_600 },
+    );
+  }, 240_000);
+
+  afterAll(async () => {
+    await killAllProcessGroups();
+    await db?.close();
+    await scratch?.drop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const post = (url: string, body: unknown, key: string) =>
+    fetch(`${gateway.baseUrl}${url}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
+      body: JSON.stringify(body),
+    });
+  const eventTypes = async (number: string): Promise<string[]> =>
+    (
+      await db.query<{ type: string }>('SELECT type FROM es_events WHERE stream_id = $1 ORDER BY position', [
+        `ticket-${number}`,
+      ])
+    ).rows.map((row) => row.type);
+  const eventually = <T>(probe: () => Promise<T | undefined>, what: string) =>
+    waitUntil(probe, { timeoutMs: 30_000, intervalMs: 100, what });
+
+  /** Sends the POST, waits until `done` says its work happened, SIGKILLs the gateway, starts another. */
+  async function crashAfterTheWork(url: string, body: unknown, key: string, done: () => Promise<boolean>) {
+    const held = await holdAnswers(scratch.url);
+    const lost = post(url, body, key).then(
+      (response) => `answered ${response.status}`,
+      () => 'connection dropped',
+    );
+    try {
+      await eventually(async () => ((await done()) ? true : undefined), 'the work under the key');
+      await gateway.group.kill();
+    } finally {
+      // The dead process's UPDATE is still queued in PostgreSQL: end it, as a real crash's connection would end.
+      await held.abandon();
+    }
+    expect(await lost).toBe('connection dropped');
+    gateway = await start();
+  }
+
+  /** Retries until the key's lease (held by the dead process) runs out: 409 until then. */
+  const retry = (url: string, body: unknown, key: string) =>
+    eventually(async () => {
+      const response = await post(url, body, key);
+      return response.status === 409 ? undefined : response;
+    }, 'the retry to be let through');
+
+  it('opens one ticket when an open is retried after the gateway died before answering', async () => {
+    const key = randomUUID();
+    const body = {
+      customerId: 'balasys-demo',
+      requester: 'anna.kovacs@example.com',
+      title: 'Sessions drop after the 7.1 upgrade',
+      description: 'Every session ends after five minutes.',
+      severity: 'S2',
+      product: 'zorp-gateway',
+      productVersion: '7.1',
+    };
+    let number = '';
+    await crashAfterTheWork('/v1/tickets', body, key, async () => {
+      const { rows } = await db.query<{ resource: string | null }>(
+        'SELECT resource FROM idempotency_keys WHERE key = $1',
+        [key],
+      );
+      number = rows[0]?.resource ?? '';
+      // Identified too, so the worker killed with the gateway has no activity in flight for it.
+      return number !== '' && (await eventTypes(number)).includes('CustomerIdentified');
+    });
+
+    const response = await retry('/v1/tickets', body, key);
+    expect(response.status).toBe(201);
+    // Re-driven (same number, so the same workflow id), not replayed: the dead process kept no answer.
+    expect(response.headers.get('idempotent-replayed')).toBeNull();
+    expect(await response.json()).toEqual({ number });
+    expect((await eventTypes(number)).filter((type) => type === 'TicketOpened')).toHaveLength(1);
+    const { rows } = await db.query<{ n: string }>('SELECT count(*) AS n FROM ticket_owners');
+    expect(Number(rows[0].n)).toBe(1);
+
+    const commandKey = randomUUID();
+    const command = { command: { type: 'comment', text: 'Logs received.', visibility: 'public' } };
+    const url = `/v1/tickets/${number}/commands`;
+    await crashAfterTheWork(url, command, commandKey, async () => (await eventTypes(number)).includes('CommentAdded'));
+    const answered = await retry(url, command, commandKey);
+    expect(answered.status).toBe(200);
+    expect(answered.headers.get('idempotent-replayed')).toBeNull();
+    expect(await answered.json()).toMatchObject({ number });
+    expect((await eventTypes(number)).filter((type) => type === 'CommentAdded')).toHaveLength(1);
+  }, 240_000);
+});
