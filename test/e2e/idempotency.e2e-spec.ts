@@ -1,10 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { dataConverterFor } from '@caseflow/codec';
+import { ticketViewQuery } from '@caseflow/contract';
+import { testCodecConfig } from '../support/codec-keys';
 import { startGateway, type Harness } from '../support/gateway-harness';
 import { holdAnswers } from '../support/held-answers';
 
 /** Idempotency-Key over real HTTP: the gateway with its worker, the Temporal dev server, PostgreSQL. */
 describe('Idempotency-Key', () => {
   let gateway: Harness;
+  let connection: Connection;
+  let temporal: Client;
   let eve: string;
   let max: string;
   const ticket = {
@@ -21,9 +27,12 @@ describe('Idempotency-Key', () => {
     gateway = await startGateway({ numbersFrom: 4_500_000 });
     eve = await gateway.token({ sub: 'eve.engineer', role: 'engineer', tier: 'L2' });
     max = await gateway.token({ sub: 'max.engineer', role: 'engineer', tier: 'L2' });
+    connection = await Connection.connect({ address: process.env.CASEFLOW_E2E_TEMPORAL_ADDRESS as string });
+    temporal = new Client({ connection, dataConverter: dataConverterFor(testCodecConfig()) });
   });
 
   afterAll(async () => {
+    await connection?.close();
     await gateway?.close();
   });
 
@@ -38,11 +47,12 @@ describe('Idempotency-Key', () => {
     expect(response.status).toBe(201);
     return ((await response.json()) as { number: string }).number;
   };
+  /** The workflow itself in phase understand (CustomerIdentified recorded is not yet the workflow having applied it). */
   const identified = async (number: string) =>
-    gateway.eventually(
-      async () => ((await events(number, 'CustomerIdentified')).length ? true : undefined),
-      'identification',
-    );
+    gateway.eventually(async () => {
+      const view = await temporal.workflow.getHandle(number).query(ticketViewQuery);
+      return view.phase === 'understand' ? true : undefined;
+    }, 'identification');
 
   it('answers a retried open with the first answer, and opens one ticket', async () => {
     const key = randomUUID();
@@ -126,8 +136,10 @@ describe('Idempotency-Key', () => {
     const [eves, maxs] = await Promise.all([openedNumber(await open(eve, key)), openedNumber(await open(max, key))]);
     expect(eves).not.toBe(maxs);
     await identified(eves);
-    expect((await comment(eves, eve, 'Same words.', key)).status).toBe(200);
-    expect((await comment(eves, max, 'Same words.', key)).status).toBe(200);
+    const byEve = await comment(eves, eve, 'Same words.', key);
+    expect({ status: byEve.status, body: await byEve.json() }).toMatchObject({ status: 200 });
+    const byMax = await comment(eves, max, 'Same words.', key);
+    expect({ status: byMax.status, body: await byMax.json() }).toMatchObject({ status: 200 });
     expect(await events(eves, 'CommentAdded')).toHaveLength(2);
   });
 

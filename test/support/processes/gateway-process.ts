@@ -39,6 +39,8 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
     CASEFLOW_WORKFLOW_BUNDLE: options.workflowBundle,
     CASEFLOW_CHECKPOINT_SINK: options.checkpointSink,
     CASEFLOW_IDEMPOTENCY_LEASE_SECONDS: String(options.idempotencyLeaseSeconds),
+    // A freshly started process on a shared machine may be slow to its first Temporal call; a 503 is not under test here.
+    CASEFLOW_TEMPORAL_TIMEOUT_MS: '60000',
     TEMPORAL_ADDRESS: options.temporalAddress,
     TEMPORAL_NAMESPACE: 'default',
     TEMPORAL_TASK_QUEUE: options.taskQueue,

@@ -37,7 +37,7 @@ describe('GET /v1/tickets query', () => {
       slaStatus: ['warned', 'breached'],
       tier: 'L2',
       assignee: 'eve',
-      deadlineBefore: '2027-03-12T00:00:00Z',
+      deadlineBefore: '2027-03-12T00:00:00.000Z', // as UTC, whatever offset it came with
       text: 'sessions drop',
     });
     expect(pageOf(query)).toEqual({ limit: 25, cursor: 'abc' });

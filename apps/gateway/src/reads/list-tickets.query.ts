@@ -167,13 +167,17 @@ export function filterOf(query: ListTicketsQuery, customerId: string | undefined
     assignee,
     tier,
     slaStatus,
-    deadlineBefore,
-    deadlineAfter,
-    openedFrom,
-    openedTo,
+    deadlineBefore: utc(deadlineBefore),
+    deadlineAfter: utc(deadlineAfter),
+    openedFrom: utc(openedFrom),
+    openedTo: utc(openedTo),
     text,
   };
   return Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined)) as TicketFilter;
 }
+
+/** An instant as UTC: PostgreSQL refuses offsets past ±15:59, which RFC 3339 allows (up to ±23:59). */
+const utc = (instant: string | undefined): string | undefined =>
+  instant === undefined ? undefined : new Date(instant).toISOString();
 
 export const pageOf = ({ limit, cursor }: ListTicketsQuery): PageRequest => ({ limit, cursor });
