@@ -6,8 +6,8 @@
  * open-ticket: POST /v1/tickets (a manager's token: authentication, rate limit, validation, the
  * directory, a ticket number from PostgreSQL, the owner row, a Temporal workflow start; the
  * worker in the same process then identifies each ticket) against POST /bare/tickets.
- * get-ticket: GET /v1/tickets/{number} (token, the owner table, a query answered by the ticket
- * workflow) against GET /bare/tickets/{number}. autocannon at fixed concurrency, a warm-up first;
+ * get-ticket: GET /v1/tickets/{number} (token, the owner table, the ticket's row in the read
+ * side's projection) against GET /bare/tickets/{number}. autocannon at fixed concurrency, a warm-up first;
  * requests/s, p50 and p99 latency, and the gateway's share of the bare rate. Needs
  * `bash scripts/setup.sh` (the Temporal CLI, PostgreSQL).
  */
