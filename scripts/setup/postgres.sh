@@ -27,6 +27,9 @@ else
 fi
 
 as_postgres "psql -qtAc \"DO \\\$\\\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='caseflow') THEN CREATE ROLE caseflow LOGIN PASSWORD 'caseflow' CREATEDB; END IF; END \\\$\\\$;\""
+# DROP DATABASE … WITH (FORCE) also ends an autovacuum worker in the scratch database; a non-superuser
+# needs pg_signal_backend for that (the worker belongs to no role).
+as_postgres "psql -qtAc 'GRANT pg_signal_backend TO caseflow'"
 if ! as_postgres "psql -qtAc \"SELECT 1 FROM pg_database WHERE datname='caseflow'\"" | grep -q 1; then
   as_postgres "createdb -O caseflow caseflow"
   echo "database caseflow created"
