@@ -20,6 +20,7 @@ import { startGateway } from '../../test/support/gateway-harness';
 import { loadToolEnv } from '../../test/support/tool-env';
 import { requiredTool } from '../../test/support/tools';
 import { startBareApp } from './bare-app';
+import { balasysSessionsDropBody } from '../../test/support/ticket-fixtures';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
@@ -57,15 +58,7 @@ async function main(): Promise<void> {
   try {
     const token = await gateway.token({ sub: 'mia', role: 'manager' });
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const body = JSON.stringify({
-      customerId: 'balasys-demo',
-      requester: 'anna.kovacs@example.com',
-      title: 'Sessions drop after the 7.1 upgrade',
-      description: 'Every session ends after five minutes.',
-      severity: 'S2',
-      product: 'zorp-gateway',
-      productVersion: '7.1',
-    });
+    const body = JSON.stringify(balasysSessionsDropBody);
     const opened = await gateway.request('POST', '/v1/tickets', { token, body: JSON.parse(body) });
     const { number } = (await opened.json()) as { number: string };
     await gateway.eventually(

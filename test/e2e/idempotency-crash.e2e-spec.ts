@@ -11,6 +11,7 @@ import { createScratchDatabase } from '../support/postgres';
 import { startGatewayProcess, type GatewayProcess } from '../support/processes/gateway-process';
 import { killAllProcessGroups } from '../support/processes/process-group';
 import { waitUntil } from '../support/wait-until';
+import { balasysSessionsDropBody } from '../support/ticket-fixtures';
 
 const LEASE_SECONDS = 2;
 
@@ -112,15 +113,7 @@ describe('Idempotency-Key across a gateway crash', () => {
 
   it('opens one ticket when an open is retried after the gateway died before answering', async () => {
     const key = randomUUID();
-    const body = {
-      customerId: 'balasys-demo',
-      requester: 'anna.kovacs@example.com',
-      title: 'Sessions drop after the 7.1 upgrade',
-      description: 'Every session ends after five minutes.',
-      severity: 'S2',
-      product: 'zorp-gateway',
-      productVersion: '7.1',
-    };
+    const body = balasysSessionsDropBody;
     let number = '';
     await crashAfterTheWork('/v1/tickets', body, key, async () => {
       const { rows } = await db.query<{ resource: string | null }>(

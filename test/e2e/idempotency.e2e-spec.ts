@@ -5,6 +5,7 @@ import { ticketViewQuery } from '@caseflow/contract';
 import { testCodecConfig } from '../support/codec-keys';
 import { startGateway, type Harness } from '../support/gateway-harness';
 import { holdAnswers } from '../support/held-answers';
+import { balasysSessionsDropBody } from '../support/ticket-fixtures';
 
 /** Idempotency-Key over real HTTP: the gateway with its worker, the Temporal dev server, PostgreSQL. */
 describe('Idempotency-Key', () => {
@@ -13,15 +14,7 @@ describe('Idempotency-Key', () => {
   let temporal: Client;
   let eve: string;
   let max: string;
-  const ticket = {
-    customerId: 'balasys-demo',
-    requester: 'anna.kovacs@example.com',
-    title: 'Sessions drop after the 7.1 upgrade',
-    description: 'Every session ends after five minutes.',
-    severity: 'S2',
-    product: 'zorp-gateway',
-    productVersion: '7.1',
-  };
+  const ticket = balasysSessionsDropBody;
 
   beforeAll(async () => {
     gateway = await startGateway({ numbersFrom: 4_500_000 });

@@ -10,6 +10,7 @@ import type { Database, EventStore } from '@caseflow/event-store';
 import { startGateway, type Harness } from '../support/gateway-harness';
 import { testCodecConfig } from '../support/codec-keys';
 import { requiredTool } from '../support/tools';
+import { balasysSessionsDropBody } from '../support/ticket-fixtures';
 
 const run = promisify(execFile);
 
@@ -47,15 +48,7 @@ describe('tickets over HTTP', () => {
       body: JSON.stringify(body),
     });
 
-  const validTicket = {
-    customerId,
-    requester: 'anna.kovacs@example.com',
-    title: 'Sessions drop after the 7.1 upgrade',
-    description: 'Every session ends after five minutes.',
-    severity: 'S2',
-    product: 'zorp-gateway',
-    productVersion: '7.1',
-  };
+  const validTicket = { ...balasysSessionsDropBody, customerId };
 
   it('opens a ticket, reads it back, records one TicketOpened and is found by its customer attribute', async () => {
     const created = await post(validTicket);

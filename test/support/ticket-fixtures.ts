@@ -65,3 +65,14 @@ export const helpdeskIlP3: Opening = {
   productVersion: '2024',
   quartet: { service: 'Incident', category: 'Workstation', item: 'laptop' },
 };
+
+/** A `POST /v1/tickets` body as a client sends it: Anna's S2 for Balasys. */
+export const balasysSessionsDropBody = {
+  customerId: 'balasys-demo',
+  requester: anna.id,
+  title: 'Sessions drop after the 7.1 upgrade',
+  description: 'Every session ends after five minutes.',
+  severity: 'S2',
+  product: 'zorp-gateway',
+  productVersion: '7.1',
+} as const;

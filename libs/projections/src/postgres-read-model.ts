@@ -20,6 +20,7 @@ import type {
   TimelineEntry,
 } from './read-model';
 import { TICKET_EVENT_TYPES, TicketProjector } from './ticket-projector';
+import type { TicketRowFacts } from './ticket-row';
 import { detailsFor, summaryOf } from './timeline';
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -28,29 +29,13 @@ export const MAX_PAGE_SIZE = 200;
 export const MAX_WAIT_MS = 10_000;
 const WAIT_POLL_MS = 25;
 
-interface SummaryRow {
-  number: string;
-  stream_id: string;
-  opened_event_id: string;
-  customer_id: string;
-  requester_subject: string | null;
-  title: unknown;
-  type: string;
-  severity: string;
-  priority: string | null;
-  phase: string;
-  assignee: string | null;
-  tier: string | null;
-  responsibility: string;
-  channel: string | null;
+/** A listed ticket: its facts, its instants as PostgreSQL gives them, its SLA status as of now. */
+interface SummaryRow extends TicketRowFacts {
   opened_at: Date;
   updated_at: Date;
   closed_at: Date | null;
-  reopen_count: number;
-  csat: number | null;
   sla_status: string;
   next_deadline: Date | null;
-  version: number;
 }
 
 const SUMMARY_COLUMNS = (now: string) => `number, stream_id, opened_event_id, customer_id, requester_subject, title,

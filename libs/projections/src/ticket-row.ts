@@ -8,8 +8,8 @@ export interface ClockColumns {
   dueAt: string | null;
 }
 
-/** A `projection_tickets` row as the projector writes it (instants as ISO strings, title as stored). */
-export interface TicketRow {
+/** What a ticket row says of the ticket itself, apart from its instants and clocks. */
+export interface TicketRowFacts {
   number: string;
   stream_id: string;
   opened_event_id: string;
@@ -25,11 +25,16 @@ export interface TicketRow {
   tier: string | null;
   responsibility: string;
   channel: string | null;
+  reopen_count: number;
+  csat: number | null;
+  version: number;
+}
+
+/** A `projection_tickets` row as the projector writes it (instants as ISO strings, title as stored). */
+export interface TicketRow extends TicketRowFacts {
   opened_at: string;
   updated_at: string;
   closed_at: string | null;
-  reopen_count: number;
-  csat: number | null;
   first_response_status: string | null;
   first_response_warns_at: string | null;
   first_response_due_at: string | null;
@@ -45,7 +50,6 @@ export interface TicketRow {
   sla_warn_at: string | null;
   /** The status when neither of the two instants has been reached: running, paused, met or none. */
   sla_rest: string;
-  version: number;
 }
 
 const clockColumns = (clock: TargetClock | undefined): ClockColumns => ({

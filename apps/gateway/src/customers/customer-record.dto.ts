@@ -1,6 +1,4 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -13,7 +11,6 @@ import {
   Matches,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import {
   CLARIFICATION_OUTCOMES,
@@ -26,28 +23,12 @@ import {
 } from '@caseflow/directory';
 import { slaPresets } from '@caseflow/sla';
 import { AuthorizedPersonDto } from './authorized-person.dto';
+import { IsoDate, Nested, NestedList, OptionalText, Text, TEXT } from './field-decorators';
 import { CalendarVersionDto, SlaPolicyVersionDto } from './sla-version.dto';
 import { OptionalField } from '../http/optional-field';
 
-/** Text with something besides spaces, as validateCustomer checks it. */
-export const TEXT = /\S/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const STAFF_ID = /^[A-Za-z0-9][A-Za-z0-9._@-]*$/;
 export const PRESET_IDS = slaPresets.map((preset) => preset.id);
-
-/** A required text field: not blank, at most `max` characters. */
-const Text = (max: number, example: string) =>
-  applyDecorators(
-    ApiProperty({ example, maxLength: max, pattern: TEXT.source }),
-    IsString(),
-    Matches(TEXT, { message: '$property must not be empty' }),
-    MaxLength(max),
-  );
-const IsoDate = (example: string) =>
-  applyDecorators(
-    ApiProperty({ example, format: 'date', pattern: DATE.source, description: 'YYYY-MM-DD, inclusive' }),
-    Matches(DATE, { message: '$property must be a date YYYY-MM-DD' }),
-  );
 
 export class PolicyRefDto {
   @Text(63, 'balasys')
@@ -63,11 +44,7 @@ export class ContractDto {
   @Text(100, 'BAL-2024-001')
   id!: string;
 
-  @ApiPropertyOptional({ example: 'PrivilegeSU', maxLength: 100, pattern: TEXT.source })
-  @OptionalField()
-  @IsString()
-  @Matches(TEXT, { message: 'plan must not be empty' })
-  @MaxLength(100)
+  @OptionalText(100, 'PrivilegeSU')
   plan?: string;
 
   @IsoDate('2024-01-01')
@@ -176,61 +153,34 @@ export class CustomerFieldsDto {
   @IsIn(PRESET_IDS)
   presetId!: string;
 
-  @ApiProperty({ type: PolicyRefDto, description: 'The SLA policy version new tickets get (preset or own)' })
-  @ValidateNested()
-  @Type(() => PolicyRefDto)
+  @Nested(() => PolicyRefDto, { description: 'The SLA policy version new tickets get (preset or own)' })
   policy!: PolicyRefDto;
 
   @Text(63, 'balasys-budapest')
   calendarId!: string;
 
-  @ApiPropertyOptional({ example: 'PrivilegeSU', maxLength: 100, pattern: TEXT.source })
-  @OptionalField()
-  @IsString()
-  @Matches(TEXT, { message: 'plan must not be empty' })
-  @MaxLength(100)
+  @OptionalText(100, 'PrivilegeSU')
   plan?: string;
 
-  @ApiPropertyOptional({ example: 'customer-example', maxLength: 100, pattern: TEXT.source })
-  @OptionalField()
-  @IsString()
-  @Matches(TEXT, { message: 'quartetTable must not be empty' })
-  @MaxLength(100)
+  @OptionalText(100, 'customer-example')
   quartetTable?: string;
 
-  @ApiProperty({ type: [ContractDto] })
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => ContractDto)
+  @NestedList(() => ContractDto)
   contracts!: ContractDto[];
 
-  @ApiProperty({ type: [LicenceDto] })
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => LicenceDto)
+  @NestedList(() => LicenceDto)
   licences!: LicenceDto[];
 
-  @ApiProperty({ type: [ProductSupportDto] })
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => ProductSupportDto)
+  @NestedList(() => ProductSupportDto)
   products!: ProductSupportDto[];
 
-  @ApiProperty({ type: [AuthorizedPersonDto] })
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => AuthorizedPersonDto)
+  @NestedList(() => AuthorizedPersonDto)
   authorizedContacts!: AuthorizedPersonDto[];
 
-  @ApiProperty({ type: ProcessOptionsDto })
-  @ValidateNested()
-  @Type(() => ProcessOptionsDto)
+  @Nested(() => ProcessOptionsDto)
   processOptions!: ProcessOptionsDto;
 
-  @ApiPropertyOptional({ type: SupportTeamDto })
-  @OptionalField()
-  @ValidateNested()
-  @Type(() => SupportTeamDto)
+  @Nested(() => SupportTeamDto, { optional: true })
   support?: SupportTeamDto;
 }
 
@@ -245,17 +195,9 @@ export class CreateCustomerDto extends CustomerFieldsDto {
   @Matches(CUSTOMER_ID, { message: 'id must be a slug: 1-63 lower-case letters, digits or inner dashes' })
   id!: string;
 
-  @ApiPropertyOptional({ type: [SlaPolicyVersionDto], description: "The customer's own SLA policy versions" })
-  @OptionalField()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => SlaPolicyVersionDto)
+  @NestedList(() => SlaPolicyVersionDto, { optional: true, description: "The customer's own SLA policy versions" })
   slaPolicies?: SlaPolicyVersionDto[];
 
-  @ApiPropertyOptional({ type: [CalendarVersionDto], description: "The customer's own calendar versions" })
-  @OptionalField()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => CalendarVersionDto)
+  @NestedList(() => CalendarVersionDto, { optional: true, description: "The customer's own calendar versions" })
   calendars?: CalendarVersionDto[];
 }

@@ -1,7 +1,8 @@
 import { ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { CustomerFieldsDto, ProcessOptionsDto, SupportTeamDto, TEXT } from './customer-record.dto';
+import { CustomerFieldsDto, ProcessOptionsDto, SupportTeamDto } from './customer-record.dto';
+import { TEXT } from './field-decorators';
 
 export class ProcessOptionsPatchDto extends PartialType(ProcessOptionsDto) {}
 

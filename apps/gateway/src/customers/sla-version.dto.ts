@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
   ArrayUnique,
@@ -13,15 +12,13 @@ import {
   MaxLength,
   Min,
   Validate,
-  ValidateNested,
   ValidatorConstraint,
   type ValidatorConstraintInterface,
 } from 'class-validator';
 import { WEEKDAYS } from '@caseflow/sla';
 import { OptionalField } from '../http/optional-field';
+import { DATE, Nested, NestedList, Notes, Text, TEXT } from './field-decorators';
 
-const TEXT = /\S/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const WALL_TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 const MATCHER_KINDS = ['severityPlan', 'priority', 'urgency', 'fixed', 'quartet'] as const;
 
@@ -86,10 +83,7 @@ export class DayOverrideDto {
   @Validate(WorkingHoursList)
   hours!: string[][];
 
-  @ApiProperty({ example: 'Christmas Eve', maxLength: 200, pattern: TEXT.source })
-  @IsString()
-  @Matches(TEXT, { message: 'reason must not be empty' })
-  @MaxLength(200)
+  @Text(200, 'Christmas Eve')
   reason!: string;
 }
 
@@ -112,10 +106,7 @@ export class PublicHolidaysDto {
 
 /** POST /v1/customers/{id}/calendars: a calendar version; the directory numbers it. */
 export class CalendarDto {
-  @ApiProperty({ example: 'acme-office', maxLength: 63, pattern: TEXT.source })
-  @IsString()
-  @Matches(TEXT, { message: 'id must not be empty' })
-  @MaxLength(63)
+  @Text(63, 'acme-office')
   id!: string;
 
   @ApiProperty({ example: 'Europe/Budapest', maxLength: 64, description: 'An IANA time zone' })
@@ -124,49 +115,25 @@ export class CalendarDto {
   @MaxLength(64)
   timeZone!: string;
 
-  @ApiProperty({ type: WeekDto, description: `Working hours per weekday (${WEEKDAYS.join(', ')}); some working time` })
-  @ValidateNested()
-  @Type(() => WeekDto)
+  @Nested(() => WeekDto, { description: `Working hours per weekday (${WEEKDAYS.join(', ')}); some working time` })
   week!: WeekDto;
 
-  @ApiPropertyOptional({ type: PublicHolidaysDto })
-  @OptionalField()
-  @ValidateNested()
-  @Type(() => PublicHolidaysDto)
+  @Nested(() => PublicHolidaysDto, { optional: true })
   publicHolidays?: PublicHolidaysDto;
 
-  @ApiPropertyOptional({ type: [DayOverrideDto] })
-  @OptionalField()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => DayOverrideDto)
+  @NestedList(() => DayOverrideDto, { optional: true })
   overrides?: DayOverrideDto[];
 
-  @ApiPropertyOptional({ type: 'array', items: { type: 'string', maxLength: 500 } })
-  @OptionalField()
-  @IsArray()
-  @IsString({ each: true })
-  @MaxLength(500, { each: true })
+  @Notes()
   notes?: string[];
 }
 
 /** POST /v1/customers/{id}/sla-policies: a policy version; the directory numbers it. */
 export class SlaPolicyDto {
-  @ApiProperty({
-    example: 'acme',
-    maxLength: 63,
-    pattern: TEXT.source,
-    description: 'A new id, or the preset’s to succeed it',
-  })
-  @IsString()
-  @Matches(TEXT, { message: 'id must not be empty' })
-  @MaxLength(63)
+  @Text(63, 'acme', { description: 'A new id, or the preset’s to succeed it' })
   id!: string;
 
-  @ApiProperty({ example: 'Acme, 4 business hours to respond', maxLength: 200, pattern: TEXT.source })
-  @IsString()
-  @Matches(TEXT, { message: 'title must not be empty' })
-  @MaxLength(200)
+  @Text(200, 'Acme, 4 business hours to respond')
   title!: string;
 
   @ApiProperty({
@@ -207,11 +174,7 @@ export class SlaPolicyDto {
   @Max(1)
   warnAt?: number;
 
-  @ApiPropertyOptional({ type: 'array', items: { type: 'string', maxLength: 500 } })
-  @OptionalField()
-  @IsArray()
-  @IsString({ each: true })
-  @MaxLength(500, { each: true })
+  @Notes()
   notes?: string[];
 }
 
