@@ -171,7 +171,7 @@ async function openPostgres(config: PostgresDatabaseConfig): Promise<Database> {
       }
     },
     cursor: <T>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<RowCursor<T>> =>
-      openPgCursor<T>(pool, sql, params, { rowMode: options?.rowMode, readTimeoutMs: statementTimeout + 5_000 }),
+      openPgCursor<T>(pool, sql, params, { rowMode: options?.rowMode }),
     async close(): Promise<void> {
       await pool.end();
     },

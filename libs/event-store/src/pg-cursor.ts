@@ -1,17 +1,19 @@
-import type { Pool } from 'pg';
-import Cursor from 'pg-cursor';
+import type { Pool, PoolClient } from 'pg';
 import type { RowCursor } from './database';
 
 interface PgCursorOptions {
   rowMode?: 'object' | 'array';
-  /** A read not answered within this many ms fails and the connection is discarded. */
-  readTimeoutMs: number;
 }
 
+const CURSOR = 'caseflow_rows';
+
 /**
- * A pg-cursor portal on a pooled connection of its own. The server's statement_timeout covers each
- * fetch; the client-side timeout covers a server that stops answering. The connection is
- * discarded, not reused, after a failed or timed-out read.
+ * A server cursor (DECLARE … FETCH) in a read-only transaction on a pooled connection of its own.
+ * Each FETCH is a statement of its own, so the server's statement_timeout bounds each read, not the
+ * whole scan (a protocol-level portal is one statement from the first row to the last), and the
+ * pool's query_timeout covers a server that stops answering. A reader that pauses longer than
+ * idle_in_transaction_session_timeout between reads loses the connection. The connection is
+ * discarded, not reused, after a failed read.
  */
 export async function openPgCursor<T>(
   pool: Pool,
@@ -20,46 +22,48 @@ export async function openPgCursor<T>(
   options: PgCursorOptions,
 ): Promise<RowCursor<T>> {
   const client = await pool.connect();
-  const cursor = client.query(
-    new Cursor<T>(sql, params as unknown[] | undefined, options.rowMode === 'array' ? { rowMode: 'array' } : {}),
-  );
-  // pg arms the pool's query_timeout for the whole query and disarms it only through the query's
-  // callback, which a cursor never calls: the timer outlived every cursor (keeping the process
-  // alive for its length after close). Disarm it now; each read below has its own timeout.
-  (cursor as unknown as { callback?: () => void }).callback?.();
+  // A session that dies while checked out must not crash the process through the client's 'error' event.
+  const onError = () => undefined;
+  client.on('error', onError);
   let released = false;
   const release = (discard: boolean): void => {
     if (released) return;
     released = true;
+    client.off('error', onError);
     client.release(discard);
   };
+  try {
+    await client.query('BEGIN READ ONLY');
+    await client.query(`DECLARE ${CURSOR} NO SCROLL CURSOR FOR ${sql}`, params as unknown[] | undefined);
+  } catch (error) {
+    release(true);
+    throw error;
+  }
   return {
     async read(rows: number): Promise<T[]> {
       if (released) throw new Error('cursor is closed');
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(
-          () => reject(new Error(`cursor read timed out after ${options.readTimeoutMs} ms`)),
-          options.readTimeoutMs,
-        );
-      });
       try {
-        return await Promise.race([cursor.read(rows), timeout]);
+        return await fetchRows<T>(client, rows, options.rowMode);
       } catch (error) {
         release(true);
         throw error;
-      } finally {
-        clearTimeout(timer);
       }
     },
     async close(): Promise<void> {
       if (released) return;
       try {
-        await cursor.close();
+        await client.query('COMMIT');
         release(false);
       } catch {
         release(true);
       }
     },
   };
+}
+
+async function fetchRows<T>(client: PoolClient, rows: number, rowMode: PgCursorOptions['rowMode']): Promise<T[]> {
+  const count = Math.max(1, Math.floor(rows));
+  const text = `FETCH FORWARD ${count} FROM ${CURSOR}`;
+  const result = rowMode === 'array' ? await client.query({ text, rowMode: 'array' }) : await client.query(text);
+  return result.rows as T[];
 }

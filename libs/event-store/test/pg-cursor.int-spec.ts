@@ -1,4 +1,7 @@
-import { openTestServer, uniqueSchema } from '../src/contract/postgres-harness';
+import { openDatabase } from '../src/database';
+import { openTestServer, pgUrl, uniqueSchema } from '../src/contract/postgres-harness';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const timers = () => process.getActiveResourcesInfo().filter((resource) => resource === 'Timeout').length;
 
@@ -22,5 +25,46 @@ describe('server cursors (readAllBatches on PostgreSQL)', () => {
     }
     // Other timers of the process may end meanwhile; the cursors must add none.
     expect(timers()).toBeLessThanOrEqual(before);
+  });
+
+  describe('with a statement timeout of 1 s', () => {
+    const open = () =>
+      openDatabase({
+        kind: 'postgres',
+        connectionString: pgUrl(),
+        statementTimeoutMs: 1_000,
+        connectionTimeoutMs: 5_000,
+      });
+
+    it('bounds each fetch, not the whole read: a slow reader gets every row over 2.4 s', async () => {
+      const db = await open();
+      try {
+        const cursor = await db.cursor!<[number]>('SELECT generate_series(1, $1::int) AS n', [8], { rowMode: 'array' });
+        const read: number[] = [];
+        for (let rows = await cursor.read(1); rows.length; rows = await cursor.read(1)) {
+          read.push(...rows.map(([n]) => n));
+          await sleep(300);
+        }
+        await cursor.close();
+        expect(read).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+      } finally {
+        await db.close();
+      }
+    });
+
+    it('fails a fetch the server works on for longer, and the pool still serves', async () => {
+      const db = await open();
+      try {
+        const cursor = await db.cursor!<{ n: number }>(
+          'SELECT n FROM generate_series(1, 3) AS n, pg_sleep(CASE WHEN n = 2 THEN 2 ELSE 0 END)',
+        );
+        expect(await cursor.read(1)).toEqual([{ n: 1 }]);
+        await expect(cursor.read(1)).rejects.toThrow(/statement timeout/);
+        await cursor.close();
+        expect((await db.query<{ one: number }>('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+      } finally {
+        await db.close();
+      }
+    });
   });
 });

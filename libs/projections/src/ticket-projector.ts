@@ -136,8 +136,8 @@ export class TicketProjector {
       );
     });
     let events = 0;
-    // Keyset pages, each read while the previous one is applied: a server-side cursor held for the
-    // whole replay would outlive the statement timeout on a large store.
+    // Keyset pages, each read while the previous one is applied: a server cursor would hold its
+    // read transaction open for the whole replay.
     const page = (from: number) =>
       store.readAll({ fromGlobalPosition: from, types: TICKET_EVENT_TYPES, limit: batchSize });
     let next = page(1);
