@@ -101,7 +101,7 @@ export interface SubscribeOptions {
 
 export interface Subscription {
   readonly subscriptionId: string;
-  /** Resolves when the subscription is caught up with what was committed at or before the call. */
+  /** Resolves when the subscription is caught up with what was committed at or before the call; rejects once it has ended. */
   caughtUp(): Promise<void>;
   /** Stops after the current event; resolves once stopped (checkpoint saved). */
   stop(): Promise<void>;

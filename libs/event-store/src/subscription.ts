@@ -88,16 +88,25 @@ export function startPollingSubscription(
   };
 
   const done = loop();
+  // Why it ended, once it has: a caughtUp() asked after the end is refused at once, never left waiting.
+  let ended: unknown;
+  const end = (reason: unknown) => {
+    ended = reason;
+    waiters.forEach((w) => w.reject(reason));
+    waiters = [];
+  };
   done.then(
-    () => waiters.forEach((w) => w.reject(new Error(`Subscription ${options.subscriptionId} stopped`))),
-    (error: unknown) => waiters.forEach((w) => w.reject(error)),
+    () => end(new Error(`Subscription ${options.subscriptionId} stopped`)),
+    (error: unknown) => end(error),
   );
   return {
     subscriptionId: options.subscriptionId,
     done,
     caughtUp: async () => {
+      if (ended) throw ended;
       const target = await source.head();
       return new Promise<void>((resolve, reject) => {
+        if (ended) return reject(ended);
         waiters.push({ afterRound: round, target, resolve, reject });
         wake?.();
       });

@@ -458,6 +458,8 @@ export function describeEventStoreContract(adapter: string, factory: ContractFac
       await sub3.caughtUp();
       await sub3.stop();
       expect(seen3).toEqual(['8']);
+      // Asked after the end, caughtUp() is refused rather than left waiting forever.
+      await expect(sub3.caughtUp()).rejects.toThrow(/stopped/);
     }, 60_000);
 
     itWhen(
