@@ -410,6 +410,15 @@ export function describeEventStoreContract(adapter: string, factory: ContractFac
       expect(await store.readAll({ fromGlobalPosition: start, limit: 1 })).toHaveLength(1);
     }, 60_000);
 
+    it('reports its head: the global position of the last event appended', async () => {
+      if (!store.headPosition)
+        throw new Error(`${store.name} does not report its head: no projection could tell its lag`);
+      const s = stream();
+      await store.append(s, [event('head-1'), event('head-2')]);
+      const [, last] = await store.readStream(s);
+      expect(await store.headPosition()).toBe(last.globalPosition);
+    });
+
     it('subscription catches up, goes live, and resumes after a crash from its stored checkpoint', async () => {
       const s = stream();
       const id = `projection-${run}-${n}`;

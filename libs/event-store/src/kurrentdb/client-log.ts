@@ -119,6 +119,22 @@ export class ClientLog implements StreamLog {
     };
   }
 
+  /** The last event in `$all` of the streams matching `regex` (filtered by the server), or undefined when none. */
+  async lastOfAll(regex: string): Promise<LogEvent | undefined> {
+    const items = this.client.readAll({
+      fromPosition: END,
+      direction: BACKWARDS,
+      maxCount: 1,
+      filter: streamNameFilter({ regex }),
+    });
+    try {
+      const resolved = await collectWithin(items, this.deadlineMs, 'a $all read');
+      return resolved.flatMap((r) => (r.event?.position ? [this.named(r.event)] : []))[0];
+    } catch (error) {
+      throw translate(error);
+    }
+  }
+
   /** Appends one plain JSON event (subscription progress); the server picks the revision. */
   async appendPlain(streamId: string, type: string, data: Record<string, unknown>): Promise<void> {
     const name = this.names.toServer(streamId);

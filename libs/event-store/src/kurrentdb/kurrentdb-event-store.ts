@@ -167,7 +167,7 @@ export class KurrentEventStore implements AuditableEventStore {
           const { events, scannedTo } = await this.scan(from, limit, types);
           return { events: events.map((e) => this.toRecorded(e)), horizon: Number.MAX_SAFE_INTEGER, scannedTo };
         },
-        head: async () => 0,
+        head: () => this.headPosition(),
       },
       this.checkpoints,
     );
@@ -175,6 +175,12 @@ export class KurrentEventStore implements AuditableEventStore {
     const forget = () => this.subscriptions.delete(subscription);
     subscription.done.then(forget, forget);
     return subscription;
+  }
+
+  /** The commit position of the last event in the callers' streams (0 when there is none). */
+  async headPosition(): Promise<number> {
+    const last = await this.log.lastOfAll(this.names.callerStreamsRegex());
+    return last?.position ? globalPositionOf(last.position.commit) : 0;
   }
 
   async close(): Promise<void> {
