@@ -12,6 +12,8 @@
  *    most (customer + phase, assignee, SLA breached, free text, free text's next page), p50/p99 over
  *    BENCH_QUERIES queries each, interleaved; beside the named alternative: answering customer + phase
  *    by folding every ticket stream read from the event store (sealed: not even opening titles).
+ * 3. The same filters as `GET /v1/tickets?…` over HTTP, one request at a time, through a gateway on
+ *    the same database (an engineer's token; no worker, Temporal never called by reads).
  */
 import { randomUUID } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
@@ -34,6 +36,7 @@ import {
   TicketProjector,
   type TicketFilter,
 } from '@caseflow/projections';
+import { startGateway } from '../../test/support/gateway-harness';
 import {
   CUSTOMERS,
   LifecycleGenerator,
@@ -214,6 +217,8 @@ async function main(): Promise<void> {
     await benchLists(readModel, generator, db);
     phase('alternative');
     await alternativeFold(store, generator);
+    phase('http');
+    await benchListsOverHttp(scratch.url, generator, db);
   } finally {
     await store.close();
     await db.close();
@@ -259,6 +264,54 @@ async function benchLists(readModel: PostgresTicketReadModel, generator: Lifecyc
     console.log(
       `  ${name.padEnd(34)} ${fmt(percentile(sorted, 0.5), 1).padStart(8)} ${fmt(percentile(sorted, 0.99), 1).padStart(8)} ${fmt(counts[i] / (QUERIES + 5), 1).padStart(10)}`,
     );
+  }
+}
+
+/** `GET /v1/tickets?…` through a gateway on the bench's database, one request at a time. */
+async function benchListsOverHttp(databaseUrl: string, generator: LifecycleGenerator, db: Database) {
+  const gateway = await startGateway({
+    numbersFrom: 0,
+    databaseUrl,
+    // Reads never call Temporal; nothing listens here, so a call would show as an error.
+    temporalAddress: '127.0.0.1:1',
+    worker: false,
+    rateLimit: { limit: 10_000_000, windowMs: 60_000 },
+  });
+  try {
+    const token = await gateway.token({ sub: 'eve', role: 'engineer', tier: 'L2' });
+    const { rows: assignees } = await db.query<{ assignee: string }>(
+      'SELECT DISTINCT assignee FROM projection_tickets WHERE assignee IS NOT NULL',
+    );
+    const words = ['login', 'gateway', 'timeout', 'report', 'slow', 'export'];
+    const kinds: Array<[string, () => string]> = [
+      ['customer + phase', () => `customer=${generator.pick(CUSTOMERS).id}&phase=understand,fix,confirm`],
+      ['assignee', () => `assignee=${encodeURIComponent(generator.pick(assignees).assignee)}`],
+      ['SLA breached', () => 'slaStatus=breached'],
+      ['free text (one word)', () => `text=${generator.pick(words)}`],
+    ];
+    const timings = kinds.map(() => [] as number[]);
+    const items = kinds.map(() => 0);
+    for (let round = 0; round < QUERIES + 5; round++) {
+      for (const [i, [name, query]] of kinds.entries()) {
+        const start = performance.now();
+        const response = await gateway.request('GET', `/v1/tickets?limit=50&${query()}`, { token });
+        const body = (await response.json()) as { items?: unknown[] };
+        const ms = performance.now() - start;
+        if (response.status !== 200) throw new Error(`${name}: HTTP ${response.status} ${JSON.stringify(body)}`);
+        if (round >= 5) timings[i].push(ms);
+        items[i] += body.items?.length ?? 0;
+      }
+    }
+    console.log(`
+GET /v1/tickets over HTTP, limit 50, ${fmt(QUERIES)} requests each   p50 ms   p99 ms   items/page`);
+    for (const [i, [name]] of kinds.entries()) {
+      const sorted = timings[i].sort((a, b) => a - b);
+      console.log(
+        `  ${name.padEnd(34)} ${fmt(percentile(sorted, 0.5), 1).padStart(8)} ${fmt(percentile(sorted, 0.99), 1).padStart(8)} ${fmt(items[i] / (QUERIES + 5), 1).padStart(10)}`,
+      );
+    }
+  } finally {
+    await gateway.close();
   }
 }
 
