@@ -3,6 +3,7 @@ import {
   condition,
   continueAsNew,
   getExternalWorkflowHandle,
+  patched,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -16,6 +17,8 @@ import {
   type QueueState,
   type QueueTurn,
 } from '@caseflow/contract';
+
+const PRIORITIZED_NOTICE_PATCH = 'queue-prioritized-notice';
 
 export interface CustomerQueueInput {
   customerId: string;
@@ -59,9 +62,15 @@ export async function customerQueueWorkflow(input: CustomerQueueInput): Promise<
   setHandler(queueStateQuery, (): QueueState => ({ ...(active ? { active } : {}), waiting: [...waiting] }));
   setHandler(
     prioritizeUpdate,
-    ({ ticket }: PrioritizeRequest): QueueState => {
+    ({ ticket, actor, reason }: PrioritizeRequest): QueueState => {
       waiting.splice(waiting.indexOf(ticket), 1);
       waiting.unshift(ticket);
+      // The moved ticket records the agreement in its own stream; queues started before do not tell it.
+      if (patched(PRIORITIZED_NOTICE_PATCH))
+        outbox.push({
+          ticket,
+          message: { turn: false, ahead: active ? [active] : [], prioritized: { actor, reason } },
+        });
       return { ...(active ? { active } : {}), waiting: [...waiting] };
     },
     {

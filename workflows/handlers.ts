@@ -30,6 +30,7 @@ import {
 export function listenForQueueTurns(run: TicketRun): void {
   setHandler(queueTurnSignal, (turn) => {
     run.queueTurn = turn;
+    if (turn.prioritized) run.prioritizations.push({ ...turn.prioritized, ahead: turn.ahead });
   });
 }
 

@@ -24,6 +24,8 @@ export interface TicketRun {
   /** 003: whether this ticket holds or waits for a place in its customer's queue, and the queue's word. */
   inQueue: boolean;
   queueTurn?: QueueTurn;
+  /** 003: the queue moved this ticket to the front; recorded as TicketPrioritized in the lifecycle loop. */
+  readonly prioritizations: Array<{ actor: Actor; reason: string; ahead: string[] }>;
   /** Subject ids of the people who act on the ticket, by normalized e-mail (resolved once each). */
   readonly subjects: Map<string, string>;
   /** Commands and timers change the ticket one at a time. */
@@ -52,6 +54,7 @@ export function newTicketRun(input: OpenTicketInput, continued?: ContinuedTicket
       input,
       slaEvents: [],
       inQueue: false,
+      prioritizations: [],
       subjects: new Map(),
       lock: new SerialLock(),
       handledUpdates: [],
@@ -64,6 +67,7 @@ export function newTicketRun(input: OpenTicketInput, continued?: ContinuedTicket
     sla: ticketSlaOf(continued.sla),
     ...(continued.lastEngineer ? { lastEngineer: continued.lastEngineer } : {}),
     inQueue: continued.inQueue,
+    prioritizations: [],
     ...(continued.queueTurn ? { queueTurn: continued.queueTurn } : {}),
     // Subject ids are looked up again (idempotently) rather than carried: no e-mail address in the next run's input.
     subjects: new Map(continued.subjects ?? []),

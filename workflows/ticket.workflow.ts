@@ -157,6 +157,7 @@ async function takePlaceInQueue(run: TicketRun): Promise<void> {
  * whatever is due now, one event after another.
  */
 async function recordWhatIsDue(run: IdentifiedRun): Promise<void> {
+  await recordPrioritizations(run);
   for (let i = 0; i < MAX_DUE_AT_ONCE; i++) {
     const now = nowIso();
     const sla = run.sla;
@@ -171,6 +172,15 @@ async function recordWhatIsDue(run: IdentifiedRun): Promise<void> {
   }
 }
 
+/** 003: staff moved the waiting ticket to the front, as agreed with the client; once its turn came, there is nothing to record. */
+async function recordPrioritizations(run: IdentifiedRun): Promise<void> {
+  for (let moved = run.prioritizations.shift(); moved; moved = run.prioritizations.shift()) {
+    if (run.state.phase !== 'queued') continue;
+    const { actor, reason, ahead } = moved;
+    await record(run, { type: 'TicketPrioritized', data: { ahead, reason } }, actor);
+  }
+}
+
 /** Resolves when a command changed the ticket (or the queue gave it its turn), or at the next instant something is due. */
 function commandOrNextInstant(run: IdentifiedRun): Promise<unknown> {
   const seen = run.state.version;
@@ -179,7 +189,8 @@ function commandOrNextInstant(run: IdentifiedRun): Promise<unknown> {
   run.nextWake = wake;
   refreshDetails(run);
   const changed = (): boolean =>
-    run.state.version !== seen || (run.state.phase === 'queued' && run.queueTurn?.turn === true);
+    run.state.version !== seen ||
+    (run.state.phase === 'queued' && (run.queueTurn?.turn === true || run.prioritizations.length > 0));
   if (wake === undefined) return condition(changed);
   return condition(changed, Math.max(Date.parse(wake.at) - Date.now(), 1), { summary: wake.what });
 }

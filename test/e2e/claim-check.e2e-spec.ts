@@ -1,27 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import type { temporal } from '@temporalio/proto';
-import { EncryptionCodec, payloadFromJson, type JsonPayload } from '@caseflow/codec';
+import type { JsonPayload } from '@caseflow/codec';
 import { isPersonalReference } from '@caseflow/domain';
 import { searchAttributes } from '@caseflow/contract';
 import { runAuditCli } from '../support/audit-cli';
-import { TEST_CODEC_KEYS } from '../support/codec-keys';
 import { startGateway, type Harness } from '../support/gateway-harness';
+import { decrypted } from '../support/decrypted-history';
 import { encodingOf, isSearchAttribute, scanHistory, type FoundPayload } from '../support/history-payloads';
 
 const ERASED = '[erased]';
-// plaintext: the SDK writes patched() markers outside the data converter (patch ids only).
-const codec = new EncryptionCodec(TEST_CODEC_KEYS, { plaintext: 'accept' });
-
-/** A history's payloads, search attributes aside, decrypted with the key the gateway sealed them under. */
-function decrypted(history: temporal.api.history.v1.IHistory): Array<FoundPayload & { text: string }> {
-  return scanHistory(history)
-    .payloads.filter((found) => !isSearchAttribute(found))
-    .map((found) => ({
-      ...found,
-      text: Buffer.from(codec.decodeOne(payloadFromJson(found.payload)).data ?? []).toString('utf8'),
-    }));
-}
 
 /**
  * Design (a) over HTTP, on the Go-built dev server: the gateway seals every personal value into the

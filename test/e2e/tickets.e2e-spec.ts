@@ -11,6 +11,7 @@ import { startGateway, type Harness } from '../support/gateway-harness';
 import { testCodecConfig } from '../support/codec-keys';
 import { requiredTool } from '../support/tools';
 import { balasysSessionsDropBody } from '../support/ticket-fixtures';
+import { decrypted } from '../support/decrypted-history';
 
 const run = promisify(execFile);
 
@@ -329,11 +330,12 @@ describe('tickets over HTTP', () => {
       return body.waiting.length === 1 ? body : undefined;
     }, 'the second request to wait');
     expect(queue).toEqual({ active: first, waiting: [second] });
+    const agreement = `Agreed with Maria Ivanova by phone ${randomUUID().slice(0, 8)}`;
     const prioritize = (ticket: string) =>
       fetch(`${baseUrl}/v1/customers/bpmsoft-demo/queue/prioritize`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...authorized(engineerToken) },
-        body: JSON.stringify({ ticket, reason: 'Agreed with Maria.' }),
+        body: JSON.stringify({ ticket, reason: agreement }),
       });
     const notWaiting = await prioritize(first);
     expect(notWaiting.status).toBe(422);
@@ -344,6 +346,33 @@ describe('tickets over HTTP', () => {
     const reordered = await prioritize(second);
     expect(reordered.status).toBe(200);
     expect(await reordered.json()).toEqual({ active: first, waiting: [second] });
+
+    // The moved ticket records the agreement in its own stream, by the engineer, the text sealed there.
+    const entry = await gateway.eventually(async () => {
+      const body = (await (await get(`/v1/tickets/${second}/timeline`)).json()) as {
+        entries: Array<{ type: string; summary: string; actor: string; visibility: string }>;
+      };
+      return body.entries.find((e) => e.type === 'TicketPrioritized');
+    }, 'the agreement on the timeline');
+    expect(entry).toMatchObject({
+      summary: `Moved to the front of the customer's queue, as agreed: ${agreement}`,
+      actor: 'engineer:eve.engineer',
+      visibility: 'public',
+    });
+    const [stored] = (await store.readStream(`ticket-${second}`)).filter((e) => e.type === 'TicketPrioritized');
+    expect(stored.data).toEqual({ ahead: [first], reason: agreement });
+    // Temporal carries a reference to it, in the queue's history and in the ticket's: never the text.
+    const connection = await Connection.connect({ address: temporalAddress });
+    try {
+      const client = new Client({ connection });
+      for (const workflowId of [second, 'queue-bpmsoft-demo']) {
+        const texts = decrypted(await client.workflow.getHandle(workflowId).fetchHistory()).map((p) => p.text);
+        expect(texts.some((text) => text.includes('"pd:'))).toBe(true);
+        expect(texts.filter((text) => text.includes('Maria Ivanova'))).toEqual([]);
+      }
+    } finally {
+      await connection.close();
+    }
   });
 
   it('takes scheduled checkpoints, in the store and in the configured file', async () => {

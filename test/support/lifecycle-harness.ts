@@ -141,13 +141,23 @@ export class LifecycleHarness extends TicketDriver {
     { actor, command }: TicketCommandRequest,
   ): Promise<TicketCommandRequest> {
     if (!this.claimCheck) return { actor, command };
-    const { requester } = (await handle.query(ticketViewQuery)) as { requester?: string };
-    const subject = subjectOfReference(requester) ?? (await this.subjects.idFor(requester ?? ''));
+    const subject = await this.requesterSubject(handle);
     const customer = actor.role === 'customer' && !isSubjectId(actor.id);
     return {
       actor: customer ? { id: await this.subjects.idFor(actor.id), role: 'customer' } : actor,
       command: await this.references.sealCommand(command, subject),
     };
+  }
+
+  /** As the gateway seals a queue reason: under the ticket's requester subject (as it is without the claim check). */
+  async sealFor(handle: TicketHandle, text: string): Promise<string> {
+    if (!this.claimCheck) return text;
+    return this.references.sealText(text, await this.requesterSubject(handle), 2_000);
+  }
+
+  private async requesterSubject(handle: TicketHandle): Promise<string> {
+    const { requester } = (await handle.query(ticketViewQuery)) as { requester?: string };
+    return subjectOfReference(requester) ?? (await this.subjects.idFor(requester ?? ''));
   }
 
   protected override opened<T>(value: T): Promise<T> {

@@ -76,6 +76,8 @@ export interface QueueTurn {
   turn: boolean;
   /** Tickets ahead of this one when it has to wait. */
   ahead: string[];
+  /** Staff moved this ticket to the front: who, and the agreement with the client (a sealed reference). */
+  prioritized?: { actor: Actor; reason: string };
 }
 export interface QueueState {
   active?: string;
@@ -84,7 +86,7 @@ export interface QueueState {
 export interface PrioritizeRequest {
   ticket: string;
   actor: Actor;
-  /** The agreement with the client to change the order (003 BPMSoft). */
+  /** The agreement with the client to change the order (003 BPMSoft); a sealed reference from the gateway. */
   reason: string;
 }
 /** Queue → ticket: your turn, or who is ahead of you. */

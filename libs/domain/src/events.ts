@@ -87,6 +87,15 @@ export interface TicketQueued {
   data: { ahead: string[] };
 }
 
+/**
+ * 003 BPMSoft: the client and the vendor agreed to change the order; staff moved this waiting
+ * ticket to the front of the customer's queue (`ahead`: what still goes first, the active one).
+ */
+export interface TicketPrioritized {
+  type: 'TicketPrioritized';
+  data: { ahead: string[]; reason: string };
+}
+
 export interface AnalysisStarted {
   type: 'AnalysisStarted';
   data: { waitedFor: string[] };
@@ -295,6 +304,7 @@ export type TicketEvent =
   | TicketOpened
   | CustomerIdentified
   | TicketQueued
+  | TicketPrioritized
   | AnalysisStarted
   | TicketRefused
   | TicketClassified

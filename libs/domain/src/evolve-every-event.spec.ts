@@ -134,6 +134,15 @@ const CASES: Record<Exclude<TicketEventType, AroundThePhases>, () => void> = {
     const state = apply(stateAfter(), { type: 'TicketQueued', data: { ahead: ['CF-2027-000001'] } });
     expect(state).toMatchObject({ phase: 'queued', queue: { ahead: ['CF-2027-000001'] } });
   },
+  TicketPrioritized: () => {
+    const queued = apply(stateAfter(), { type: 'TicketQueued', data: { ahead: ['CF-2027-000001', 'CF-2027-000002'] } });
+    const moved = apply(queued, { type: 'TicketPrioritized', data: { ahead: ['CF-2027-000001'], reason: 'agreed' } });
+    expect(moved).toMatchObject({ phase: 'queued', queue: { ahead: ['CF-2027-000001'] } });
+    // Past the queue (its turn came first), the agreement changes nothing.
+    const started = apply(queued, { type: 'AnalysisStarted', data: { waitedFor: [] } });
+    const late = apply(started, { type: 'TicketPrioritized', data: { ahead: [], reason: 'agreed' } });
+    expect(late).toEqual({ ...started, version: started.version + 1, updatedAt: late.updatedAt });
+  },
   AnalysisStarted: () => {
     const queued = apply(stateAfter(), { type: 'TicketQueued', data: { ahead: ['CF-2027-000001'] } });
     const state = apply(queued, { type: 'AnalysisStarted', data: { waitedFor: ['CF-2027-000001'] } });

@@ -28,6 +28,8 @@ export function evolve(state: TicketState | undefined, event: TicketEvent, at: s
       return identifiedBy(next, event, at);
     case 'TicketQueued':
       return { ...identified(next), phase: 'queued', queue: { ahead: event.data.ahead } };
+    case 'TicketPrioritized':
+      return next.phase === 'queued' ? { ...next, queue: { ahead: event.data.ahead } } : next;
     case 'AnalysisStarted':
       return { ...identified(next), phase: 'understand', queue: undefined };
     case 'TicketRefused':

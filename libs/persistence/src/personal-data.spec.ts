@@ -107,6 +107,7 @@ const personalTicketEvents: TicketEvent[] = [
   { type: 'BusinessImpactRecorded', data: { impact: "Anna's team cannot work" } },
   { type: 'FixRejected', data: { proposalId: 1, reason: 'Anna says no' } },
   { type: 'TicketReopened', data: { reason: 'Anna sees it again' } },
+  { type: 'TicketPrioritized', data: { ahead: ['CF-2026-000001'], reason: 'Agreed with Anna by phone' } },
   { type: 'FeedbackGiven', data: { score: 5, comment: 'Thanks, Anna' } },
   { type: 'TicketCancelled', data: { reason: 'Anna withdrew it' } },
   { type: 'EscalationRequested', data: { reason: 'Anna needs it today' } },
@@ -158,6 +159,7 @@ const EXPECTED_SEALED: Record<string, readonly string[]> = {
   BusinessImpactRecorded: ['impact'],
   FixRejected: ['reason'],
   TicketReopened: ['reason'],
+  TicketPrioritized: ['reason'],
   FeedbackGiven: ['comment'],
   TicketCancelled: ['reason'],
   EscalationRequested: ['reason'],
@@ -226,7 +228,7 @@ describe('the personal-data map (PERSONAL_DATA_TYPES)', () => {
     );
     const batches: RecordedEvent[][] = [];
     for await (const batch of store.readAllBatches({ batchSize: 4 })) batches.push(batch);
-    expect(batches.map((b) => b.length)).toEqual([4, 4, 4, 4, 1]);
+    expect(batches.map((b) => b.length)).toEqual([4, 4, 4, 4, 2]);
     expect(batches.flat().map((e) => ({ type: e.type, data: e.data }))).toEqual(personalTicketEvents);
   });
 

@@ -43,6 +43,8 @@ export const TICKET_PERSONAL_FIELDS: { readonly [TType in TicketEventType]: Read
   EscalationAccepted: ['actionPlan', 'participants[]'],
   EscalationDeclined: ['reason'],
   EscalationLowered: ['reason'],
+  // 003: what the client and the vendor agreed (it may name the client's people).
+  TicketPrioritized: ['reason'],
   // Either side's words, public or internal (a note may name the customer's people too).
   CommentAdded: ['text'],
   // 002's brief holds the contact's address and the customer's error description.

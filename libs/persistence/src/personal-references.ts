@@ -96,6 +96,14 @@ export class PersonalReferences {
     return sealed;
   }
 
+  /** One text as a reference under `subjectId`; a blank or over-long one goes on unchanged, for the workflow to refuse. */
+  async sealText(text: string, subjectId: string, max: number): Promise<string> {
+    const holder = { text };
+    const slots = slotsOf(holder, { text: max });
+    if (slots.length) await this.sealSlots(subjectId, slots);
+    return holder.text;
+  }
+
   /**
    * `value` with every reference in its strings opened (`[erased]` for an erased subject).
    * `subject`: only references to that subject's values (a ticket's are all its requester's; one

@@ -60,6 +60,7 @@ const SUMMARIES: Partial<Record<TicketEventType, (d: Data) => string>> = {
   TicketOpened: (d) => `Opened: ${text(d.title)} (severity ${text(d.severity)})`,
   CustomerIdentified: (d) => `Identified: ${text(d.customerName)}, priority ${text(d.priority)}`,
   TicketQueued: (d) => `Queued behind ${(d.ahead as unknown[] | undefined)?.length ?? 0} ticket(s) of the customer`,
+  TicketPrioritized: (d) => `Moved to the front of the customer's queue, as agreed: ${text(d.reason)}`,
   AnalysisStarted: () => 'Analysis started',
   TicketRefused: (d) => `Refused (${text(d.code)}): ${text(d.reason)}`,
   TicketClassified: (d) =>

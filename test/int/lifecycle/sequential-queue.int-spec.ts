@@ -42,12 +42,16 @@ describe('ticket lifecycle: the sequential queue (003)', () => {
     await expect(
       queue().executeUpdate(prioritizeUpdate, { args: [{ ticket: c.workflowId, actor: maria, reason: 'please' }] }),
     ).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
+    const agreement = 'Agreed with Maria by phone: C blocks the quarterly close.';
     const reordered = await queue().executeUpdate(prioritizeUpdate, {
-      args: [
-        { ticket: c.workflowId, actor: engineer, reason: 'Agreed with Maria by phone: C blocks the quarterly close.' },
-      ],
+      args: [{ ticket: c.workflowId, actor: engineer, reason: await h.sealFor(c, agreement) }],
     });
     expect(reordered).toEqual({ active: a.workflowId, waiting: [c.workflowId, b.workflowId] });
+    // C records the agreement (opened from the vault by the activity, sealed again by the store).
+    await h.waitUntil(c, 'the agreement to be recorded', (s) => s.queue?.ahead.length === 1);
+    const moved = (await h.stream(c)).find((e) => e.type === 'TicketPrioritized');
+    expect(moved?.data).toEqual({ ahead: [a.workflowId], reason: agreement });
+    expect(moved?.metadata.actor).toBe(`engineer:${engineer.id}`);
 
     await h.command(a, engineer, { type: 'applyHotfix', description: 'Fixed.' });
     await h.command(a, engineer, { type: 'resolve', ...resolution });
@@ -57,6 +61,7 @@ describe('ticket lifecycle: the sequential queue (003)', () => {
       'TicketOpened',
       'CustomerIdentified',
       'TicketQueued',
+      'TicketPrioritized',
       'AnalysisStarted',
     ]);
     expect((await h.view(b)).phase).toBe('queued');

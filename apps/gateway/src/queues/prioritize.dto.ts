@@ -1,6 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 
+export const PRIORITIZE_REASON_MAX = 2_000;
+
 /** Who reorders comes from the bearer token (engineer or manager), never from the body. */
 export class PrioritizeDto {
   @ApiProperty({ example: 'CF-2026-000042' })
@@ -10,6 +12,6 @@ export class PrioritizeDto {
   @ApiProperty({ example: 'Agreed with the client by phone: this one blocks the quarterly close.' })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(2_000)
+  @MaxLength(PRIORITIZE_REASON_MAX)
   reason!: string;
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { DomainError } from '@caseflow/domain';
@@ -9,11 +9,12 @@ import {
   queueStateQuery,
   type QueueState,
 } from '@caseflow/contract';
-import { actorOf, Authorize, Caller } from '../auth';
+import { PERSONAL_REFERENCES, type PersonalReferences } from '@caseflow/persistence';
+import { actorOf, Authorize, Caller, TicketAccess } from '../auth';
 import { Idempotency, type IdempotentRequest } from '../idempotency';
 import { ApiErrors } from '../openapi/api-errors.decorator';
 import { TemporalCalls } from '../availability';
-import { PrioritizeDto } from './prioritize.dto';
+import { PRIORITIZE_REASON_MAX, PrioritizeDto } from './prioritize.dto';
 
 /** 003 BPMSoft's sequential queue of a customer: which request is worked on, which wait. */
 @ApiTags('customers')
@@ -23,7 +24,11 @@ import { PrioritizeDto } from './prioritize.dto';
 })
 @Controller('v1/customers/:id/queue')
 export class QueuesController {
-  constructor(private readonly temporalCalls: TemporalCalls) {}
+  constructor(
+    private readonly temporalCalls: TemporalCalls,
+    private readonly access: TicketAccess,
+    @Inject(PERSONAL_REFERENCES) private readonly references: PersonalReferences,
+  ) {}
 
   @Get()
   @Authorize('queue.read', { customerParam: 'id' })
@@ -54,10 +59,11 @@ export class QueuesController {
     @Caller() caller: Caller,
     @Idempotency() idempotency?: IdempotentRequest,
   ): Promise<QueueState> {
+    const reason = await this.sealedReason(customerId, dto);
     try {
       return await this.temporalCalls.bounded((client) =>
         client.workflow.getHandle(customerQueueId(customerId)).executeUpdate(prioritizeUpdate, {
-          args: [{ ticket: dto.ticket, reason: dto.reason, actor: actorOf(caller) }],
+          args: [{ ticket: dto.ticket, reason, actor: actorOf(caller) }],
           ...(idempotency ? { updateId: idempotency.operationId } : {}),
         }),
       );
@@ -70,5 +76,13 @@ export class QueuesController {
       }
       throw error;
     }
+  }
+
+  /** The agreement may name the client's people: it goes to the queue sealed under the ticket's requester (docs/codec.md). */
+  private async sealedReason(customerId: string, dto: PrioritizeDto): Promise<string> {
+    const owner = await this.access.ownerOf(dto.ticket);
+    if (!owner || owner.customerId !== customerId)
+      throw new DomainError('COMMAND_REJECTED', `${dto.ticket} is not waiting in this queue`, { field: 'ticket' });
+    return this.references.sealText(dto.reason, owner.requesterSubject, PRIORITIZE_REASON_MAX);
   }
 }

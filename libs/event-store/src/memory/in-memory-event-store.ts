@@ -182,7 +182,7 @@ export class InMemoryEventStore implements AuditableEventStore {
       options,
       {
         read: async (from, limit, types) => ({ events: this.scan(from, limit, types), horizon: this.log.lastGlobal() }),
-        head: async () => this.log.lastGlobal(),
+        head: () => this.headPosition(),
       },
       this.checkpoints,
     );
@@ -190,6 +190,10 @@ export class InMemoryEventStore implements AuditableEventStore {
     const forget = () => this.subscriptions.delete(subscription);
     subscription.done.then(forget, forget);
     return subscription;
+  }
+
+  async headPosition(): Promise<number> {
+    return this.log.lastGlobal();
   }
 
   /** Stops this instance's subscriptions; the log (and other instances on it) stay. */
