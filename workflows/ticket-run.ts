@@ -7,7 +7,7 @@ import {
   type TicketState,
   type WakeUp,
 } from '@caseflow/domain';
-import type { ContinuedTicket, OpenTicketInput, QueueTurn } from '@caseflow/contract';
+import type { ContinuedTicket, OpenTicketInput, QueuePrioritization, QueueTurn } from '@caseflow/contract';
 import { SerialLock } from './serial-lock';
 
 /** What one run of the ticket workflow holds: the fold of its events and what it learned on the way. */
@@ -25,7 +25,7 @@ export interface TicketRun {
   inQueue: boolean;
   queueTurn?: QueueTurn;
   /** 003: the queue moved this ticket to the front; recorded as TicketPrioritized in the lifecycle loop. */
-  readonly prioritizations: Array<{ actor: Actor; reason: string; ahead: string[] }>;
+  readonly prioritizations: QueuePrioritization[];
   /** Subject ids of the people who act on the ticket, by normalized e-mail (resolved once each). */
   readonly subjects: Map<string, string>;
   /** Commands and timers change the ticket one at a time. */
@@ -67,7 +67,7 @@ export function newTicketRun(input: OpenTicketInput, continued?: ContinuedTicket
     sla: ticketSlaOf(continued.sla),
     ...(continued.lastEngineer ? { lastEngineer: continued.lastEngineer } : {}),
     inQueue: continued.inQueue,
-    prioritizations: [],
+    prioritizations: [...(continued.prioritizations ?? [])],
     ...(continued.queueTurn ? { queueTurn: continued.queueTurn } : {}),
     // Subject ids are looked up again (idempotently) rather than carried: no e-mail address in the next run's input.
     subjects: new Map(continued.subjects ?? []),
@@ -85,6 +85,7 @@ export function carryOver(run: IdentifiedRun): ContinuedTicket {
     sla: run.sla.setup,
     inQueue: run.inQueue,
     ...(run.queueTurn ? { queueTurn: run.queueTurn } : {}),
+    ...(run.prioritizations.length ? { prioritizations: run.prioritizations } : {}),
     ...(run.lastEngineer ? { lastEngineer: run.lastEngineer } : {}),
     handledUpdates: run.handledUpdates.slice(-HANDLED_UPDATES_KEPT),
     run: run.runNumber,

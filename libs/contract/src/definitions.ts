@@ -28,6 +28,8 @@ export interface ContinuedTicket {
   subjects?: Array<[string, string]>;
   inQueue: boolean;
   queueTurn?: QueueTurn;
+  /** The queue's reorders that reached the run after its last loop (signals delivered just before it continued). */
+  prioritizations?: QueuePrioritization[];
   /** Tickets identified before assignment was recorded: the engineer who last acted. */
   lastEngineer?: string;
   /** Ids of the latest updates handled: a client retrying one after continue-as-new gets the state, not a second event. */
@@ -78,6 +80,14 @@ export interface QueueTurn {
   ahead: string[];
   /** Staff moved this ticket to the front: who, and the agreement with the client (a sealed reference). */
   prioritized?: { actor: Actor; reason: string };
+}
+/** 003: the queue moved a waiting ticket to the front; the ticket records it as TicketPrioritized. */
+export interface QueuePrioritization {
+  actor: Actor;
+  /** The agreement with the client, a sealed reference. */
+  reason: string;
+  /** What still goes first. */
+  ahead: string[];
 }
 export interface QueueState {
   active?: string;
