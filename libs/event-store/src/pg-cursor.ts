@@ -62,8 +62,8 @@ export async function openPgCursor<T>(
 }
 
 async function fetchRows<T>(client: PoolClient, rows: number, rowMode: PgCursorOptions['rowMode']): Promise<T[]> {
-  const count = Math.max(1, Math.floor(rows));
-  const text = `FETCH FORWARD ${count} FROM ${CURSOR}`;
+  if (!Number.isSafeInteger(rows) || rows < 1) throw new RangeError(`rows must be a positive integer, not ${rows}`);
+  const text = `FETCH FORWARD ${rows} FROM ${CURSOR}`;
   const result = rowMode === 'array' ? await client.query({ text, rowMode: 'array' }) : await client.query(text);
   return result.rows as T[];
 }

@@ -89,9 +89,9 @@ export function startPollingSubscription(
 
   const done = loop();
   // Why it ended, once it has: a caughtUp() asked after the end is refused at once, never left waiting.
-  let ended: unknown;
+  let ended: { reason: unknown } | undefined;
   const end = (reason: unknown) => {
-    ended = reason;
+    ended = { reason };
     waiters.forEach((w) => w.reject(reason));
     waiters = [];
   };
@@ -103,10 +103,10 @@ export function startPollingSubscription(
     subscriptionId: options.subscriptionId,
     done,
     caughtUp: async () => {
-      if (ended) throw ended;
+      if (ended) throw ended.reason;
       const target = await source.head();
       return new Promise<void>((resolve, reject) => {
-        if (ended) return reject(ended);
+        if (ended) return reject(ended.reason);
         waiters.push({ afterRound: round, target, resolve, reject });
         wake?.();
       });

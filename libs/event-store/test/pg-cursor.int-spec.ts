@@ -34,6 +34,8 @@ describe('server cursors (readAllBatches on PostgreSQL)', () => {
         connectionString: pgUrl(),
         statementTimeoutMs: 1_000,
         connectionTimeoutMs: 5_000,
+        // One connection: a cursor that kept its connection after a failed read would starve the next query.
+        maxConnections: 1,
       });
 
     it('bounds each fetch, not the whole read: a slow reader gets every row over 2.4 s', async () => {
@@ -52,7 +54,7 @@ describe('server cursors (readAllBatches on PostgreSQL)', () => {
       }
     });
 
-    it('fails a fetch the server works on for longer, and the pool still serves', async () => {
+    it('fails a fetch the server works on for longer, and gives its connection up', async () => {
       const db = await open();
       try {
         const cursor = await db.cursor!<{ n: number }>(
@@ -60,8 +62,9 @@ describe('server cursors (readAllBatches on PostgreSQL)', () => {
         );
         expect(await cursor.read(1)).toEqual([{ n: 1 }]);
         await expect(cursor.read(1)).rejects.toThrow(/statement timeout/);
-        await cursor.close();
+        // Not closed: the failed read alone must have given the only connection back.
         expect((await db.query<{ one: number }>('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+        await cursor.close();
       } finally {
         await db.close();
       }
