@@ -2,6 +2,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  currentUpdateInfo,
   getExternalWorkflowHandle,
   patched,
   setHandler,
@@ -66,11 +67,11 @@ export async function customerQueueWorkflow(input: CustomerQueueInput): Promise<
       waiting.splice(waiting.indexOf(ticket), 1);
       waiting.unshift(ticket);
       // The moved ticket records the agreement in its own stream; queues started before do not tell it.
-      if (patched(PRIORITIZED_NOTICE_PATCH))
-        outbox.push({
-          ticket,
-          message: { turn: false, ahead: active ? [active] : [], prioritized: { actor, reason } },
-        });
+      if (patched(PRIORITIZED_NOTICE_PATCH)) {
+        const updateId = currentUpdateInfo()?.id;
+        const prioritized = { actor, reason, ...(updateId ? { updateId } : {}) };
+        outbox.push({ ticket, message: { turn: false, ahead: active ? [active] : [], prioritized } });
+      }
       return { ...(active ? { active } : {}), waiting: [...waiting] };
     },
     {

@@ -4,6 +4,7 @@ import {
   continueAsNew,
   patched,
   upsertSearchAttributes,
+  uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
 import {
@@ -176,8 +177,10 @@ async function recordWhatIsDue(run: IdentifiedRun): Promise<void> {
 async function recordPrioritizations(run: IdentifiedRun): Promise<void> {
   for (let moved = run.prioritizations.shift(); moved; moved = run.prioritizations.shift()) {
     if (run.state.phase !== 'queued') continue;
-    const { actor, reason, ahead } = moved;
-    await record(run, { type: 'TicketPrioritized', data: { ahead, reason } }, actor);
+    const { actor, reason, ahead, updateId } = moved;
+    const event = { type: 'TicketPrioritized', data: { ahead, reason } } as const;
+    // Named after the queue's update, so the store keeps one event when a later queue run repeats it.
+    await record(run, event, actor, nowIso(), updateId ? `${updateId}/prioritized` : uuid4());
   }
 }
 

@@ -78,8 +78,8 @@ export interface QueueTurn {
   turn: boolean;
   /** Tickets ahead of this one when it has to wait. */
   ahead: string[];
-  /** Staff moved this ticket to the front: who, and the agreement with the client (a sealed reference). */
-  prioritized?: { actor: Actor; reason: string };
+  /** Staff moved this ticket to the front: who, the agreement with the client (a sealed reference), the queue's update id. */
+  prioritized?: { actor: Actor; reason: string; updateId?: string };
 }
 /** 003: the queue moved a waiting ticket to the front; the ticket records it as TicketPrioritized. */
 export interface QueuePrioritization {
@@ -88,6 +88,8 @@ export interface QueuePrioritization {
   reason: string;
   /** What still goes first. */
   ahead: string[];
+  /** The queue's update that moved it: a retried update (a later queue run) records nothing twice. */
+  updateId?: string;
 }
 export interface QueueState {
   active?: string;

@@ -1,5 +1,5 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { customerQueueId, prioritizeUpdate, queueStateQuery } from '@caseflow/contract';
+import { customerQueueId, prioritizeUpdate, queueStateQuery, queueTurnSignal } from '@caseflow/contract';
 import { engineer, LifecycleHarness } from '../../support/lifecycle-harness';
 import { bpmsoftCritical, maria, resolution } from './fixtures';
 
@@ -43,8 +43,10 @@ describe('ticket lifecycle: the sequential queue (003)', () => {
       queue().executeUpdate(prioritizeUpdate, { args: [{ ticket: c.workflowId, actor: maria, reason: 'please' }] }),
     ).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
     const agreement = 'Agreed with Maria by phone: C blocks the quarterly close.';
+    const reason = await h.sealFor(c, agreement);
     const reordered = await queue().executeUpdate(prioritizeUpdate, {
-      args: [{ ticket: c.workflowId, actor: engineer, reason: await h.sealFor(c, agreement) }],
+      args: [{ ticket: c.workflowId, actor: engineer, reason }],
+      updateId: `agreement-${c.workflowId}`,
     });
     expect(reordered).toEqual({ active: a.workflowId, waiting: [c.workflowId, b.workflowId] });
     // C records the agreement (opened from the vault by the activity, sealed again by the store).
@@ -52,6 +54,11 @@ describe('ticket lifecycle: the sequential queue (003)', () => {
     const moved = (await h.stream(c)).find((e) => e.type === 'TicketPrioritized');
     expect(moved?.data).toEqual({ ahead: [a.workflowId], reason: agreement });
     expect(moved?.metadata.actor).toBe(`engineer:${engineer.id}`);
+    // The same update repeated (as a later queue run would, its dedupe gone) records nothing twice.
+    const again = { actor: engineer, reason, updateId: `agreement-${c.workflowId}` };
+    await c.signal(queueTurnSignal, { turn: false, ahead: [a.workflowId], prioritized: again });
+    await h.command(c, engineer, { type: 'comment', text: 'Still queued.', visibility: 'internal' });
+    expect((await h.types(c)).filter((t) => t === 'TicketPrioritized')).toHaveLength(1);
 
     await h.command(a, engineer, { type: 'applyHotfix', description: 'Fixed.' });
     await h.command(a, engineer, { type: 'resolve', ...resolution });
@@ -62,6 +69,7 @@ describe('ticket lifecycle: the sequential queue (003)', () => {
       'CustomerIdentified',
       'TicketQueued',
       'TicketPrioritized',
+      'CommentAdded',
       'AnalysisStarted',
     ]);
     expect((await h.view(b)).phase).toBe('queued');
