@@ -37,6 +37,12 @@ describe('recorded workflow histories replay on the current code', () => {
     );
   });
 
+  it('has a customer queue history from before the queue told a moved ticket (patched queue-prioritized-notice)', () => {
+    // Recorded at b3cfd82: enqueue, prioritize, release. Temporal compares a signal's target, not its
+    // input, so this one cannot tell the notice from a later turn; it does show old queues replay.
+    expect(histories.map((h) => h.file)).toContain('queue-prioritized_v0.1.0-b3cfd82.json');
+  });
+
   it.each(histories.map((h) => h.file))('%s', async (file) => {
     await Worker.runReplayHistory({ ...currentCode(), dataConverter }, readHistory(file), file);
   });
