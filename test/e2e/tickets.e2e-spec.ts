@@ -343,6 +343,21 @@ describe('tickets over HTTP', () => {
       code: 'COMMAND_REJECTED',
       message: `${first} is not waiting in this queue`,
     });
+    // Another customer's ticket is refused as an unknown one is: the queue says nothing of it.
+    const { number: balasys } = (await (await post(validTicket)).json()) as { number: string };
+    const elsewhere = await prioritize(balasys);
+    expect(elsewhere.status).toBe(422);
+    expect(await elsewhere.json()).toEqual({
+      code: 'COMMAND_REJECTED',
+      message: `${balasys} is not waiting in this queue`,
+      field: 'ticket',
+    });
+    const unknown = await prioritize('CF-2026-999999');
+    expect(await unknown.json()).toEqual({
+      code: 'COMMAND_REJECTED',
+      message: 'CF-2026-999999 is not waiting in this queue',
+      field: 'ticket',
+    });
     const reordered = await prioritize(second);
     expect(reordered.status).toBe(200);
     expect(await reordered.json()).toEqual({ active: first, waiting: [second] });

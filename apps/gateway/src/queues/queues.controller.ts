@@ -10,11 +10,13 @@ import {
   type QueueState,
 } from '@caseflow/contract';
 import { PERSONAL_REFERENCES, type PersonalReferences } from '@caseflow/persistence';
-import { actorOf, Authorize, Caller, TicketAccess } from '../auth';
+import { actorOf, Authorize, Caller, DenialLog, TicketAccess } from '../auth';
 import { Idempotency, type IdempotentRequest } from '../idempotency';
 import { ApiErrors } from '../openapi/api-errors.decorator';
 import { TemporalCalls } from '../availability';
 import { PRIORITIZE_REASON_MAX, PrioritizeDto } from './prioritize.dto';
+
+const PRIORITIZE_ROUTE = 'POST /v1/customers/:id/queue/prioritize';
 
 /** 003 BPMSoft's sequential queue of a customer: which request is worked on, which wait. */
 @ApiTags('customers')
@@ -27,6 +29,7 @@ export class QueuesController {
   constructor(
     private readonly temporalCalls: TemporalCalls,
     private readonly access: TicketAccess,
+    private readonly denials: DenialLog,
     @Inject(PERSONAL_REFERENCES) private readonly references: PersonalReferences,
   ) {}
 
@@ -59,7 +62,7 @@ export class QueuesController {
     @Caller() caller: Caller,
     @Idempotency() idempotency?: IdempotentRequest,
   ): Promise<QueueState> {
-    const reason = await this.sealedReason(customerId, dto);
+    const reason = await this.sealedReason(customerId, dto, caller);
     try {
       return await this.temporalCalls.bounded((client) =>
         client.workflow.getHandle(customerQueueId(customerId)).executeUpdate(prioritizeUpdate, {
@@ -79,10 +82,14 @@ export class QueuesController {
   }
 
   /** The agreement may name the client's people: it goes to the queue sealed under the ticket's requester (docs/codec.md). */
-  private async sealedReason(customerId: string, dto: PrioritizeDto): Promise<string> {
+  private async sealedReason(customerId: string, dto: PrioritizeDto, caller: Caller): Promise<string> {
     const owner = await this.access.ownerOf(dto.ticket);
-    if (!owner || owner.customerId !== customerId)
+    if (!owner || owner.customerId !== customerId) {
+      // Answered as an unknown ticket is, so nothing tells whether the number exists elsewhere.
+      if (owner)
+        this.denials.record({ status: 422, reason: 'ticket of another customer', caller, route: PRIORITIZE_ROUTE });
       throw new DomainError('COMMAND_REJECTED', `${dto.ticket} is not waiting in this queue`, { field: 'ticket' });
+    }
     return this.references.sealText(dto.reason, owner.requesterSubject, PRIORITIZE_REASON_MAX);
   }
 }
