@@ -27,7 +27,21 @@ export class DevServerProcess {
     readonly process: ProcessGroup,
   ) {}
 
+  /**
+   * Starts the server; on a fresh port it gets a second try: a dev server has once sat silent for
+   * 30 s on a 2-core machine, and a new process on another port answered.
+   */
   static async start(dbFile: string, port?: number): Promise<DevServerProcess> {
+    try {
+      return await DevServerProcess.launch(dbFile, port);
+    } catch (error) {
+      if (port !== undefined) throw error;
+      console.warn(`the dev server did not answer; starting another: ${(error as Error).message.split('\n')[0]}`);
+      return DevServerProcess.launch(dbFile);
+    }
+  }
+
+  private static async launch(dbFile: string, port?: number): Promise<DevServerProcess> {
     const cli = requiredTool('CASEFLOW_TEMPORAL_CLI');
     const chosen = port ?? (await freePort());
     const args = ['server', 'start-dev', '--db-filename', dbFile, '--ip', '127.0.0.1', '--port', String(chosen)];
@@ -35,7 +49,12 @@ export class DevServerProcess {
       env: process.env,
     });
     const server = new DevServerProcess(dbFile, chosen, group);
-    await server.waitUntilServing();
+    try {
+      await server.waitUntilServing();
+    } catch (error) {
+      await group.kill().catch(() => undefined);
+      throw error;
+    }
     return server;
   }
 
