@@ -79,7 +79,7 @@ export interface QueueTurn {
   /** Tickets ahead of this one when it has to wait. */
   ahead: string[];
   /** Staff moved this ticket to the front: who, the agreement with the client (a sealed reference), the queue's update id. */
-  prioritized?: { actor: Actor; reason: string; updateId?: string };
+  prioritized?: Omit<QueuePrioritization, 'ahead'>;
 }
 /** 003: the queue moved a waiting ticket to the front; the ticket records it as TicketPrioritized. */
 export interface QueuePrioritization {
